@@ -1,0 +1,9 @@
+namespace PosLoyalty.Domain.Coupons;
+
+public enum CouponStatus
+{
+    Active,
+    Redeemed,
+    Voided,
+    Expired,
+}

@@ -1,0 +1,14 @@
+using PosLoyalty.Domain.Customers;
+using PosLoyalty.Domain.Values;
+
+namespace PosLoyalty.Domain.Rules;
+
+/// <summary>Everything the rules need to know about a customer just before a sale.</summary>
+public sealed record CustomerState(
+    Customer Customer,
+    Points Balance,
+    IReadOnlyDictionary<string, int> StampCounts,
+    decimal Spend12Months,
+    int VisitCount,
+    DateTimeOffset? LastVisitAt,
+    DateTimeOffset? LastBirthdayRewardAt);

@@ -1,0 +1,23 @@
+namespace PosLoyalty.Domain.Rules;
+
+/// <summary>A stamp card: N boxes; when they are full the customer gets the reward.</summary>
+public sealed record StampCardRule
+{
+    public string Id { get; init; } = string.Empty;
+
+    public string Name { get; init; } = string.Empty;
+
+    public int Boxes { get; init; } = 10;
+
+    /// <summary>Boxes already stamped when the customer enrols: a card that is started gets finished.</summary>
+    public int PreStamped { get; init; }
+
+    public StampEarning Earn { get; init; } = StampEarning.PerVisit;
+
+    public IReadOnlyList<string> QualifyingSkus { get; init; } = [];
+
+    /// <summary>A .NET regular expression matched against item descriptions.</summary>
+    public string? QualifyingDescriptionPattern { get; init; }
+
+    public CouponReward Reward { get; init; } = new();
+}

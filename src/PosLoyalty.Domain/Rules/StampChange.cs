@@ -1,0 +1,4 @@
+namespace PosLoyalty.Domain.Rules;
+
+/// <summary>What a sale did to one stamp card: stamps added, cards filled, the count left after.</summary>
+public sealed record StampChange(string ProgramId, int Added, int CardsCompleted, int CountAfter, int Boxes);

@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+using PosLoyalty.Storage.Schema;
+
+namespace PosLoyalty.Storage;
+
+/// <summary>
+/// The SQLite file. Every connection it opens is in WAL mode with synchronous=FULL (a commit is
+/// on disk before it returns), foreign keys on, secure_delete on (erased data is overwritten, not
+/// just unlinked) and a busy timeout, so the CLI can work on the live file while the service runs.
+/// </summary>
+public sealed class LoyaltyDatabase
+{
+    private const string ConnectionPragmas =
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA busy_timeout = 5000;";
+
+    private readonly string connectionString;
+
+    private LoyaltyDatabase(string path)
+    {
+        Path = path;
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    /// <summary>
+    /// Opens (creating when asked) the file, brings the schema up to date and runs quick_check.
+    /// A damaged file stops here, before anything is written to it.
+    /// </summary>
+    public static LoyaltyDatabase Open(string path, bool createIfMissing = true)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full);
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new StorageException($"database '{path}': directory '{directory}' does not exist; create it or pass --db PATH");
+        }
+
+        if (!createIfMissing && !File.Exists(full))
+        {
+            throw new StorageException($"database '{path}' does not exist");
+        }
+
+        var db = new LoyaltyDatabase(full);
+        try
+        {
+            using var connection = db.OpenConnection();
+            var check = QuickCheck(connection);
+            if (check != "ok")
+            {
+                throw new StorageException($"database '{path}' failed quick_check ({check}); restore a backup (posloyalty restore FILE)");
+            }
+
+            Migrations.Apply(connection);
+        }
+        catch (SqliteException ex)
+        {
+            throw new StorageException($"database '{path}' cannot be opened: {ex.Message}", ex);
+        }
+
+        return db;
+    }
+
+    public SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = ConnectionPragmas;
+        cmd.ExecuteNonQuery();
+        return connection;
+    }
+
+    public static string QuickCheck(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA quick_check;";
+        var lines = new List<string>();
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read() && lines.Count < 5)
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join("; ", lines);
+    }
+}

@@ -1,0 +1,3 @@
+namespace PosLoyalty.Storage.Privacy;
+
+public sealed record ExportedAuditEntry(DateTimeOffset At, string Action, string Detail, bool Allowed);

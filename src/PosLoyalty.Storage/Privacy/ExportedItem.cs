@@ -1,0 +1,3 @@
+namespace PosLoyalty.Storage.Privacy;
+
+public sealed record ExportedItem(string? Sku, string Description, decimal Quantity, decimal Amount);

@@ -1,0 +1,3 @@
+namespace PosLoyalty.Storage.Privacy;
+
+public sealed record ExportedStampEvent(DateTimeOffset At, string Program, long Delta, string Reason);

@@ -1,0 +1,287 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using PosLoyalty.Domain.Rules;
+using PosLoyalty.Domain.Sales;
+using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage.Coupons;
+using PosLoyalty.Storage.Customers;
+
+namespace PosLoyalty.Storage.Sales;
+
+/// <summary>
+/// Makes a sale's effects happen: the visit, its items, ledger rows, stamps, tier and coupons,
+/// all in ONE transaction keyed by (till, receipt number). A replay finds the key and changes nothing.
+/// </summary>
+public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, TimeProvider time)
+{
+    public SaleOutcome Apply(CustomerId customerId, Sale sale)
+    {
+        var currency = rules.ShopCurrency;
+        if (sale.Total.Currency != currency)
+        {
+            throw new DomainValidationException($"currency {sale.Total.Currency} is not the shop's currency {currency} (Currency in the rules file)");
+        }
+
+        using var c = database.OpenConnection();
+        using var tx = c.BeginTransaction(deferred: false);
+        var existing = Sql.Scalar<long?>(c, tx, "SELECT customer_id FROM sales WHERE till_id = $t AND receipt_number = $r AND kind = 'sale'", ("$t", sale.TillId), ("$r", sale.ReceiptNumber));
+        if (existing is not null)
+        {
+            var owner = new CustomerId(existing.Value);
+            var balance = Sql.Scalar<long>(c, tx, "SELECT points_balance FROM customers WHERE id = $id", ("$id", owner.Value));
+            var spend = CustomerRepository.Spend12Months(c, tx, owner, time.GetUtcNow());
+            return new SaleOutcome(sale.TillId, sale.ReceiptNumber, owner, true, Points.Zero, new Points(balance), StampViews(c, tx, owner), [], TierStatus.For(rules.Tiers, spend), []);
+        }
+
+        var row = CustomerRows.Load(c, tx, customerId) ?? throw new NotFoundException($"customer {customerId} does not exist");
+        var state = new CustomerState(
+            row.Customer,
+            new Points(row.Balance),
+            CustomerRepository.StampCounts(c, tx, customerId),
+            CustomerRepository.Spend12Months(c, tx, customerId, sale.At),
+            row.Visits,
+            row.LastVisitAt,
+            row.LastBirthdayRewardAt);
+        var effects = LoyaltyRulesEngine.Evaluate(state, sale, rules);
+        var at = Sql.Time(sale.At);
+
+        var saleId = Sql.InsertReturningId(
+            c,
+            tx,
+            "INSERT INTO sales (till_id, receipt_number, kind, customer_id, total_e4, currency, at, at_offset_minutes) VALUES ($t, $r, 'sale', $c, $total, $cur, $at, $off)",
+            ("$t", sale.TillId),
+            ("$r", sale.ReceiptNumber),
+            ("$c", customerId.Value),
+            ("$total", Sql.ToE4(sale.Total.Amount)),
+            ("$cur", currency.Value),
+            ("$at", at),
+            ("$off", (int)sale.At.Offset.TotalMinutes));
+        for (var i = 0; i < sale.Items.Count; i++)
+        {
+            var item = sale.Items[i];
+            Sql.Execute(
+                c,
+                tx,
+                "INSERT INTO sale_items (sale_id, line, sku, description, quantity, amount_e4) VALUES ($s, $l, $sku, $d, $q, $a)",
+                ("$s", saleId),
+                ("$l", i + 1),
+                ("$sku", item.Sku),
+                ("$d", item.Description),
+                ("$q", item.Quantity.ToString(CultureInfo.InvariantCulture)),
+                ("$a", Sql.ToE4(item.Amount.Amount)));
+        }
+
+        foreach (var entry in effects.Entries)
+        {
+            AddLedger(c, tx, customerId, saleId, entry.Delta, entry.Reason, at);
+        }
+
+        if (effects.ReferrerBonus.Value > 0 && row.Customer.ReferredBy is { } referrer && CustomerRows.Load(c, tx, referrer) is not null)
+        {
+            AddLedger(c, tx, referrer, saleId, effects.ReferrerBonus, LedgerReason.Referral, at);
+            Sql.Execute(c, tx, "UPDATE customers SET points_balance = points_balance + $d WHERE id = $id", ("$d", effects.ReferrerBonus.Value), ("$id", referrer.Value));
+        }
+
+        foreach (var change in effects.Stamps)
+        {
+            Sql.Execute(c, tx, "INSERT INTO stamp_events (customer_id, program, sale_id, delta, reason, at) VALUES ($c, $p, $s, $d, 'stamp', $at)", ("$c", customerId.Value), ("$p", change.ProgramId), ("$s", saleId), ("$d", change.Added), ("$at", at));
+            if (change.CardsCompleted > 0)
+            {
+                Sql.Execute(c, tx, "INSERT INTO stamp_events (customer_id, program, sale_id, delta, reason, at) VALUES ($c, $p, $s, $d, 'completed', $at)", ("$c", customerId.Value), ("$p", change.ProgramId), ("$s", saleId), ("$d", -change.CardsCompleted * change.Boxes), ("$at", at));
+            }
+
+            Sql.Execute(
+                c,
+                tx,
+                "INSERT INTO stamp_cards (customer_id, program, count, completed) VALUES ($c, $p, $n, $done) ON CONFLICT (customer_id, program) DO UPDATE SET count = $n, completed = completed + $done",
+                ("$c", customerId.Value),
+                ("$p", change.ProgramId),
+                ("$n", change.CountAfter),
+                ("$done", change.CardsCompleted));
+        }
+
+        var now = time.GetUtcNow();
+        var issued = effects.Coupons
+            .Select(g => CouponRepository.Issue(c, tx, customerId, saleId, g, currency, rules.Coupons.ValidDays, now))
+            .ToList();
+
+        var balanceAfter = new Points(row.Balance) + effects.NetChange;
+        var isVisit = sale.HasPurchase;
+        Sql.Execute(
+            c,
+            tx,
+            """
+            UPDATE customers SET points_balance = $b,
+                visit_count = visit_count + $v,
+                last_visit_at = CASE WHEN $v = 1 AND (last_visit_at IS NULL OR last_visit_at < $at) THEN $at ELSE last_visit_at END,
+                last_birthday_reward_at = CASE WHEN $bday = 1 THEN $at ELSE last_birthday_reward_at END
+            WHERE id = $id
+            """,
+            ("$b", balanceAfter.Value),
+            ("$v", isVisit ? 1 : 0),
+            ("$at", at),
+            ("$bday", effects.BirthdayRewarded ? 1 : 0),
+            ("$id", customerId.Value));
+
+        var stamps = StampViews(c, tx, customerId);
+        tx.Commit();
+        return new SaleOutcome(sale.TillId, sale.ReceiptNumber, customerId, false, effects.PointsEarned, balanceAfter, stamps, issued, effects.TierAfter, effects.Entries);
+    }
+
+    /// <summary>
+    /// Reverses what the sale at (till, receipt) earned: its ledger rows, stamps and unused coupons.
+    /// A coupon already redeemed stays redeemed and what it cost (a filled card, converted points)
+    /// stays spent. Keyed like a sale, so a replayed refund changes nothing.
+    /// </summary>
+    public RefundOutcome Refund(string tillId, string receiptNumber, DateTimeOffset at)
+    {
+        var now = time.GetUtcNow();
+        using var c = database.OpenConnection();
+        using var tx = c.BeginTransaction(deferred: false);
+        long saleId;
+        long? customerValue;
+        using (var cmd = Sql.Command(c, tx, "SELECT id, customer_id FROM sales WHERE till_id = $t AND receipt_number = $r AND kind = 'sale'", ("$t", tillId), ("$r", receiptNumber)))
+        using (var r = cmd.ExecuteReader())
+        {
+            if (!r.Read())
+            {
+                throw new NotFoundException($"no sale with receipt '{receiptNumber}' on till '{tillId}' to refund");
+            }
+
+            saleId = r.GetInt64(0);
+            customerValue = r.IsDBNull(1) ? null : r.GetInt64(1);
+        }
+
+        CustomerId? customer = customerValue is { } v ? new CustomerId(v) : null;
+        if (Sql.Scalar<long?>(c, tx, "SELECT id FROM sales WHERE till_id = $t AND receipt_number = $r AND kind = 'refund'", ("$t", tillId), ("$r", receiptNumber)) is not null)
+        {
+            var balance = customer is { } cid ? Sql.Scalar<long>(c, tx, "SELECT points_balance FROM customers WHERE id = $id", ("$id", cid.Value)) : 0;
+            return new RefundOutcome(tillId, receiptNumber, customer, true, Points.Zero, new Points(balance), []);
+        }
+
+        var refundAt = Sql.Time(at);
+        var refundId = Sql.InsertReturningId(
+            c,
+            tx,
+            "INSERT INTO sales (till_id, receipt_number, kind, customer_id, total_e4, currency, at, at_offset_minutes, refund_of) SELECT till_id, receipt_number, 'refund', customer_id, -total_e4, currency, $at, $off, id FROM sales WHERE id = $s",
+            ("$at", refundAt),
+            ("$off", (int)at.Offset.TotalMinutes),
+            ("$s", saleId));
+
+        // Coupons from the sale: void the unused ones; the used ones keep what they cost.
+        var coupons = CouponRepository.ReadCoupons(c, tx, "WHERE sale_id = $s", now, ("$s", saleId));
+        var voided = new List<string>();
+        var redeemedBySource = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var coupon in coupons)
+        {
+            if (coupon.RedeemedAt is null)
+            {
+                if (coupon.VoidedAt is null)
+                {
+                    Sql.Execute(c, tx, "UPDATE coupons SET voided_at = $now WHERE code = $code", ("$now", Sql.Time(now)), ("$code", coupon.Code.Value));
+                    voided.Add(coupon.Code.Value);
+                }
+            }
+            else
+            {
+                redeemedBySource[coupon.Source] = redeemedBySource.GetValueOrDefault(coupon.Source) + 1;
+            }
+        }
+
+        var reversedForCustomer = 0L;
+        var ledger = new List<(long Customer, long Delta, string Reason)>();
+        using (var cmd = Sql.Command(c, tx, "SELECT customer_id, delta, reason FROM ledger WHERE sale_id = $s", ("$s", saleId)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                ledger.Add((r.GetInt64(0), r.GetInt64(1), r.GetString(2)));
+            }
+        }
+
+        var threshold = rules.PointsConversion?.Threshold ?? 0;
+        foreach (var (owner, delta, reason) in ledger)
+        {
+            var reverse = -delta;
+            if (reason == ReasonName(LedgerReason.Conversion) && threshold > 0)
+            {
+                reverse -= redeemedBySource.GetValueOrDefault("points") * threshold; // redeemed conversions stay spent
+            }
+
+            if (reverse == 0)
+            {
+                continue;
+            }
+
+            AddLedger(c, tx, new CustomerId(owner), refundId, new Points(reverse), LedgerReason.Refund, refundAt);
+            Sql.Execute(c, tx, "UPDATE customers SET points_balance = points_balance + $d WHERE id = $id", ("$d", reverse), ("$id", owner));
+            if (customerValue == owner)
+            {
+                reversedForCustomer += reverse;
+            }
+        }
+
+        ReverseStamps(c, tx, saleId, refundId, refundAt, redeemedBySource);
+        var balanceAfter = customer is { } id ? Sql.Scalar<long>(c, tx, "SELECT points_balance FROM customers WHERE id = $id", ("$id", id.Value)) : 0;
+        tx.Commit();
+        return new RefundOutcome(tillId, receiptNumber, customer, false, new Points(-reversedForCustomer), new Points(balanceAfter), voided);
+    }
+
+    internal static string ReasonName(LedgerReason reason) => reason switch
+    {
+        LedgerReason.WelcomeBack => "welcome-back",
+        LedgerReason.RepeatVisit => "repeat-visit",
+        _ => reason.ToString().ToLowerInvariant(),
+    };
+
+    internal static void AddLedger(SqliteConnection c, SqliteTransaction tx, CustomerId customer, long? saleId, Points delta, LedgerReason reason, string at) =>
+        Sql.Execute(
+            c,
+            tx,
+            "INSERT INTO ledger (customer_id, sale_id, delta, reason, at) VALUES ($c, $s, $d, $r, $at)",
+            ("$c", customer.Value),
+            ("$s", saleId),
+            ("$d", delta.Value),
+            ("$r", ReasonName(reason)),
+            ("$at", at));
+
+    private static void ReverseStamps(SqliteConnection c, SqliteTransaction tx, long saleId, long refundId, string at, Dictionary<string, int> redeemedBySource)
+    {
+        var events = new List<(long Customer, string Program, long Delta, string Reason)>();
+        using (var cmd = Sql.Command(c, tx, "SELECT customer_id, program, delta, reason FROM stamp_events WHERE sale_id = $s", ("$s", saleId)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                events.Add((r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.GetString(3)));
+            }
+        }
+
+        foreach (var group in events.GroupBy(e => (e.Customer, e.Program)))
+        {
+            var added = group.Where(e => e.Reason == "stamp").Sum(e => e.Delta);
+            var completedStamps = -group.Where(e => e.Reason == "completed").Sum(e => e.Delta);
+            var completedCards = (int)Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM coupons WHERE sale_id = $s AND source = $src", ("$s", saleId), ("$src", "stamp-card:" + group.Key.Program));
+            var boxes = completedCards == 0 ? 0 : completedStamps / completedCards;
+            var keptCards = redeemedBySource.GetValueOrDefault("stamp-card:" + group.Key.Program);
+
+            // Undo the stamps; give back the filled card's stamps only for coupons that were not used.
+            var wanted = -added + ((completedCards - keptCards) * boxes);
+            var current = Sql.Scalar<long>(c, tx, "SELECT count FROM stamp_cards WHERE customer_id = $c AND program = $p", ("$c", group.Key.Customer), ("$p", group.Key.Program));
+            var delta = Math.Max(wanted, -current); // a card never goes below zero
+            if (delta == 0)
+            {
+                continue;
+            }
+
+            Sql.Execute(c, tx, "INSERT INTO stamp_events (customer_id, program, sale_id, delta, reason, at) VALUES ($c, $p, $s, $d, 'refund', $at)", ("$c", group.Key.Customer), ("$p", group.Key.Program), ("$s", refundId), ("$d", delta), ("$at", at));
+            Sql.Execute(c, tx, "UPDATE stamp_cards SET count = count + $d, completed = completed - $undone WHERE customer_id = $c AND program = $p", ("$d", delta), ("$undone", completedCards - keptCards), ("$c", group.Key.Customer), ("$p", group.Key.Program));
+        }
+    }
+
+    private List<StampCardView> StampViews(SqliteConnection c, SqliteTransaction tx, CustomerId id)
+    {
+        var counts = CustomerRepository.StampCounts(c, tx, id);
+        return rules.StampCards.Select(s => new StampCardView(s.Id, s.Name, counts.GetValueOrDefault(s.Id), s.Boxes, s.Reward.Description)).ToList();
+    }
+}

@@ -1,0 +1,183 @@
+using Microsoft.Data.Sqlite;
+
+namespace PosLoyalty.Storage.Schema;
+
+/// <summary>
+/// Numbered migrations; PRAGMA user_version holds the last one applied. Each runs in its own
+/// transaction with the version bump, so a pulled plug leaves the file at one version or the next.
+/// Never edit a shipped step: add the next one.
+/// </summary>
+public static class Migrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        // 1: customers, cards, notes, sales and items, points ledger, stamp cards, coupons.
+        """
+        CREATE TABLE customers (
+            id INTEGER PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            greeting TEXT,
+            birthday TEXT,                       -- MM-DD: day and month only
+            anniversary TEXT,                    -- MM-DD
+            phone TEXT,
+            email TEXT,
+            consent_marketing INTEGER NOT NULL DEFAULT 0,
+            consent_changed_at TEXT,
+            referred_by INTEGER REFERENCES customers(id),
+            enrolled_at TEXT NOT NULL,
+            points_balance INTEGER NOT NULL DEFAULT 0,   -- cache of SUM(ledger.delta), checked by doctor
+            visit_count INTEGER NOT NULL DEFAULT 0,
+            last_visit_at TEXT,
+            last_birthday_reward_at TEXT,
+            erased_at TEXT,
+            merged_into INTEGER REFERENCES customers(id)
+        );
+        CREATE INDEX customers_name ON customers(display_name COLLATE NOCASE);
+        CREATE INDEX customers_phone ON customers(phone) WHERE phone IS NOT NULL;
+
+        CREATE TABLE cards (
+            card_number TEXT PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            issued_at TEXT NOT NULL,
+            replaced_at TEXT                     -- a lost card is kept, marked replaced
+        ) WITHOUT ROWID;
+        CREATE INDEX cards_customer ON cards(customer_id);
+
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            text TEXT NOT NULL,
+            pinned INTEGER NOT NULL DEFAULT 0,
+            follow_up INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX notes_customer ON notes(customer_id);
+
+        -- Times are UTC ISO 8601 with a fixed width (yyyy-MM-ddTHH:mm:ss.fffZ): text order is time order.
+        -- Amounts are integers of 1/10000 of the currency unit: exact for every ISO 4217 minor unit.
+        CREATE TABLE sales (
+            id INTEGER PRIMARY KEY,
+            till_id TEXT NOT NULL,
+            receipt_number TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('sale', 'refund')),
+            customer_id INTEGER REFERENCES customers(id),
+            total_e4 INTEGER NOT NULL,           -- a refund is negative
+            currency TEXT NOT NULL,
+            at TEXT NOT NULL,
+            at_offset_minutes INTEGER NOT NULL,  -- the till's local offset, for campaigns and display
+            refund_of INTEGER REFERENCES sales(id),
+            UNIQUE (till_id, receipt_number, kind)
+        );
+        CREATE INDEX sales_customer_at ON sales(customer_id, at);
+        CREATE INDEX sales_at ON sales(at);
+
+        CREATE TABLE sale_items (
+            sale_id INTEGER NOT NULL REFERENCES sales(id),
+            line INTEGER NOT NULL,
+            sku TEXT,
+            description TEXT NOT NULL,
+            quantity TEXT NOT NULL,
+            amount_e4 INTEGER NOT NULL,
+            PRIMARY KEY (sale_id, line)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE ledger (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL,
+            sale_id INTEGER REFERENCES sales(id),
+            delta INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX ledger_customer ON ledger(customer_id);
+        CREATE INDEX ledger_sale ON ledger(sale_id) WHERE sale_id IS NOT NULL;
+        CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger BEGIN SELECT RAISE(ABORT, 'the points ledger is append-only'); END;
+        CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger BEGIN SELECT RAISE(ABORT, 'the points ledger is append-only'); END;
+
+        CREATE TABLE stamp_cards (
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            program TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            completed INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (customer_id, program)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE stamp_events (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL,
+            program TEXT NOT NULL,
+            sale_id INTEGER REFERENCES sales(id),
+            delta INTEGER NOT NULL,              -- stamps added; a filled card is -boxes
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX stamp_events_sale ON stamp_events(sale_id) WHERE sale_id IS NOT NULL;
+
+        CREATE TABLE coupons (
+            code TEXT PRIMARY KEY,
+            customer_id INTEGER REFERENCES customers(id),
+            sale_id INTEGER REFERENCES sales(id),
+            source TEXT NOT NULL,
+            reward TEXT NOT NULL,
+            value_e4 INTEGER,
+            currency TEXT,
+            issued_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            redeemed_at TEXT,
+            voided_at TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX coupons_customer ON coupons(customer_id);
+        CREATE INDEX coupons_sale ON coupons(sale_id) WHERE sale_id IS NOT NULL;
+        """,
+
+        // 2: audit log (manual adjustments, PIN failures, erasures, voids) and settings (manager PIN hash).
+        """
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            customer_id INTEGER,
+            detail TEXT NOT NULL,               -- never personal data: ids, amounts, reasons
+            allowed INTEGER NOT NULL
+        );
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ];
+
+    public static int CurrentVersion => Steps.Count;
+
+    /// <summary>Brings the file up to <paramref name="targetVersion"/> (the latest by default).</summary>
+    public static void Apply(SqliteConnection connection, int? targetVersion = null)
+    {
+        var target = targetVersion ?? CurrentVersion;
+        var version = ReadVersion(connection);
+        if (version > CurrentVersion)
+        {
+            throw new StorageException($"database schema version {version} is newer than this program knows ({CurrentVersion}): install the newer PosLoyalty, or restore a backup");
+        }
+
+        while (version < target)
+        {
+            using var tx = connection.BeginTransaction(deferred: false);
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = Steps[version] + $"\nPRAGMA user_version = {version + 1};";
+                cmd.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+            version++;
+        }
+    }
+
+    public static int ReadVersion(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
