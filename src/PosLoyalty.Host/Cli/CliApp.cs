@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using PosLoyalty.Domain.Rules;
+using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage;
+using PosLoyalty.Storage.Coupons;
+using PosLoyalty.Storage.Security;
+
+namespace PosLoyalty.Host.Cli;
+
+/// <summary>The `posloyalty` command line (DESIGN.md §4). Errors: one line on stderr, a non-zero exit, nothing written.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = Build(output, error, TimeProvider.System);
+        var parse = root.Parse(args);
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+    }
+
+    public static RootCommand Build(TextWriter output, TextWriter error, TimeProvider time)
+    {
+        var root = new RootCommand("PosLoyalty: the loyalty plugin beside the till. Cards, stamps, points and coupons, kept in SQLite.");
+        root.Options.Add(GlobalOptions.Database);
+        root.Options.Add(GlobalOptions.Config);
+        root.Options.Add(GlobalOptions.Json);
+
+        Action<Command, Func<CliContext, ParseResult, int>> bind = (command, body) =>
+            command.SetAction(parse => Guard(() => body(new CliContext(parse, output, time), parse), error));
+
+        root.Subcommands.Add(CustomersCommands.Build(bind));
+        root.Subcommands.Add(SalesCommands.Build(bind));
+        root.Subcommands.Add(CouponsCommands.Build(bind));
+        root.Subcommands.Add(ManagerCommands.Build(bind));
+        foreach (var command in MaintenanceCommands.Build(bind))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        root.Subcommands.Add(DemoCommand.Build(bind));
+        return root;
+    }
+
+    /// <summary>Turns every expected failure into one clear line on stderr and its exit code.</summary>
+    private static int Guard(Func<int> body, TextWriter error)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception ex) when (Classify(ex) is { } code)
+        {
+            error.WriteLine("posloyalty: " + ex.Message);
+            return code;
+        }
+        catch (Exception ex)
+        {
+            // A bug, not bad input: still one line for the user, with what to report.
+            error.WriteLine($"posloyalty: internal error ({ex.GetType().Name}): {ex.Message} — please report this with the command you ran");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static int? Classify(Exception ex) => ex switch
+    {
+        NotFoundException => ExitCodes.NotFound,
+        DomainValidationException or CouponNotRedeemableException or PinRefusedException or CliException => ExitCodes.InvalidInput,
+        RulesValidationException or ConfigurationException => ExitCodes.BadConfiguration,
+        StorageException or SqliteException or IOException or UnauthorizedAccessException => ExitCodes.StorageFailure,
+        _ => null,
+    };
+}

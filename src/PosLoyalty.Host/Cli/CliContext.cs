@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using PosLoyalty.Domain.Rules;
+using PosLoyalty.Storage;
+
+namespace PosLoyalty.Host.Cli;
+
+/// <summary>
+/// What a command needs: configuration layered as DESIGN.md §5 says, the rules, the database and
+/// the clock, each built on first use so `--help` never touches a file.
+/// </summary>
+internal sealed class CliContext(ParseResult parse, TextWriter output, TimeProvider time)
+{
+    private IConfiguration? configuration;
+    private LoyaltyRules? rules;
+    private LoyaltyDatabase? database;
+
+    public TextWriter Output { get; } = output;
+
+    public TimeProvider Time { get; } = time;
+
+    public bool Json => parse.GetValue(GlobalOptions.Json);
+
+    public IConfiguration Configuration => configuration ??= ConfigurationLoader.Load(parse.GetValue(GlobalOptions.Config), parse.GetValue(GlobalOptions.Database));
+
+    public LoyaltyRules Rules => rules ??= RulesLoader.Load(Configuration);
+
+    public LoyaltyDatabase Database => database ??= LoyaltyDatabase.Open(DatabasePath);
+
+    public string DatabasePath =>
+        Configuration["Storage:DatabasePath"] is { Length: > 0 } path
+            ? path
+            : throw new ConfigurationException("Storage:DatabasePath is not set: pass --db PATH or set it in appsettings.json");
+}

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using PosLoyalty.Domain.Coupons;
+using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage.Coupons;
+using PosLoyalty.Storage.Customers;
+
+namespace PosLoyalty.Host.Cli;
+
+/// <summary>`coupons list|show|redeem|void`.</summary>
+internal static class CouponsCommands
+{
+    public static Command Build(Action<Command, Func<CliContext, ParseResult, int>> bind)
+    {
+        var coupons = new Command("coupons", "list, check, redeem and void coupons");
+
+        var card = new Option<string?>("--card") { Description = "only this customer's coupons" };
+        var list = new Command("list", "coupons, newest first") { card };
+        bind(list, (ctx, p) =>
+        {
+            CustomerId? who = p.GetValue(card) is { } c ? new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time).Resolve(Parse.Card("--card", c).Value) : null;
+            var all = new CouponRepository(ctx.Database, ctx.Time).List(who);
+            if (ctx.Json)
+            {
+                JsonOutput.Write(ctx.Output, all.Select(JsonOutput.Coupon));
+            }
+            else
+            {
+                foreach (var k in all)
+                {
+                    ctx.Output.WriteLine($"{k.Code.ToDisplayString()}  {k.Status.ToString().ToLowerInvariant(),-8}  {k.Reward,-24} until {k.ExpiresAt:yyyy-MM-dd}");
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        coupons.Subcommands.Add(list);
+
+        var showCode = Code();
+        var show = new Command("show", "one coupon and its status") { showCode };
+        bind(show, (ctx, p) => Print(ctx, new CouponRepository(ctx.Database, ctx.Time).Get(ParseCode(p.GetValue(showCode)))));
+        coupons.Subcommands.Add(show);
+
+        var redeemCode = Code();
+        var redeem = new Command("redeem", "redeem a coupon, once") { redeemCode };
+        bind(redeem, (ctx, p) =>
+        {
+            var coupon = new CouponRepository(ctx.Database, ctx.Time).Redeem(ParseCode(p.GetValue(redeemCode)));
+            return CustomersCommands.Done(
+                ctx,
+                new { code = coupon.Code.Value, reward = coupon.Reward, value = coupon.Value, redeemedAt = coupon.RedeemedAt },
+                $"redeemed {coupon.Code.ToDisplayString()}: apply {coupon.Reward}");
+        });
+        coupons.Subcommands.Add(redeem);
+
+        var voidCode = Code();
+        var reason = new Option<string>("--reason") { Description = "why, for the audit log", Required = true };
+        var voidCommand = new Command("void", "cancel an unused coupon") { voidCode, reason };
+        bind(voidCommand, (ctx, p) =>
+        {
+            var coupon = new CouponRepository(ctx.Database, ctx.Time).Void(ParseCode(p.GetValue(voidCode)), p.GetValue(reason)!);
+            return CustomersCommands.Done(ctx, new { code = coupon.Code.Value, voided = true }, $"voided {coupon.Code.ToDisplayString()}");
+        });
+        coupons.Subcommands.Add(voidCommand);
+        return coupons;
+    }
+
+    private static Argument<string> Code() => new("CODE") { Description = "the coupon code, with or without dashes" };
+
+    /// <summary>The check character refuses a mistyped or guessed code before any lookup.</summary>
+    private static CouponCode ParseCode(string? text) =>
+        CouponCode.TryParse(text, out var code, out var error) ? code : throw new DomainValidationException(error);
+
+    private static int Print(CliContext ctx, CouponView coupon)
+    {
+        if (ctx.Json)
+        {
+            JsonOutput.Write(ctx.Output, JsonOutput.Coupon(coupon));
+        }
+        else
+        {
+            ctx.Output.WriteLine($"{coupon.Code.ToDisplayString()}: {coupon.Reward}, {coupon.Status.ToString().ToLowerInvariant()}, issued {coupon.IssuedAt:yyyy-MM-dd}, until {coupon.ExpiresAt:yyyy-MM-dd}");
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,111 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using PosLoyalty.Domain.Coupons;
+using PosLoyalty.Domain.Sales;
+using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage;
+using PosLoyalty.Storage.Coupons;
+using PosLoyalty.Storage.Customers;
+using PosLoyalty.Storage.Sales;
+
+namespace PosLoyalty.Host.Cli;
+
+/// <summary>
+/// `posloyalty demo`: a scripted morning at a café on a fresh database under ./data, with the
+/// shipped rules, so a newcomer sees enrolment, stamps, a coupon and a single-use redemption with
+/// no hardware. (The cashier panel will take this over when it lands.)
+/// </summary>
+internal static class DemoCommand
+{
+    private const string DefaultDemoDatabase = "data/demo.db";
+
+    public static Command Build(Action<Command, Func<CliContext, ParseResult, int>> bind)
+    {
+        var command = new Command("demo", "a scripted session on a fresh demo database (no hardware needed)");
+        bind(command, (ctx, p) =>
+        {
+            var path = p.GetValue(GlobalOptions.Database) ?? DefaultDemoDatabase;
+            PrepareFreshFile(path, isDefault: p.GetValue(GlobalOptions.Database) is null);
+            var db = LoyaltyDatabase.Open(path);
+            var rules = ctx.Rules;
+            var o = ctx.Output;
+            var customers = new CustomerRepository(db, rules, ctx.Time);
+            var sales = new SaleRecorder(db, rules, ctx.Time);
+            var coupons = new CouponRepository(db, ctx.Time);
+
+            o.WriteLine($"PosLoyalty demo — database {Path.GetFullPath(path)}, rules {rules.Currency}, {rules.StampCards.Count} stamp card(s)");
+            o.WriteLine();
+            var card = CardNumber.Parse("2000-0000-0042");
+            var anna = customers.Enrol(new NewCustomer(card, "Anna Rossi", "Mrs Rossi", MonthDay.Parse("05-17"), Phone: "+39 055 123 4567", MarketingConsent: true));
+            customers.AddNote(anna, "Ask about her daughter's graduation", pinned: true);
+            o.WriteLine($"Enrolled Anna Rossi with card {card.Masked()}: the coffee card starts with {rules.StampCards.FirstOrDefault()?.PreStamped ?? 0} stamps.");
+
+            var start = ctx.Time.GetLocalNow().Date.AddDays(-10).AddHours(8.5);
+            CouponView? earned = null;
+            for (var visit = 1; visit <= 8; visit++)
+            {
+                var at = new DateTimeOffset(start.AddDays(visit), ctx.Time.LocalTimeZone.GetUtcOffset(start.AddDays(visit)));
+                var latte = new SaleItem("LATTE", "Latte", 1, new Money(3.20m, rules.ShopCurrency));
+                var croissant = new SaleItem("CROIS", "Croissant", 1, new Money(2.10m, rules.ShopCurrency));
+                var sale = Sale.Create("till-1", $"R{1000 + visit}", new Money(5.30m, rules.ShopCurrency), at, [latte, croissant]);
+                var outcome = sales.Apply(anna, sale);
+                var stamps = outcome.Stamps.FirstOrDefault();
+                o.WriteLine($"Visit {visit}: receipt {sale.ReceiptNumber}, 5.30 → +{outcome.PointsEarned} points (balance {outcome.PointsBalance}), {stamps?.Name} {Boxes(stamps)}");
+                foreach (var c in outcome.CouponsIssued)
+                {
+                    earned = c;
+                    o.WriteLine($"         coupon printed: {c.Reward} — code {c.Code.ToDisplayString()}");
+                }
+            }
+
+            var replay = sales.Apply(anna, Sale.Create("till-1", "R1008", new Money(5.30m, rules.ShopCurrency), ctx.Time.GetLocalNow(), []));
+            o.WriteLine($"The POS prints receipt R1008 again (a reprint): duplicate = {replay.Duplicate.ToString().ToLowerInvariant()}, nothing earned twice.");
+
+            if (earned is not null)
+            {
+                var redeemed = coupons.Redeem(earned.Code);
+                o.WriteLine($"Anna scans her coupon: {redeemed.Reward} applied.");
+                try
+                {
+                    coupons.Redeem(earned.Code);
+                }
+                catch (CouponNotRedeemableException ex)
+                {
+                    o.WriteLine($"Scanned again: refused — {ex.Message}");
+                }
+            }
+
+            var profile = customers.GetProfile(anna);
+            o.WriteLine();
+            o.WriteLine($"At the counter next time: \"Welcome back, {profile.Customer.GreetingOrName}!\" — note: {profile.Notes.FirstOrDefault()?.Text}");
+            o.WriteLine($"  {profile.Balance} points, tier {profile.Tier.Name}, {profile.Visits} visits, {string.Join(", ", profile.Stamps.Select(s => s.Name + " " + Boxes(s)))}");
+            o.WriteLine();
+            o.WriteLine($"Try it yourself: dotnet run --project src/PosLoyalty.Host -- customers show {card.Value} --db {path}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Boxes(StampCardView? s) =>
+        s is null ? string.Empty : new string('■', s.Count) + new string('□', Math.Max(0, s.Target - s.Count)) + $" {s.Count}/{s.Target}";
+
+    private static void PrepareFreshFile(string path, bool isDefault)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            if (!isDefault)
+            {
+                throw new CliException($"demo needs a new database file and '{path}' exists: choose another --db or leave it out");
+            }
+
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                File.Delete(full + suffix);
+            }
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+    }
+}
