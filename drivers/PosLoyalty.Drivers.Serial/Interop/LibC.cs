@@ -1,0 +1,51 @@
+using System.Runtime.InteropServices;
+
+namespace PosLoyalty.Drivers.Serial.Interop;
+
+/// <summary>
+/// The libc calls the driver makes. "libc" resolves to libc.so.6 on glibc (the runtime special-cases
+/// the name). All calls set errno; read it with <see cref="Marshal.GetLastPInvokeError"/>.
+/// </summary>
+/// <remarks>
+/// ioctl(2) and open(2) are variadic in C. They are declared here with fixed parameters: on x86-64,
+/// arm64 (Linux AAPCS64, not Apple's) and armhf, integer and pointer variadic arguments travel exactly
+/// like fixed ones, so this is sound for the ABIs this driver targets.
+/// </remarks>
+internal static unsafe partial class LibC
+{
+    private const string Library = "libc";
+
+    // open(2) returns a C int. They are not declared as returning a SafeHandle: the
+    // generated marshaller reads a SafeHandle return as pointer-sized, and on x86-64 a -1 in eax arrives
+    // as 0x00000000FFFFFFFF, a "valid" handle. Wrap the int with SafeFdHandle.FromResult instead.
+    [LibraryImport(Library, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, OpenFlags flags);
+
+    [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
+    public static partial int Close(int fd);
+
+    [LibraryImport(Library, EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(Library, EntryPoint = "poll", SetLastError = true)]
+    public static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);
+
+    [LibraryImport(Library, EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, nuint request, Termios2* termios);
+
+    [LibraryImport(Library, EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, nuint request, int* value);
+
+    /// <summary>For requests whose argument is an int passed by value (TCFLSH) or ignored (TIOCEXCL).</summary>
+    [LibraryImport(Library, EntryPoint = "ioctl", SetLastError = true)]
+    public static partial int Ioctl(int fd, nuint request, nint value);
+
+    public static int Ioctl(FdLease fd, IoctlRequest request, Termios2* termios) => Ioctl(fd.Fd, (uint)request, termios);
+
+    public static int Ioctl(FdLease fd, IoctlRequest request, int* value) => Ioctl(fd.Fd, (uint)request, value);
+
+    public static int Ioctl(FdLease fd, IoctlRequest request, nint value) => Ioctl(fd.Fd, (uint)request, value);
+}
