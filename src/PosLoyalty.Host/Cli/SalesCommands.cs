@@ -100,13 +100,13 @@ internal static class SalesCommands
                     till = outcome.TillId,
                     customerId = outcome.CustomerId?.Value,
                     duplicate = outcome.Duplicate,
-                    pointsReversed = outcome.PointsReversed.Value,
+                    pointsChange = outcome.PointsChange.Value,
                     pointsBalance = outcome.PointsBalance.Value,
                     couponsVoided = outcome.CouponsVoided,
                 },
                 outcome.Duplicate
                     ? $"receipt {outcome.ReceiptNumber} was already refunded: nothing changed"
-                    : $"receipt {outcome.ReceiptNumber} refunded: {outcome.PointsReversed} points, {outcome.CouponsVoided.Count} coupons voided, balance {outcome.PointsBalance}");
+                    : $"receipt {outcome.ReceiptNumber} refunded: {outcome.PointsChange} points, {outcome.CouponsVoided.Count} coupons voided, balance {outcome.PointsBalance}");
         });
         return command;
     }

@@ -2,12 +2,12 @@ using PosLoyalty.Domain.Values;
 
 namespace PosLoyalty.Storage.Sales;
 
-/// <summary>What a refund reversed. Coupons already redeemed stay redeemed; what they cost stays spent.</summary>
+/// <summary>What a refund reversed; PointsChange is the signed change to the balance. Coupons already redeemed stay redeemed; what they cost stays spent.</summary>
 public sealed record RefundOutcome(
     string TillId,
     string ReceiptNumber,
     CustomerId? CustomerId,
     bool Duplicate,
-    Points PointsReversed,
+    Points PointsChange,
     Points PointsBalance,
     IReadOnlyList<string> CouponsVoided);

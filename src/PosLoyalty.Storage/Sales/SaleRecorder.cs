@@ -188,7 +188,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             }
         }
 
-        var reversedForCustomer = 0L;
+        var customerChange = 0L;
         var ledger = new List<(long Customer, long Delta, string Reason)>();
         using (var cmd = Sql.Command(c, tx, "SELECT customer_id, delta, reason FROM ledger WHERE sale_id = $s", ("$s", saleId)))
         using (var r = cmd.ExecuteReader())
@@ -217,14 +217,14 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             Sql.Execute(c, tx, "UPDATE customers SET points_balance = points_balance + $d WHERE id = $id", ("$d", reverse), ("$id", owner));
             if (customerValue == owner)
             {
-                reversedForCustomer += reverse;
+                customerChange += reverse;
             }
         }
 
         ReverseStamps(c, tx, saleId, refundId, refundAt, redeemedBySource);
         var balanceAfter = customer is { } id ? Sql.Scalar<long>(c, tx, "SELECT points_balance FROM customers WHERE id = $id", ("$id", id.Value)) : 0;
         tx.Commit();
-        return new RefundOutcome(tillId, receiptNumber, customer, false, new Points(-reversedForCustomer), new Points(balanceAfter), voided);
+        return new RefundOutcome(tillId, receiptNumber, customer, false, new Points(customerChange), new Points(balanceAfter), voided);
     }
 
     internal static string ReasonName(LedgerReason reason) => reason switch
