@@ -1,0 +1,203 @@
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+using PosLoyalty.Drivers.Scanner.Interop;
+
+namespace PosLoyalty.Drivers.Scanner;
+
+/// <summary>
+/// A read-only stream over an evdev node opened non-blocking. FileStream cannot cancel a read blocked on a
+/// character device (the read sits in the kernel until the next key), so a hosted service could not stop
+/// while nobody scans; here an async read that finds no event waits on a short timer that honours its token.
+/// </summary>
+internal sealed class EvdevStream : Stream
+{
+    // Scanners type a key every few milliseconds; 15 ms adds no noticeable latency and costs ~70 wake-ups a
+    // second only while a read is pending.
+    private static readonly TimeSpan IdlePollInterval = TimeSpan.FromMilliseconds(15);
+
+    private readonly SafeFileHandle handle;
+    private readonly string path;
+
+    private EvdevStream(SafeFileHandle handle, string path)
+    {
+        this.handle = handle;
+        this.path = path;
+    }
+
+    public override bool CanRead => !handle.IsClosed;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public static EvdevStream Open(string path, bool grab)
+    {
+        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        try
+        {
+            var fd = (int)handle.DangerousGetHandle();
+            var flags = Libc.Fcntl(fd, Libc.FGetFl, 0);
+            if (flags == -1 || Libc.Fcntl(fd, Libc.FSetFl, flags | Libc.ONonBlock) == -1)
+            {
+                throw Error("fcntl(O_NONBLOCK)", path, string.Empty);
+            }
+
+            if (grab && Libc.IoctlInt(fd, Libc.EvIocGrab, 1) == -1)
+            {
+                throw Error("EVIOCGRAB", path, " EBUSY: another process grabbed it; ENOTTY/EINVAL: not an input event device.");
+            }
+
+            return new EvdevStream(handle, path);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        while (true)
+        {
+            if (TryRead(buffer, out var read))
+            {
+                return read;
+            }
+
+            WaitReadable();
+        }
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (TryRead(buffer.Span, out var read))
+            {
+                return read;
+            }
+
+            await Task.Delay(IdlePollInterval, cancellationToken);
+        }
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            handle.Dispose(); // close() also releases an EVIOCGRAB grab
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static IOException Error(string call, string path, string hint)
+    {
+        var errno = Marshal.GetLastPInvokeError();
+        return new IOException($"{call} on '{path}' failed: {new Win32Exception(errno).Message} (errno {errno}).{hint}", errno);
+    }
+
+    /// <returns>False when no event is queued (EAGAIN); 0 bytes read means the device is gone.</returns>
+    private bool TryRead(Span<byte> buffer, out int read)
+    {
+        ObjectDisposedException.ThrowIf(handle.IsClosed, this);
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            while (true)
+            {
+                nint n;
+                unsafe
+                {
+                    fixed (byte* p = buffer)
+                    {
+                        n = Libc.Read((int)handle.DangerousGetHandle(), p, (nuint)buffer.Length);
+                    }
+                }
+
+                if (n >= 0)
+                {
+                    read = (int)n;
+                    return true;
+                }
+
+                var errno = Marshal.GetLastPInvokeError();
+                switch (errno)
+                {
+                    case Libc.EIntr:
+                        continue;
+                    case Libc.EAgain:
+                        read = 0;
+                        return false;
+                    case Libc.ENoDev:
+                        // Unplugged: report end of stream; the caller reopens when the device returns.
+                        read = 0;
+                        return true;
+                    default:
+                        throw new IOException($"read on '{path}' failed: {new Win32Exception(errno).Message} (errno {errno}).", errno);
+                }
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    private void WaitReadable()
+    {
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            var pollFd = new Libc.PollFd { Fd = (int)handle.DangerousGetHandle(), Events = Libc.PollIn };
+            int result;
+            unsafe
+            {
+                result = Libc.Poll(&pollFd, 1, -1);
+            }
+
+            if (result == -1 && Marshal.GetLastPInvokeError() != Libc.EIntr)
+            {
+                throw Error("poll", path, string.Empty);
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+}
