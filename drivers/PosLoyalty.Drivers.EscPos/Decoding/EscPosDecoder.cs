@@ -1,0 +1,745 @@
+using System.Buffers.Binary;
+using TextEncoding = System.Text.Encoding;
+
+namespace PosLoyalty.Drivers.EscPos.Decoding;
+
+/// <summary>
+/// Streaming ESC/POS decoder: bytes as a POS sends them to an Epson-compatible receipt printer in, receipts
+/// (text lines with style, barcode payloads) out, one per paper cut. It knows the length of every command's
+/// payload (images, NV graphics, GS ( / ESC ( / FS ( blocks, GS 8 L, barcodes, user-defined characters), so
+/// image data is never read as text; payloads are skipped by counting, not buffered. Unknown commands are
+/// skipped as two bytes (ESC x), which at worst prints a stray argument byte and keeps the stream in sync.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: one decoder per stream. Page mode is decoded as if it were standard mode (text in order),
+/// and lines are not wrapped at the paper width.
+/// </remarks>
+public sealed class EscPosDecoder : IReceiptDecoder
+{
+    private const int Esc = (int)ControlByte.Escape << 8;
+    private const int Gs = (int)ControlByte.GroupSeparator << 8;
+    private const int Fs = (int)ControlByte.FileSeparator << 8;
+    private const int Dle = (int)ControlByte.DataLinkEscape << 8;
+
+    // Pseudo-commands for the repeated headers inside FS q and ESC &.
+    private const int NvImageHeader = 0x10000;
+
+    private const int MaxTabStops = 32;
+    private const int MaxNulTerminatedBarcode = 255;
+    private const int MaxSemicolonListLength = 32;
+
+    private readonly ReceiptDecoderOptions _options;
+    private readonly List<DecodedReceipt> _completed = [];
+    private readonly ReceiptAssembler _assembler;
+    private readonly TextEncoding? _doubleByte;
+    private readonly byte[] _arguments = new byte[8];
+    private readonly byte[] _capture;
+    private readonly byte[] _tabColumns = new byte[MaxTabStops];
+
+    private State _state;
+    private int _command;
+    private int _argumentCount;
+    private int _argumentsNeeded;
+
+    private long _payloadRemaining;
+    private PayloadEnd _payloadEnd;
+    private int _captureLength;
+    private int _captureLimit;
+    private BarcodeSymbology _captureSymbology;
+
+    private int _tabCount;
+    private int _repeatRemaining;
+    private int _userCharacterHeight;
+    private int _semicolonsRemaining;
+    private int _listBudget;
+
+    private bool _kanjiMode;
+    private bool _kanjiShiftJis;
+    private byte _kanjiLead;
+
+    /// <summary>A decoder with the default options: PC437 at start-up, 12-dot Font A (80 mm, 48 columns).</summary>
+    public EscPosDecoder()
+        : this(new ReceiptDecoderOptions())
+    {
+    }
+
+    /// <summary>A decoder for a printer with the given start-up settings and caps.</summary>
+    public EscPosDecoder(ReceiptDecoderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _assembler = new ReceiptAssembler(options, _completed);
+        _capture = new byte[options.MaxBarcodeDataLength + 4];
+        _doubleByte = TryGetEncoding(options.DoubleByteCodePage);
+    }
+
+    private enum State : byte
+    {
+        Text,
+        Escape,
+        GroupSeparator,
+        FileSeparator,
+        DataLinkEscape,
+        Arguments,
+        Payload,
+        NulTerminatedBarcode,
+        TabStops,
+        UserCharacterWidth,
+        SemicolonList,
+        KanjiTrail,
+    }
+
+    private enum PayloadEnd : byte
+    {
+        None,
+        LinearBarcode,
+        TwoDimensionalCode,
+        UserCharacter,
+        NvImage,
+        BitmapHeader,
+    }
+
+    /// <inheritdoc />
+    public int RetainedSize => _assembler.RetainedSize + _captureLength;
+
+    /// <inheritdoc />
+    public IReadOnlyList<DecodedReceipt> Push(ReadOnlySpan<byte> bytes)
+    {
+        int i = 0;
+        while (i < bytes.Length)
+        {
+            i = _state switch
+            {
+                State.Text => ConsumeText(bytes, i),
+                State.Escape => ConsumeCommandByte(bytes[i], i, Esc, EscPosCommandTable.EscArguments(bytes[i])),
+                State.GroupSeparator => ConsumeCommandByte(bytes[i], i, Gs, EscPosCommandTable.GsArguments(bytes[i])),
+                State.FileSeparator => ConsumeCommandByte(bytes[i], i, Fs, EscPosCommandTable.FsArguments(bytes[i])),
+                State.DataLinkEscape => ConsumeRealTimeByte(bytes[i], i),
+                State.Arguments => ConsumeArguments(bytes, i),
+                State.Payload => ConsumePayload(bytes, i),
+                State.NulTerminatedBarcode => ConsumeNulTerminatedBarcode(bytes[i], i),
+                State.TabStops => ConsumeTabStop(bytes[i], i),
+                State.UserCharacterWidth => ConsumeUserCharacterWidth(bytes[i], i),
+                State.SemicolonList => ConsumeSemicolonList(bytes[i], i),
+                State.KanjiTrail => ConsumeKanjiTrail(bytes[i], i),
+                _ => ResetToText(i),
+            };
+        }
+
+        return Drain();
+    }
+
+    /// <inheritdoc />
+    public DecodedReceipt? Flush()
+    {
+        // A command cut off by the end of the stream prints nothing; the text before it still counts.
+        _state = State.Text;
+        _payloadRemaining = 0;
+        _captureLength = 0;
+        return _assembler.Flush();
+    }
+
+    private static TextEncoding? TryGetEncoding(int codePage)
+    {
+        try
+        {
+            TextEncoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+            return TextEncoding.GetEncoding(codePage);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private IReadOnlyList<DecodedReceipt> Drain()
+    {
+        if (_completed.Count == 0)
+        {
+            return [];
+        }
+
+        DecodedReceipt[] receipts = [.. _completed];
+        _completed.Clear();
+        return receipts;
+    }
+
+    private int ResetToText(int i)
+    {
+        _state = State.Text;
+        return i;
+    }
+
+    private int ConsumeText(ReadOnlySpan<byte> bytes, int i)
+    {
+        while (i < bytes.Length)
+        {
+            byte b = bytes[i];
+            if (b >= 0x20)
+            {
+                if (_kanjiMode && IsKanjiLead(b))
+                {
+                    _kanjiLead = b;
+                    _state = State.KanjiTrail;
+                    return i + 1;
+                }
+
+                _assembler.Print(b);
+                i++;
+                continue;
+            }
+
+            i++;
+            switch ((ControlByte)b)
+            {
+                case ControlByte.LineFeed:
+                    _assembler.EndLine();
+                    break;
+                case ControlByte.CarriageReturn:
+                    if (_options.CarriageReturnEndsLine)
+                    {
+                        _assembler.EndLine();
+                    }
+
+                    break;
+                case ControlByte.HorizontalTab:
+                    _assembler.Tab();
+                    break;
+                case ControlByte.FormFeed:
+                    _assembler.EndLineIfPending();
+                    break;
+                case ControlByte.Escape:
+                    _state = State.Escape;
+                    return i;
+                case ControlByte.GroupSeparator:
+                    _state = State.GroupSeparator;
+                    return i;
+                case ControlByte.FileSeparator:
+                    _state = State.FileSeparator;
+                    return i;
+                case ControlByte.DataLinkEscape:
+                    _state = State.DataLinkEscape;
+                    return i;
+                default:
+                    // Other control bytes print nothing on an ESC/POS printer.
+                    break;
+            }
+        }
+
+        return i;
+    }
+
+    private bool IsKanjiLead(byte b) => _kanjiShiftJis
+        ? b is (>= 0x81 and <= 0x9F) or (>= 0xE0 and <= 0xFC)
+        : b is >= 0x21 and <= 0x7E || b >= 0x81;
+
+    private int ConsumeKanjiTrail(byte b, int i)
+    {
+        _state = State.Text;
+        if (b < 0x20)
+        {
+            // Not a character pair after all: the control byte is processed as itself.
+            _assembler.Print('?', 2);
+            return i;
+        }
+
+        _assembler.Print(DecodePair(_kanjiLead, b), 2);
+        return i + 1;
+    }
+
+    private char DecodePair(byte lead, byte trail)
+    {
+        if (_doubleByte is null)
+        {
+            return '?';
+        }
+
+        Span<byte> pair = [lead, trail];
+        if (!_kanjiShiftJis && _options.DoubleByteCodePage == 932 && lead is >= 0x21 and <= 0x7E && trail is >= 0x21 and <= 0x7E)
+        {
+            // JIS X 0208 row/cell to Shift_JIS, so one .NET code page decodes both code systems (FS C 0 and 1).
+            pair[0] = (byte)(((lead + 1) >> 1) + (lead <= 0x5E ? 0x70 : 0xB0));
+            pair[1] = (byte)(trail + ((lead & 1) != 0 ? (trail < 0x60 ? 0x1F : 0x20) : 0x7E));
+        }
+
+        Span<char> chars = stackalloc char[4];
+        int count = _doubleByte.GetChars(pair, chars);
+        return count >= 1 && !char.IsControl(chars[0]) ? chars[0] : '?';
+    }
+
+    private int ConsumeCommandByte(byte b, int i, int prefix, int arguments)
+    {
+        if (arguments < 0)
+        {
+            // Unknown command. A control byte right after the prefix is more likely the start of the next
+            // command than an argument: process it again as itself. Otherwise drop the two bytes.
+            _state = State.Text;
+            return b < 0x20 ? i : i + 1;
+        }
+
+        BeginCommand(prefix | b, arguments);
+        return i + 1;
+    }
+
+    private int ConsumeRealTimeByte(byte b, int i)
+    {
+        int arguments = EscPosCommandTable.DleArguments(b);
+        if (arguments < 0)
+        {
+            // A lone DLE is not a command: ignore it and process the next byte as usual.
+            _state = State.Text;
+            return i;
+        }
+
+        BeginCommand(Dle | b, arguments);
+        return i + 1;
+    }
+
+    private void BeginCommand(int command, int arguments)
+    {
+        _command = command;
+        _argumentCount = 0;
+        _argumentsNeeded = arguments;
+        _state = State.Text;
+        if (arguments == 0)
+        {
+            Execute();
+        }
+        else
+        {
+            _state = State.Arguments;
+        }
+    }
+
+    private void NeedArguments(int total)
+    {
+        _argumentsNeeded = total;
+        _state = State.Arguments;
+    }
+
+    private int ConsumeArguments(ReadOnlySpan<byte> bytes, int i)
+    {
+        int take = Math.Min(_argumentsNeeded - _argumentCount, bytes.Length - i);
+        bytes.Slice(i, take).CopyTo(_arguments.AsSpan(_argumentCount));
+        _argumentCount += take;
+        if (_argumentCount == _argumentsNeeded)
+        {
+            _state = State.Text;
+            Execute();
+        }
+
+        return i + take;
+    }
+
+    private void BeginPayload(long length, PayloadEnd end, int captureLimit = 0, BarcodeSymbology symbology = BarcodeSymbology.Unknown)
+    {
+        _payloadRemaining = length;
+        _payloadEnd = end;
+        _captureLength = 0;
+        _captureLimit = Math.Min(captureLimit, _capture.Length);
+        _captureSymbology = symbology;
+        if (length <= 0)
+        {
+            _state = State.Text;
+            EndPayload();
+        }
+        else
+        {
+            _state = State.Payload;
+        }
+    }
+
+    private int ConsumePayload(ReadOnlySpan<byte> bytes, int i)
+    {
+        int take = (int)Math.Min(_payloadRemaining, bytes.Length - i);
+        if (_captureLength < _captureLimit)
+        {
+            int keep = Math.Min(take, _captureLimit - _captureLength);
+            bytes.Slice(i, keep).CopyTo(_capture.AsSpan(_captureLength));
+            _captureLength += keep;
+        }
+
+        _payloadRemaining -= take;
+        if (_payloadRemaining == 0)
+        {
+            _state = State.Text;
+            EndPayload();
+        }
+
+        return i + take;
+    }
+
+    private void EndPayload()
+    {
+        ReadOnlySpan<byte> captured = _capture.AsSpan(0, _captureLength);
+        _captureLength = 0;
+        switch (_payloadEnd)
+        {
+            case PayloadEnd.LinearBarcode:
+                _assembler.AddBarcode(_captureSymbology, BarcodeText.Decode(captured, _captureSymbology));
+                break;
+            case PayloadEnd.TwoDimensionalCode:
+                // GS ( k pL pH cn fn m d1…dk: fn 80 "store the data in the symbol storage area".
+                if (captured.Length > 3 && captured[1] == 80)
+                {
+                    BarcodeSymbology symbology = BarcodeText.FromTwoDimensional(captured[0]);
+                    _assembler.AddBarcode(symbology, BarcodeText.Decode(captured[3..], symbology));
+                }
+
+                break;
+            case PayloadEnd.UserCharacter:
+                if (--_repeatRemaining > 0)
+                {
+                    _state = State.UserCharacterWidth;
+                }
+
+                break;
+            case PayloadEnd.NvImage:
+                if (--_repeatRemaining > 0)
+                {
+                    BeginCommand(NvImageHeader, 4);
+                }
+
+                break;
+            case PayloadEnd.BitmapHeader:
+                // A Windows BMP file: "BM" then its total size, little-endian, at offset 2.
+                if (captured.Length == 6 && captured[0] == (byte)'B' && captured[1] == (byte)'M')
+                {
+                    long size = BinaryPrimitives.ReadUInt32LittleEndian(captured[2..]);
+                    BeginPayload(size - 6, PayloadEnd.None);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private int ConsumeNulTerminatedBarcode(byte b, int i)
+    {
+        if (b == 0)
+        {
+            FinishNulTerminatedBarcode();
+            return i + 1;
+        }
+
+        if (b is < 0x20 or >= 0x7F || _captureLength >= MaxNulTerminatedBarcode)
+        {
+            // Not barcode data: the terminator is missing. End the barcode and process this byte as usual.
+            FinishNulTerminatedBarcode();
+            return i;
+        }
+
+        if (_captureLength < _capture.Length)
+        {
+            _capture[_captureLength] = b;
+        }
+
+        _captureLength++;
+        return i + 1;
+    }
+
+    private void FinishNulTerminatedBarcode()
+    {
+        _state = State.Text;
+        int length = Math.Min(_captureLength, _capture.Length);
+        _captureLength = 0;
+        _assembler.AddBarcode(_captureSymbology, BarcodeText.Decode(_capture.AsSpan(0, length), _captureSymbology));
+    }
+
+    private int ConsumeTabStop(byte b, int i)
+    {
+        if (b == 0)
+        {
+            FinishTabStops();
+            return i + 1;
+        }
+
+        if (_tabCount > 0 && b <= _tabColumns[_tabCount - 1])
+        {
+            // Epson: a position not greater than the previous one ends the list; it is processed as normal data.
+            FinishTabStops();
+            return i;
+        }
+
+        _tabColumns[_tabCount++] = b;
+        if (_tabCount == MaxTabStops)
+        {
+            FinishTabStops();
+        }
+
+        return i + 1;
+    }
+
+    private void FinishTabStops()
+    {
+        _state = State.Text;
+        _assembler.SetTabStops(_tabColumns.AsSpan(0, _tabCount));
+    }
+
+    private int ConsumeUserCharacterWidth(byte x, int i)
+    {
+        BeginPayload((long)_userCharacterHeight * x, PayloadEnd.UserCharacter);
+        return i + 1;
+    }
+
+    private int ConsumeSemicolonList(byte b, int i)
+    {
+        if (b == (byte)';')
+        {
+            _semicolonsRemaining--;
+        }
+
+        if (_semicolonsRemaining == 0 || --_listBudget == 0)
+        {
+            _state = State.Text;
+        }
+
+        return i + 1;
+    }
+
+    private void Execute()
+    {
+        ReadOnlySpan<byte> a = _arguments.AsSpan(0, _argumentCount);
+        switch (_command)
+        {
+            case Esc | (int)EscCommandByte.RightSideSpacing:
+                _assembler.RightSpacingDots = a[0];
+                break;
+            case Esc | (int)EscCommandByte.PrintMode:
+                _assembler.FontWidthDots = (a[0] & 0x01) != 0 ? _options.FontBCharacterWidthDots : _options.CharacterWidthDots;
+                _assembler.Emphasized = (a[0] & 0x08) != 0;
+                _assembler.HeightMultiplier = (a[0] & 0x10) != 0 ? 2 : 1;
+                _assembler.WidthMultiplier = (a[0] & 0x20) != 0 ? 2 : 1;
+                _assembler.Underline = (a[0] & 0x80) != 0;
+                break;
+            case Esc | (int)EscCommandByte.AbsolutePosition:
+                _assembler.MoveTo(a[0] | (a[1] << 8));
+                break;
+            case Esc | (int)EscCommandByte.RelativePosition:
+                _assembler.MoveBy((short)(a[0] | (a[1] << 8)));
+                break;
+            case Esc | (int)EscCommandByte.DefineUserCharacters:
+                _userCharacterHeight = a[0];
+                _repeatRemaining = Math.Max(0, a[2] - a[1] + 1);
+                _state = _repeatRemaining > 0 ? State.UserCharacterWidth : State.Text;
+                break;
+            case Esc | (int)EscCommandByte.ExtendedParameters:
+            case Fs | (int)FsCommandByte.ExtendedParameters:
+                BeginPayload(a[1] | (a[2] << 8), PayloadEnd.None);
+                break;
+            case Esc | (int)EscCommandByte.BitImage:
+                int columns = a[1] | (a[2] << 8);
+                BeginPayload(a[0] is 32 or 33 ? 3L * columns : a[0] is 0 or 1 ? columns : 0, PayloadEnd.None);
+                break;
+            case Esc | (int)EscCommandByte.Underline:
+                _assembler.Underline = a[0] is 1 or 2 or 49 or 50;
+                break;
+            case Esc | (int)EscCommandByte.Initialize:
+                _assembler.Initialize();
+                _kanjiMode = false;
+                break;
+            case Esc | (int)EscCommandByte.TabPositions:
+                _tabCount = 0;
+                _state = State.TabStops;
+                break;
+            case Esc | (int)EscCommandByte.Emphasized:
+                _assembler.Emphasized = (a[0] & 1) != 0;
+                break;
+            case Esc | (int)EscCommandByte.DoubleStrike:
+                _assembler.DoubleStrike = (a[0] & 1) != 0;
+                break;
+            case Esc | (int)EscCommandByte.PrintAndFeed:
+            case Esc | (int)EscCommandByte.PrintAndReverseFeed:
+            case Esc | (int)EscCommandByte.PrintAndFeedLines:
+            case Esc | (int)EscCommandByte.PrintAndReverseFeedLines:
+            case Esc | (int)EscCommandByte.PrintPageMode:
+                _assembler.EndLineIfPending();
+                break;
+            case Esc | (int)EscCommandByte.Font:
+                _assembler.FontWidthDots = a[0] is 0 or 48 ? _options.CharacterWidthDots : _options.FontBCharacterWidthDots;
+                break;
+            case Esc | (int)EscCommandByte.InternationalCharacterSet:
+                _assembler.SelectInternationalCharacterSet(a[0]);
+                break;
+            case Esc | (int)EscCommandByte.Justification:
+                _assembler.Alignment = Alignment(a[0]);
+                break;
+            case Esc | (int)EscCommandByte.PartialCutOnePoint:
+            case Esc | (int)EscCommandByte.PartialCutThreePoints:
+                _assembler.Cut();
+                break;
+            case Esc | (int)EscCommandByte.CodeTable:
+                _assembler.SelectCodePage(EscPosCodePageMap.FromEscT(a[0], _options.StartupCodePage));
+                break;
+            case Gs | (int)GsCommandByte.CharacterSize:
+                _assembler.WidthMultiplier = ((a[0] >> 4) & 0x07) + 1;
+                _assembler.HeightMultiplier = (a[0] & 0x07) + 1;
+                break;
+            case Gs | (int)GsCommandByte.ExtendedParameters:
+                bool isSymbol = a[0] == (byte)'k';
+                BeginPayload(a[1] | (a[2] << 8), isSymbol ? PayloadEnd.TwoDimensionalCode : PayloadEnd.None, isSymbol ? _capture.Length : 0);
+                break;
+            case Gs | (int)GsCommandByte.DefineDownloadedImage:
+                BeginPayload(8L * a[0] * a[1], PayloadEnd.None);
+                break;
+            case Gs | (int)GsCommandByte.ExtendedGraphics:
+                BeginPayload(a[0] == (byte)'L' ? BinaryPrimitives.ReadUInt32LittleEndian(a[1..]) : 0, PayloadEnd.None);
+                break;
+            case Gs | (int)GsCommandByte.Counter:
+                ExecuteCounter(a);
+                break;
+            case Gs | (int)GsCommandByte.WindowsBitmap:
+                if (_argumentCount == 2)
+                {
+                    if (a[0] == (byte)'0' && a[1] is (byte)'C' or (byte)'S')
+                    {
+                        // GS D 0 C / GS D 0 S: m kc1 kc2 b c (5 bytes), then the BMP file.
+                        NeedArguments(7);
+                    }
+                }
+                else
+                {
+                    BeginPayload(6, PayloadEnd.BitmapHeader, 6);
+                }
+
+                break;
+            case Gs | (int)GsCommandByte.VariableBitImage:
+            case Gs | (int)GsCommandByte.RasterImage:
+                long width = a[2] | (a[3] << 8);
+                long height = a[4] | (a[5] << 8);
+                BeginPayload(width * height, PayloadEnd.None);
+                break;
+            case Gs | (int)GsCommandByte.Cut:
+                ExecuteCut(a);
+                break;
+            case Gs | (int)GsCommandByte.Barcode:
+                ExecuteBarcode(a);
+                break;
+            case Fs | (int)FsCommandByte.KanjiModeOn:
+                _kanjiMode = true;
+                break;
+            case Fs | (int)FsCommandByte.KanjiModeOff:
+                _kanjiMode = false;
+                break;
+            case Fs | (int)FsCommandByte.KanjiCodeSystem:
+                _kanjiShiftJis = a[0] is 1 or 2 or 49 or 50;
+                break;
+            case Fs | (int)FsCommandByte.DefineUserKanji:
+                BeginPayload(72, PayloadEnd.None);
+                break;
+            case Fs | (int)FsCommandByte.NvUserMemory:
+                BeginPayload(a[0] is 1 or 49 ? a[6] | (a[7] << 8) : 0, PayloadEnd.None);
+                break;
+            case Fs | (int)FsCommandByte.DefineNvImage:
+                _repeatRemaining = a[0];
+                if (_repeatRemaining > 0)
+                {
+                    BeginCommand(NvImageHeader, 4);
+                }
+
+                break;
+            case NvImageHeader:
+                BeginPayload(8L * (a[0] | (a[1] << 8)) * (a[2] | (a[3] << 8)), PayloadEnd.NvImage);
+                break;
+            case Dle | (int)DleCommandByte.RealTimeFunction:
+                if (_argumentCount == 1)
+                {
+                    int more = EscPosCommandTable.RealTimeFunctionParameters(a[0]);
+                    if (more > 0)
+                    {
+                        NeedArguments(1 + more);
+                    }
+                }
+
+                break;
+            default:
+                // Fixed-length commands with no effect on the text (line spacing, margins, status, drawer …):
+                // their arguments have been read, which is all that matters.
+                break;
+        }
+    }
+
+    private void ExecuteCounter(ReadOnlySpan<byte> a)
+    {
+        // GS C 0 n m / GS C 1 aL aH bL bH n r / GS C 2 nL nH / GS C ; sa ; sb ; sn ; sr ; sc ;
+        if (_argumentCount > 1)
+        {
+            return;
+        }
+
+        switch (a[0])
+        {
+            case 0 or 48:
+            case 2 or 50:
+                NeedArguments(3);
+                break;
+            case 1 or 49:
+                NeedArguments(7);
+                break;
+            case (byte)';':
+                _semicolonsRemaining = 5;
+                _listBudget = MaxSemicolonListLength;
+                _state = State.SemicolonList;
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void ExecuteCut(ReadOnlySpan<byte> a)
+    {
+        // GS V m (m = 0, 1, 48, 49) or GS V m n (m = 65, 66, 97, 98, 103, 104). DESIGN.md §6.
+        if (_argumentCount == 2)
+        {
+            _assembler.Cut();
+            return;
+        }
+
+        switch (a[0])
+        {
+            case 0 or 1 or 48 or 49:
+                _assembler.Cut();
+                break;
+            case 65 or 66 or 97 or 98 or 103 or 104:
+                NeedArguments(2);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void ExecuteBarcode(ReadOnlySpan<byte> a)
+    {
+        // GS k m d1…dk NUL (m = 0–6) or GS k m n d1…dn (m = 65–79). DESIGN.md §6.
+        byte m = a[0];
+        if (_argumentCount == 2)
+        {
+            BeginPayload(a[1], PayloadEnd.LinearBarcode, _capture.Length, BarcodeText.FromEscPos(m));
+            return;
+        }
+
+        if (m <= 6)
+        {
+            _captureSymbology = BarcodeText.FromEscPos(m);
+            _captureLength = 0;
+            _state = State.NulTerminatedBarcode;
+        }
+        else if (m >= 65)
+        {
+            NeedArguments(2);
+        }
+    }
+
+    private static LineAlignment Alignment(byte n) => n switch
+    {
+        1 or 49 => LineAlignment.Center,
+        2 or 50 => LineAlignment.Right,
+        _ => LineAlignment.Left,
+    };
+}

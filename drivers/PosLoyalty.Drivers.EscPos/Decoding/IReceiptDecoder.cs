@@ -1,0 +1,27 @@
+namespace PosLoyalty.Drivers.EscPos.Decoding;
+
+/// <summary>
+/// A streaming decoder from printer bytes to receipts. Bytes arrive in chunks of any size; a command
+/// may be split across chunks. A receipt is complete when the printer is told to cut the paper.
+/// Implementations never throw on malformed input, run in time linear in the input and keep bounded state.
+/// </summary>
+public interface IReceiptDecoder
+{
+    /// <summary>
+    /// Decodes the next chunk of the stream. Returns the receipts completed by this chunk (usually none,
+    /// sometimes one, more if the chunk holds several cuts), in stream order.
+    /// </summary>
+    IReadOnlyList<DecodedReceipt> Push(ReadOnlySpan<byte> bytes);
+
+    /// <summary>
+    /// Ends the stream: text seen since the last cut becomes a final receipt (not ended by a cut) if it
+    /// holds anything printable. Returns null when there is nothing to report. The decoder can go on being used.
+    /// </summary>
+    DecodedReceipt? Flush();
+
+    /// <summary>
+    /// How many characters, lines and buffered payload bytes the decoder holds right now: a measure
+    /// of its retained state, bounded by the caps in <see cref="ReceiptDecoderOptions"/>.
+    /// </summary>
+    int RetainedSize { get; }
+}
