@@ -195,7 +195,7 @@ public static class LoyaltyRulesEngine
             return false;
         }
 
-        if (state.LastBirthdayRewardAt is { } last && DateOnly.FromDateTime(last.DateTime) >= weekStart.Value)
+        if (state.LastBirthdayRewardAt is { } last && LocalDate(last, sale.At) >= weekStart.Value)
         {
             return false; // already rewarded this birthday week
         }
@@ -219,13 +219,20 @@ public static class LoyaltyRulesEngine
         }
 
         // Once a day at most: two receipts in one visit are not two visits.
-        var lastDate = DateOnly.FromDateTime(last.DateTime);
+        var lastDate = LocalDate(last, sale.At);
         var date = DateOnly.FromDateTime(sale.At.DateTime);
         if (rules.RepeatVisit is { } rv && rv.BonusPoints > 0 && date > lastDate && gap <= TimeSpan.FromDays(rv.WithinDays))
         {
             entries.Add(new PointsEntry(new Points(rv.BonusPoints), LedgerReason.RepeatVisit));
         }
     }
+
+    /// <summary>
+    /// The calendar day of <paramref name="moment"/> on the till's clock (the sale's offset):
+    /// stored times are UTC, and a visit at 00:30 local must not count as yesterday.
+    /// </summary>
+    private static DateOnly LocalDate(DateTimeOffset moment, DateTimeOffset saleAt) =>
+        DateOnly.FromDateTime(moment.ToOffset(saleAt.Offset).DateTime);
 
     private static void AddBonus(long points, CouponReward? coupon, LedgerReason reason, string source, List<PointsEntry> entries, List<CouponGrant> coupons)
     {

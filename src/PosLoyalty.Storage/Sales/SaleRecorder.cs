@@ -152,7 +152,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             customerValue = r.IsDBNull(1) ? null : r.GetInt64(1);
         }
 
-        CustomerId? customer = customerValue is { } v ? new CustomerId(v) : null;
+        CustomerId? customer = customerValue is { } v ? new CustomerId(LiveCustomer(c, tx, v)) : null;
         if (Sql.Scalar<long?>(c, tx, "SELECT id FROM sales WHERE till_id = $t AND receipt_number = $r AND kind = 'refund'", ("$t", tillId), ("$r", receiptNumber)) is not null)
         {
             var balance = customer is { } cid ? Sql.Scalar<long>(c, tx, "SELECT points_balance FROM customers WHERE id = $id", ("$id", cid.Value)) : 0;
@@ -200,8 +200,15 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
         }
 
         var threshold = rules.PointsConversion?.Threshold ?? 0;
-        foreach (var (owner, delta, reason) in ledger)
+        foreach (var (recordedOwner, delta, reason) in ledger)
         {
+            // Expiry settled what was owed before the sale; the sale being undone does not revive it.
+            if (reason == ReasonName(LedgerReason.Expiry))
+            {
+                continue;
+            }
+
+            var owner = LiveCustomer(c, tx, recordedOwner);
             var reverse = -delta;
             if (reason == ReasonName(LedgerReason.Conversion) && threshold > 0)
             {
@@ -215,7 +222,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
 
             AddLedger(c, tx, new CustomerId(owner), refundId, new Points(reverse), LedgerReason.Refund, refundAt);
             Sql.Execute(c, tx, "UPDATE customers SET points_balance = points_balance + $d WHERE id = $id", ("$d", reverse), ("$id", owner));
-            if (customerValue == owner)
+            if (customerValue is { } saleOwner && LiveCustomer(c, tx, saleOwner) == owner)
             {
                 customerChange += reverse;
             }
@@ -257,7 +264,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             }
         }
 
-        foreach (var group in events.GroupBy(e => (e.Customer, e.Program)))
+        foreach (var group in events.GroupBy(e => (Customer: LiveCustomer(c, tx, e.Customer), e.Program)))
         {
             var added = group.Where(e => e.Reason == "stamp").Sum(e => e.Delta);
             var completedStamps = -group.Where(e => e.Reason == "completed").Sum(e => e.Delta);
@@ -277,6 +284,23 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             Sql.Execute(c, tx, "INSERT INTO stamp_events (customer_id, program, sale_id, delta, reason, at) VALUES ($c, $p, $s, $d, 'refund', $at)", ("$c", group.Key.Customer), ("$p", group.Key.Program), ("$s", refundId), ("$d", delta), ("$at", at));
             Sql.Execute(c, tx, "UPDATE stamp_cards SET count = count + $d, completed = completed - $undone WHERE customer_id = $c AND program = $p", ("$d", delta), ("$undone", completedCards - keptCards), ("$c", group.Key.Customer), ("$p", group.Key.Program));
         }
+    }
+
+    /// <summary>The customer a record now belongs to: ledger rows and stamp events are append-only and keep the id of a customer later merged away.</summary>
+    private static long LiveCustomer(SqliteConnection c, SqliteTransaction tx, long id)
+    {
+        for (var hops = 0; hops < 16; hops++)
+        {
+            var next = Sql.Scalar<long?>(c, tx, "SELECT merged_into FROM customers WHERE id = $id", ("$id", id));
+            if (next is null)
+            {
+                return id;
+            }
+
+            id = next.Value;
+        }
+
+        return id;
     }
 
     private List<StampCardView> StampViews(SqliteConnection c, SqliteTransaction tx, CustomerId id)
