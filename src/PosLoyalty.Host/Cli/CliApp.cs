@@ -32,6 +32,8 @@ internal static class CliApp
         root.Subcommands.Add(SalesCommands.Build(bind));
         root.Subcommands.Add(CouponsCommands.Build(bind));
         root.Subcommands.Add(ManagerCommands.Build(bind));
+        root.Subcommands.Add(PrinterCommands.Build(bind));
+        root.Subcommands.Add(ScannerCommands.Build(bind));
         foreach (var command in MaintenanceCommands.Build(bind))
         {
             root.Subcommands.Add(command);
@@ -66,6 +68,7 @@ internal static class CliApp
         NotFoundException => ExitCodes.NotFound,
         DomainValidationException or CouponNotRedeemableException or PinRefusedException or CliException => ExitCodes.InvalidInput,
         RulesValidationException or ConfigurationException => ExitCodes.BadConfiguration,
+        Drivers.EscPos.PrinterConnectionException or Drivers.Serial.SerialPortException or System.Net.Sockets.SocketException => ExitCodes.DeviceFailure,
         StorageException or SqliteException or IOException or UnauthorizedAccessException => ExitCodes.StorageFailure,
         _ => null,
     };

@@ -17,6 +17,9 @@ internal static class ExitCodes
     /// <summary>The database cannot be used (damaged, newer schema, disk error).</summary>
     public const int StorageFailure = 5;
 
+    /// <summary>A device is missing, refused the connection or went away.</summary>
+    public const int DeviceFailure = 6;
+
     /// <summary>A bug (EX_SOFTWARE from sysexits.h).</summary>
     public const int InternalError = 70;
 }
