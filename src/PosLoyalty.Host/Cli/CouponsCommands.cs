@@ -45,7 +45,7 @@ internal static class CouponsCommands
         bind(redeem, (ctx, p) =>
         {
             var coupon = new CouponRepository(ctx.Database, ctx.Time).Redeem(ParseCode(p.GetValue(redeemCode)));
-            return CustomersCommands.Done(
+            return JsonOutput.Done(
                 ctx,
                 new { code = coupon.Code.Value, reward = coupon.Reward, value = coupon.Value, redeemedAt = coupon.RedeemedAt },
                 $"redeemed {coupon.Code.ToDisplayString()}: apply {coupon.Reward}");
@@ -58,7 +58,7 @@ internal static class CouponsCommands
         bind(voidCommand, (ctx, p) =>
         {
             var coupon = new CouponRepository(ctx.Database, ctx.Time).Void(ParseCode(p.GetValue(voidCode)), p.GetValue(reason)!);
-            return CustomersCommands.Done(ctx, new { code = coupon.Code.Value, voided = true }, $"voided {coupon.Code.ToDisplayString()}");
+            return JsonOutput.Done(ctx, new { code = coupon.Code.Value, voided = true }, $"voided {coupon.Code.ToDisplayString()}");
         });
         coupons.Subcommands.Add(voidCommand);
         return coupons;

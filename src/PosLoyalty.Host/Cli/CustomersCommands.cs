@@ -229,7 +229,7 @@ internal static class CustomersCommands
 
             var id = new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time).Resolve(p.GetValue(who)!);
             new PrivacyRequests(ctx.Database, ctx.Time).Erase(id);
-            return Done(ctx, new { customerId = id.Value, erased = true }, $"customer {id}: personal data erased");
+            return JsonOutput.Done(ctx, new { customerId = id.Value, erased = true }, $"customer {id}: personal data erased");
         });
         return command;
     }
@@ -254,20 +254,6 @@ internal static class CustomersCommands
             return Print(ctx, repo.GetProfile(keepId));
         });
         return command;
-    }
-
-    internal static int Done(CliContext ctx, object json, string text)
-    {
-        if (ctx.Json)
-        {
-            JsonOutput.Write(ctx.Output, json);
-        }
-        else
-        {
-            ctx.Output.WriteLine(text);
-        }
-
-        return ExitCodes.Ok;
     }
 
     private static int Print(CliContext ctx, CustomerProfile profile)

@@ -18,6 +18,21 @@ internal static class JsonOutput
     public static void Write(TextWriter output, object document) =>
         output.WriteLine(JsonSerializer.Serialize(document, Options));
 
+    /// <summary>Prints the JSON document with --json, else the line of text for a person.</summary>
+    public static int Done(CliContext ctx, object json, string text)
+    {
+        if (ctx.Json)
+        {
+            JsonOutput.Write(ctx.Output, json);
+        }
+        else
+        {
+            ctx.Output.WriteLine(text);
+        }
+
+        return ExitCodes.Ok;
+    }
+
     public static object Coupon(CouponView c) => new
     {
         code = c.Code.Value,

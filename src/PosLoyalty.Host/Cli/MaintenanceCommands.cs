@@ -13,7 +13,7 @@ internal static class MaintenanceCommands
         bind(backup, (ctx, p) =>
         {
             new DatabaseMaintenance(ctx.Database, ctx.Time).Backup(p.GetValue(backupFile)!);
-            return CustomersCommands.Done(ctx, new { backup = Path.GetFullPath(p.GetValue(backupFile)!) }, $"backup written to {p.GetValue(backupFile)}");
+            return JsonOutput.Done(ctx, new { backup = Path.GetFullPath(p.GetValue(backupFile)!) }, $"backup written to {p.GetValue(backupFile)}");
         });
         yield return backup;
 
@@ -22,7 +22,7 @@ internal static class MaintenanceCommands
         bind(restore, (ctx, p) =>
         {
             var kept = new DatabaseMaintenance(ctx.Database, ctx.Time).Restore(p.GetValue(restoreFile)!);
-            return CustomersCommands.Done(ctx, new { restored = Path.GetFullPath(p.GetValue(restoreFile)!), previousKeptAt = kept }, $"restored; the previous database is kept at {kept}");
+            return JsonOutput.Done(ctx, new { restored = Path.GetFullPath(p.GetValue(restoreFile)!), previousKeptAt = kept }, $"restored; the previous database is kept at {kept}");
         });
         yield return restore;
 

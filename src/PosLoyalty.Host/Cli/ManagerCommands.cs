@@ -15,7 +15,7 @@ internal static class ManagerCommands
         bind(setPin, (ctx, p) =>
         {
             new ManagerActions(ctx.Database, ctx.Time).SetPin(p.GetValue(newPin)!, p.GetValue(currentPin));
-            return CustomersCommands.Done(ctx, new { pinSet = true }, "manager PIN set");
+            return JsonOutput.Done(ctx, new { pinSet = true }, "manager PIN set");
         });
         manager.Subcommands.Add(setPin);
         return manager;

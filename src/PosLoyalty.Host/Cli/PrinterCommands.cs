@@ -38,7 +38,7 @@ internal static class PrinterCommands
                 target.WriteAsync(bytes, cts.Token).GetAwaiter().GetResult();
             }
 
-            return CustomersCommands.Done(ctx, new { device = p.GetValue(device), bytes = bytes.Length, code = code.Value }, $"test coupon sent to {p.GetValue(device)} ({bytes.Length} bytes, code {code.ToDisplayString()})");
+            return JsonOutput.Done(ctx, new { device = p.GetValue(device), bytes = bytes.Length, code = code.Value }, $"test coupon sent to {p.GetValue(device)} ({bytes.Length} bytes, code {code.ToDisplayString()})");
         });
         printer.Subcommands.Add(test);
 
@@ -58,7 +58,7 @@ internal static class PrinterCommands
             var text = report.IsKnown
                 ? $"{state}{(report.PaperEnd ? ", paper out" : report.PaperNearEnd ? ", paper low" : string.Empty)}{(report.CoverOpen ? ", cover open" : string.Empty)}{(report.ErrorOccurred ? ", error" : string.Empty)}"
                 : $"unknown: {report.UnknownReason}";
-            return CustomersCommands.Done(
+            return JsonOutput.Done(
                 ctx,
                 new { device = p.GetValue(statusDevice), state, paperEnd = report.PaperEnd, paperNearEnd = report.PaperNearEnd, coverOpen = report.CoverOpen, error = report.ErrorOccurred, unknownReason = report.UnknownReason },
                 $"{p.GetValue(statusDevice)}: {text}");

@@ -92,7 +92,7 @@ internal static class SalesCommands
                 p.GetValue(till) ?? TillId(ctx),
                 p.GetValue(receipt)!.Trim(),
                 Parse.TimeOrNow("--at", p.GetValue(at), ctx.Time));
-            return CustomersCommands.Done(
+            return JsonOutput.Done(
                 ctx,
                 new
                 {
