@@ -10,8 +10,6 @@ namespace PosLoyalty.Domain.Rules;
 /// </summary>
 public static class LoyaltyRulesEngine
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(50);
-
     public static SaleEffects Evaluate(CustomerState state, Sale sale, LoyaltyRules rules)
     {
         var entries = new List<PointsEntry>();
@@ -128,9 +126,7 @@ public static class LoyaltyRulesEngine
             return 1;
         }
 
-        var pattern = card.QualifyingDescriptionPattern is null
-            ? null
-            : new Regex(card.QualifyingDescriptionPattern, RegexOptions.CultureInvariant, RegexTimeout);
+        var pattern = card.QualifyingRegex;
         var stamps = 0;
         foreach (var item in sale.Items)
         {

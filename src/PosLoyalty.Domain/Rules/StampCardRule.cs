@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
 namespace PosLoyalty.Domain.Rules;
 
 /// <summary>A stamp card: N boxes; when they are full the customer gets the reward.</summary>
@@ -20,4 +23,12 @@ public sealed record StampCardRule
     public string? QualifyingDescriptionPattern { get; init; }
 
     public CouponReward Reward { get; init; } = new();
+
+    /// <summary>The pattern, built once per rules load rather than once per sale.</summary>
+    [JsonIgnore]
+    internal Regex? QualifyingRegex => QualifyingDescriptionPattern is null
+        ? null
+        : qualifyingRegex ??= new Regex(QualifyingDescriptionPattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+
+    private Regex? qualifyingRegex;
 }

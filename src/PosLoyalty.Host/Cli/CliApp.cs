@@ -26,7 +26,16 @@ internal static class CliApp
         root.Options.Add(GlobalOptions.Json);
 
         Action<Command, Func<CliContext, ParseResult, int>> bind = (command, body) =>
-            command.SetAction(parse => Guard(() => body(new CliContext(parse, output, time), parse), error));
+            command.SetAction(parse => Guard(
+                () =>
+                {
+                    var ctx = new CliContext(parse, output, time);
+                    var code = body(ctx, parse);
+                    output.Flush(); // the answer is out (and on disk) before housekeeping
+                    ctx.CheckpointIfOpened();
+                    return code;
+                },
+                error));
 
         root.Subcommands.Add(CustomersCommands.Build(bind));
         root.Subcommands.Add(SalesCommands.Build(bind));

@@ -27,6 +27,9 @@ internal sealed class CliContext(ParseResult parse, TextWriter output, TimeProvi
 
     public LoyaltyDatabase Database => database ??= LoyaltyDatabase.Open(DatabasePath);
 
+    /// <summary>After the command has answered: fold the WAL back so the file stays compact.</summary>
+    public void CheckpointIfOpened() => database?.Checkpoint();
+
     public string DatabasePath =>
         Configuration["Storage:DatabasePath"] is { Length: > 0 } path
             ? path
