@@ -1,1 +1,44 @@
-Console.WriteLine("bench");
+using System.Globalization;
+using PosLoyalty.Benchmarks;
+using PosLoyalty.Benchmarks.Micro;
+using PosLoyalty.Benchmarks.Storage;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
+var exitCode = 0;
+if (options.RunStorage)
+{
+    // Missed targets are reported on stderr; they do not fail the run.
+    _ = new StorageHarness(options).Run();
+}
+
+if (options.Decoder)
+{
+    DecoderThroughput.Run(); // tests/PosLoyalty.Benchmarks/DecoderThroughput.cs
+}
+
+if (options.Bdn)
+{
+    exitCode = Math.Max(exitCode, MicroBenchmarks.Run());
+}
+
+return exitCode;

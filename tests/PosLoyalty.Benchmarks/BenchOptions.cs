@@ -1,0 +1,178 @@
+using System.Globalization;
+
+namespace PosLoyalty.Benchmarks;
+
+/// <summary>
+/// Command line of the benchmark program. Sizes default to the issue's full size (1,000,000
+/// customers, 10,000,000 ledger rows); <c>--quick</c> is the 100,000-customer run that must finish
+/// in under a minute.
+/// </summary>
+internal sealed record BenchOptions
+{
+    public const string Usage =
+        """
+        PosLoyalty benchmarks
+
+          dotnet run -c Release --project tests/PosLoyalty.Benchmarks -- [options]
+
+        Storage harness (the default mode):
+          --quick              100,000 customers, 1,000,000 ledger rows, 20,000 lookups, 2,000 applies
+          --customers N        customers to seed (default 1,000,000)
+          --ledger-rows N      ledger rows to seed, spread evenly (default 10 per customer)
+          --lookups N          timed card lookups (default 100,000; quick 20,000)
+          --applies N          timed sale applies, and as many raw insert+commits (default 5,000; quick 2,000)
+          --db DIR             directory for the database file (default: the temp directory)
+          --reuse              reuse a database seeded earlier with the same sizes in DIR
+          --keep               keep the database file afterwards (always kept with --reuse)
+          --rules FILE         loyalty.json to apply sales with (default: kiosk-config/loyalty.json)
+          --seed N             random seed for the choice of cards and customers (default 12345)
+          --samples DIR        also write every timing to DIR/<measurement>.csv
+          --idle-checkpoint N  run LoyaltyDatabase.Checkpoint() (PASSIVE), untimed, after every N
+                               apply+raw pairs, as the product does when idle (after a CLI
+                               command; between customers at the till). Default 20; 0 = never,
+                               leaving only SQLite's automatic checkpoint (10,000 pages)
+
+        Other modes:
+          --decoder            ESC/POS decoder throughput (DecoderThroughput.Run)
+          --bdn                BenchmarkDotNet micro-benchmarks (coupon codes, card numbers)
+          --storage            also run the storage harness when --decoder or --bdn is given
+
+        stdout: one JSON line per measurement; stderr: progress.
+        """;
+
+    public bool Quick { get; init; }
+
+    public int Customers { get; init; } = 1_000_000;
+
+    public long LedgerRows { get; init; } = 10_000_000;
+
+    public int Lookups { get; init; } = 100_000;
+
+    public int Applies { get; init; } = 5_000;
+
+    public string DbDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "posloyalty-bench");
+
+    public bool Reuse { get; init; }
+
+    public bool Keep { get; init; }
+
+    public string? RulesPath { get; init; }
+
+    public int RandomSeed { get; init; } = 12345;
+
+    public string? SamplesDirectory { get; init; }
+
+    public int? IdleCheckpointEvery { get; init; } = 20;
+
+    public bool Decoder { get; init; }
+
+    public bool Bdn { get; init; }
+
+    public bool Storage { get; init; }
+
+    public bool Help { get; init; }
+
+    public bool RunStorage => Storage || (!Decoder && !Bdn);
+
+    /// <summary>Ledger rows (and sales) per customer: the requested total spread evenly, at least one.</summary>
+    public int LedgerRowsPerCustomer => (int)Math.Max(1, Math.Round((double)LedgerRows / Customers));
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        int? customers = null;
+        long? ledgerRows = null;
+        int? lookups = null;
+        int? applies = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            switch (arg)
+            {
+                case "--quick":
+                    options = options with { Quick = true };
+                    break;
+                case "--customers":
+                    customers = (int)Number(args, ref i, 1, 100_000_000);
+                    break;
+                case "--ledger-rows":
+                    ledgerRows = Number(args, ref i, 1, 2_000_000_000);
+                    break;
+                case "--lookups":
+                    lookups = (int)Number(args, ref i, 1, 100_000_000);
+                    break;
+                case "--applies":
+                    applies = (int)Number(args, ref i, 1, 10_000_000);
+                    break;
+                case "--db":
+                    options = options with { DbDirectory = Value(args, ref i) };
+                    break;
+                case "--rules":
+                    options = options with { RulesPath = Value(args, ref i) };
+                    break;
+                case "--samples":
+                    options = options with { SamplesDirectory = Value(args, ref i) };
+                    break;
+                case "--idle-checkpoint":
+                    var every = (int)Number(args, ref i, 0, 1_000_000);
+                    options = options with { IdleCheckpointEvery = every == 0 ? null : every };
+                    break;
+                case "--seed":
+                    options = options with { RandomSeed = (int)Number(args, ref i, 0, int.MaxValue) };
+                    break;
+                case "--reuse":
+                    options = options with { Reuse = true };
+                    break;
+                case "--keep":
+                    options = options with { Keep = true };
+                    break;
+                case "--decoder":
+                    options = options with { Decoder = true };
+                    break;
+                case "--bdn":
+                    options = options with { Bdn = true };
+                    break;
+                case "--storage":
+                    options = options with { Storage = true };
+                    break;
+                case "--help" or "-h" or "-?":
+                    options = options with { Help = true };
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option '{arg}' (--help lists the options)");
+            }
+        }
+
+        var c = customers ?? (options.Quick ? 100_000 : 1_000_000);
+        return options with
+        {
+            Customers = c,
+            LedgerRows = ledgerRows ?? 10L * c,
+            Lookups = lookups ?? (options.Quick ? 20_000 : 100_000),
+            Applies = applies ?? (options.Quick ? 2_000 : 5_000),
+        };
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i)
+    {
+        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"option '{args[i]}' needs a value");
+        }
+
+        i++;
+        return args[i];
+    }
+
+    private static long Number(IReadOnlyList<string> args, ref int i, long min, long max)
+    {
+        var name = args[i];
+        var text = Value(args, ref i).Replace("_", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new ArgumentException($"option '{name}': '{args[i]}' must be a whole number from {min} to {max}");
+        }
+
+        return value;
+    }
+}
