@@ -14,14 +14,10 @@ public sealed class EvdevKeyboardScanner : IDisposable, IAsyncDisposable
 {
     private const int EventsPerRead = 64;
 
-    private readonly Stream transport;
-    private readonly bool shouldDispose;
+    private readonly ScanReadLoop reader;
     private readonly InputEventDecoder decoder;
     private readonly byte[] readBuffer;
     private readonly byte[] typed;
-    private readonly List<Scan> pending = [];
-    private int pendingIndex;
-    private bool disposed;
 
     /// <summary>Creates a scanner decoding <c>input_event</c> records from <paramref name="transport"/>.</summary>
     /// <param name="transport">The event stream: an opened evdev node, or recorded events.</param>
@@ -39,15 +35,13 @@ public sealed class EvdevKeyboardScanner : IDisposable, IAsyncDisposable
         TimeProvider? timeProvider = null,
         int? inputEventSize = null)
     {
-        ArgumentNullException.ThrowIfNull(transport);
-        if (!transport.CanRead)
-        {
-            throw new ArgumentException("The transport must be readable.", nameof(transport));
-        }
-
+        reader = new ScanReadLoop(
+            this,
+            transport,
+            shouldDispose,
+            FrameEvents,
+            "The scanner's event stream ended: the device was unplugged or closed.");
         decoder = new InputEventDecoder(inputEventSize ?? NativeInputEventSize);
-        this.transport = transport;
-        this.shouldDispose = shouldDispose;
         Framer = new ScanFramer(options ?? new ScanFramerOptions(), timeProvider ?? TimeProvider.System);
 
         // evdev read() returns whole events only and fails with EINVAL when the buffer is smaller than one.
@@ -98,72 +92,18 @@ public sealed class EvdevKeyboardScanner : IDisposable, IAsyncDisposable
     /// <summary>Returns the next scan, reading events as needed.</summary>
     /// <exception cref="EndOfStreamException">The transport ended (device unplugged or closed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async ValueTask<Scan> ReadAsync(CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        while (true)
-        {
-            if (TryTakePending(out var scan))
-            {
-                return scan;
-            }
-
-            var read = await transport.ReadAsync(readBuffer, cancellationToken);
-            if (read == 0)
-            {
-                throw new EndOfStreamException("The scanner's event stream ended: the device was unplugged or closed.");
-            }
-
-            var count = decoder.Decode(readBuffer.AsSpan(0, read), typed);
-            Framer.Feed(typed.AsSpan(0, count), pending);
-        }
-    }
+    public ValueTask<Scan> ReadAsync(CancellationToken cancellationToken = default) =>
+        reader.ReadAsync(readBuffer, cancellationToken);
 
     /// <inheritdoc/>
-    public void Dispose()
-    {
-        if (disposed)
-        {
-            return;
-        }
-
-        disposed = true;
-        if (shouldDispose)
-        {
-            transport.Dispose();
-        }
-    }
+    public void Dispose() => reader.Dispose();
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => reader.DisposeAsync();
+
+    private void FrameEvents(ReadOnlySpan<byte> events, ICollection<Scan> scans)
     {
-        if (disposed)
-        {
-            return;
-        }
-
-        disposed = true;
-        if (shouldDispose)
-        {
-            await transport.DisposeAsync();
-        }
-    }
-
-    private bool TryTakePending(out Scan scan)
-    {
-        if (pendingIndex < pending.Count)
-        {
-            scan = pending[pendingIndex++];
-            if (pendingIndex == pending.Count)
-            {
-                pending.Clear();
-                pendingIndex = 0;
-            }
-
-            return true;
-        }
-
-        scan = null!;
-        return false;
+        var count = decoder.Decode(events, typed);
+        Framer.Feed(typed.AsSpan(0, count), scans);
     }
 }

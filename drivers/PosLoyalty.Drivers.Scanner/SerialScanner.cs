@@ -10,12 +10,8 @@ namespace PosLoyalty.Drivers.Scanner;
 /// </remarks>
 public sealed class SerialScanner : IDisposable, IAsyncDisposable
 {
-    private readonly Stream transport;
-    private readonly bool shouldDispose;
+    private readonly ScanReadLoop reader;
     private readonly byte[] readBuffer = new byte[256];
-    private readonly List<Scan> pending = [];
-    private int pendingIndex;
-    private bool disposed;
 
     /// <summary>Creates a scanner reading <paramref name="transport"/>.</summary>
     /// <param name="transport">The byte stream from the scanner.</param>
@@ -24,14 +20,12 @@ public sealed class SerialScanner : IDisposable, IAsyncDisposable
     /// <param name="timeProvider">Clock for timeouts, debounce and <see cref="Scan.At"/>; the system clock when null.</param>
     public SerialScanner(Stream transport, bool shouldDispose, ScanFramerOptions? options = null, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(transport);
-        if (!transport.CanRead)
-        {
-            throw new ArgumentException("The transport must be readable.", nameof(transport));
-        }
-
-        this.transport = transport;
-        this.shouldDispose = shouldDispose;
+        reader = new ScanReadLoop(
+            this,
+            transport,
+            shouldDispose,
+            FrameBytes,
+            "The scanner's transport ended: the device was unplugged or closed.");
         Framer = new ScanFramer(options ?? new ScanFramerOptions(), timeProvider ?? TimeProvider.System);
     }
 
@@ -41,71 +35,15 @@ public sealed class SerialScanner : IDisposable, IAsyncDisposable
     /// <summary>Returns the next scan, reading the transport as needed.</summary>
     /// <exception cref="EndOfStreamException">The transport ended (device unplugged or closed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async ValueTask<Scan> ReadAsync(CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        while (true)
-        {
-            if (TryTakePending(out var scan))
-            {
-                return scan;
-            }
-
-            var read = await transport.ReadAsync(readBuffer, cancellationToken);
-            if (read == 0)
-            {
-                throw new EndOfStreamException("The scanner's transport ended: the device was unplugged or closed.");
-            }
-
-            Framer.Feed(readBuffer.AsSpan(0, read), pending);
-        }
-    }
+    public ValueTask<Scan> ReadAsync(CancellationToken cancellationToken = default) =>
+        reader.ReadAsync(readBuffer, cancellationToken);
 
     /// <inheritdoc/>
-    public void Dispose()
-    {
-        if (disposed)
-        {
-            return;
-        }
-
-        disposed = true;
-        if (shouldDispose)
-        {
-            transport.Dispose();
-        }
-    }
+    public void Dispose() => reader.Dispose();
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
-    {
-        if (disposed)
-        {
-            return;
-        }
+    public ValueTask DisposeAsync() => reader.DisposeAsync();
 
-        disposed = true;
-        if (shouldDispose)
-        {
-            await transport.DisposeAsync();
-        }
-    }
-
-    private bool TryTakePending(out Scan scan)
-    {
-        if (pendingIndex < pending.Count)
-        {
-            scan = pending[pendingIndex++];
-            if (pendingIndex == pending.Count)
-            {
-                pending.Clear();
-                pendingIndex = 0;
-            }
-
-            return true;
-        }
-
-        scan = null!;
-        return false;
-    }
+    // A serial scanner sends the characters themselves: they go to the framer as read.
+    private void FrameBytes(ReadOnlySpan<byte> read, ICollection<Scan> scans) => Framer.Feed(read, scans);
 }

@@ -24,30 +24,20 @@ public sealed class EscPosDecoder : IReceiptDecoder
     // Pseudo-commands for the repeated headers inside FS q and ESC &.
     private const int NvImageHeader = 0x10000;
 
-    private const int MaxTabStops = 32;
-    private const int MaxNulTerminatedBarcode = 255;
     private const int MaxSemicolonListLength = 32;
 
     private readonly ReceiptDecoderOptions _options;
-    private readonly List<DecodedReceipt> _completed = [];
     private readonly ReceiptAssembler _assembler;
+    private readonly PayloadCapture _payload;
+    private readonly TabStopCollector _tabStops;
     private readonly TextEncoding? _doubleByte;
-    private readonly byte[] _arguments = new byte[8];
-    private readonly byte[] _capture;
-    private readonly byte[] _tabColumns = new byte[MaxTabStops];
+    private readonly CommandArguments _arguments = new();
 
     private State _state;
     private int _command;
-    private int _argumentCount;
-    private int _argumentsNeeded;
 
-    private long _payloadRemaining;
     private PayloadEnd _payloadEnd;
-    private int _captureLength;
-    private int _captureLimit;
-    private BarcodeSymbology _captureSymbology;
 
-    private int _tabCount;
     private int _repeatRemaining;
     private int _userCharacterHeight;
     private int _semicolonsRemaining;
@@ -69,8 +59,9 @@ public sealed class EscPosDecoder : IReceiptDecoder
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _assembler = new ReceiptAssembler(options, _completed);
-        _capture = new byte[options.MaxBarcodeDataLength + 4];
+        _assembler = new ReceiptAssembler(options);
+        _payload = new PayloadCapture(_assembler, options);
+        _tabStops = new TabStopCollector(_assembler);
         _doubleByte = TryGetEncoding(options.DoubleByteCodePage);
     }
 
@@ -101,7 +92,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
     }
 
     /// <inheritdoc />
-    public int RetainedSize => _assembler.RetainedSize + _captureLength;
+    public int RetainedSize => _assembler.RetainedSize + _payload.RetainedSize;
 
     /// <inheritdoc />
     public IReadOnlyList<DecodedReceipt> Push(ReadOnlySpan<byte> bytes)
@@ -127,7 +118,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
             };
         }
 
-        return Drain();
+        return _assembler.TakeCompleted();
     }
 
     /// <inheritdoc />
@@ -135,8 +126,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
     {
         // A command cut off by the end of the stream prints nothing; the text before it still counts.
         _state = State.Text;
-        _payloadRemaining = 0;
-        _captureLength = 0;
+        _payload.Reset();
         return _assembler.Flush();
     }
 
@@ -155,18 +145,6 @@ public sealed class EscPosDecoder : IReceiptDecoder
         {
             return null;
         }
-    }
-
-    private IReadOnlyList<DecodedReceipt> Drain()
-    {
-        if (_completed.Count == 0)
-        {
-            return [];
-        }
-
-        DecodedReceipt[] receipts = [.. _completed];
-        _completed.Clear();
-        return receipts;
     }
 
     private int ResetToText(int i)
@@ -197,22 +175,6 @@ public sealed class EscPosDecoder : IReceiptDecoder
             i++;
             switch ((ControlByte)b)
             {
-                case ControlByte.LineFeed:
-                    _assembler.EndLine();
-                    break;
-                case ControlByte.CarriageReturn:
-                    if (_options.CarriageReturnEndsLine)
-                    {
-                        _assembler.EndLine();
-                    }
-
-                    break;
-                case ControlByte.HorizontalTab:
-                    _assembler.Tab();
-                    break;
-                case ControlByte.FormFeed:
-                    _assembler.EndLineIfPending();
-                    break;
                 case ControlByte.Escape:
                     _state = State.Escape;
                     return i;
@@ -226,7 +188,8 @@ public sealed class EscPosDecoder : IReceiptDecoder
                     _state = State.DataLinkEscape;
                     return i;
                 default:
-                    // Other control bytes print nothing on an ESC/POS printer.
+                    // LF, CR, HT, FF; other control bytes print nothing on an ESC/POS printer.
+                    _assembler.Control(b);
                     break;
             }
         }
@@ -303,8 +266,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
     private void BeginCommand(int command, int arguments)
     {
         _command = command;
-        _argumentCount = 0;
-        _argumentsNeeded = arguments;
+        _arguments.Begin(arguments);
         _state = State.Text;
         if (arguments == 0)
         {
@@ -318,16 +280,14 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     private void NeedArguments(int total)
     {
-        _argumentsNeeded = total;
+        _arguments.Need(total);
         _state = State.Arguments;
     }
 
     private int ConsumeArguments(ReadOnlySpan<byte> bytes, int i)
     {
-        int take = Math.Min(_argumentsNeeded - _argumentCount, bytes.Length - i);
-        bytes.Slice(i, take).CopyTo(_arguments.AsSpan(_argumentCount));
-        _argumentCount += take;
-        if (_argumentCount == _argumentsNeeded)
+        int take = _arguments.Take(bytes[i..]);
+        if (_arguments.IsComplete)
         {
             _state = State.Text;
             Execute();
@@ -338,34 +298,22 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     private void BeginPayload(long length, PayloadEnd end, int captureLimit = 0, BarcodeSymbology symbology = BarcodeSymbology.Unknown)
     {
-        _payloadRemaining = length;
         _payloadEnd = end;
-        _captureLength = 0;
-        _captureLimit = Math.Min(captureLimit, _capture.Length);
-        _captureSymbology = symbology;
-        if (length <= 0)
+        if (_payload.BeginCounted(length, captureLimit, symbology))
         {
-            _state = State.Text;
-            EndPayload();
+            _state = State.Payload;
         }
         else
         {
-            _state = State.Payload;
+            _state = State.Text;
+            EndPayload();
         }
     }
 
     private int ConsumePayload(ReadOnlySpan<byte> bytes, int i)
     {
-        int take = (int)Math.Min(_payloadRemaining, bytes.Length - i);
-        if (_captureLength < _captureLimit)
-        {
-            int keep = Math.Min(take, _captureLimit - _captureLength);
-            bytes.Slice(i, keep).CopyTo(_capture.AsSpan(_captureLength));
-            _captureLength += keep;
-        }
-
-        _payloadRemaining -= take;
-        if (_payloadRemaining == 0)
+        int take = _payload.TakeCounted(bytes[i..]);
+        if (_payload.IsComplete)
         {
             _state = State.Text;
             EndPayload();
@@ -376,12 +324,11 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     private void EndPayload()
     {
-        ReadOnlySpan<byte> captured = _capture.AsSpan(0, _captureLength);
-        _captureLength = 0;
+        ReadOnlySpan<byte> captured = _payload.TakeCaptured();
         switch (_payloadEnd)
         {
             case PayloadEnd.LinearBarcode:
-                _assembler.AddBarcode(_captureSymbology, BarcodeText.Decode(captured, _captureSymbology));
+                _payload.AddBarcode(captured);
                 break;
             case PayloadEnd.TwoDimensionalCode:
                 // GS ( k pL pH cn fn m d1…dk: fn 80 "store the data in the symbol storage area".
@@ -420,66 +367,20 @@ public sealed class EscPosDecoder : IReceiptDecoder
         }
     }
 
-    private int ConsumeNulTerminatedBarcode(byte b, int i)
+    private int ConsumeNulTerminatedBarcode(byte b, int i) => Step(_payload.ConsumeTerminated(b), i);
+
+    private int ConsumeTabStop(byte b, int i) => Step(_tabStops.Consume(b), i);
+
+    /// <summary>Back to text when a sequence has ended; the index of the next byte to process.</summary>
+    private int Step(SequenceStep step, int i)
     {
-        if (b == 0)
+        if (step == SequenceStep.Continue)
         {
-            FinishNulTerminatedBarcode();
             return i + 1;
         }
 
-        if (b is < 0x20 or >= 0x7F || _captureLength >= MaxNulTerminatedBarcode)
-        {
-            // Not barcode data: the terminator is missing. End the barcode and process this byte as usual.
-            FinishNulTerminatedBarcode();
-            return i;
-        }
-
-        if (_captureLength < _capture.Length)
-        {
-            _capture[_captureLength] = b;
-        }
-
-        _captureLength++;
-        return i + 1;
-    }
-
-    private void FinishNulTerminatedBarcode()
-    {
         _state = State.Text;
-        int length = Math.Min(_captureLength, _capture.Length);
-        _captureLength = 0;
-        _assembler.AddBarcode(_captureSymbology, BarcodeText.Decode(_capture.AsSpan(0, length), _captureSymbology));
-    }
-
-    private int ConsumeTabStop(byte b, int i)
-    {
-        if (b == 0)
-        {
-            FinishTabStops();
-            return i + 1;
-        }
-
-        if (_tabCount > 0 && b <= _tabColumns[_tabCount - 1])
-        {
-            // Epson: a position not greater than the previous one ends the list; it is processed as normal data.
-            FinishTabStops();
-            return i;
-        }
-
-        _tabColumns[_tabCount++] = b;
-        if (_tabCount == MaxTabStops)
-        {
-            FinishTabStops();
-        }
-
-        return i + 1;
-    }
-
-    private void FinishTabStops()
-    {
-        _state = State.Text;
-        _assembler.SetTabStops(_tabColumns.AsSpan(0, _tabCount));
+        return step == SequenceStep.Ended ? i + 1 : i;
     }
 
     private int ConsumeUserCharacterWidth(byte x, int i)
@@ -505,7 +406,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     private void Execute()
     {
-        ReadOnlySpan<byte> a = _arguments.AsSpan(0, _argumentCount);
+        ReadOnlySpan<byte> a = _arguments.Read;
         switch (_command)
         {
             case Esc | (int)EscCommandByte.RightSideSpacing:
@@ -545,7 +446,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
                 _kanjiMode = false;
                 break;
             case Esc | (int)EscCommandByte.TabPositions:
-                _tabCount = 0;
+                _tabStops.Begin();
                 _state = State.TabStops;
                 break;
             case Esc | (int)EscCommandByte.Emphasized:
@@ -583,7 +484,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
                 break;
             case Gs | (int)GsCommandByte.ExtendedParameters:
                 bool isSymbol = a[0] == (byte)'k';
-                BeginPayload(a[1] | (a[2] << 8), isSymbol ? PayloadEnd.TwoDimensionalCode : PayloadEnd.None, isSymbol ? _capture.Length : 0);
+                BeginPayload(a[1] | (a[2] << 8), isSymbol ? PayloadEnd.TwoDimensionalCode : PayloadEnd.None, isSymbol ? _payload.Capacity : 0);
                 break;
             case Gs | (int)GsCommandByte.DefineDownloadedImage:
                 BeginPayload(8L * a[0] * a[1], PayloadEnd.None);
@@ -595,7 +496,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
                 ExecuteCounter(a);
                 break;
             case Gs | (int)GsCommandByte.WindowsBitmap:
-                if (_argumentCount == 2)
+                if (_arguments.Count == 2)
                 {
                     if (a[0] == (byte)'0' && a[1] is (byte)'C' or (byte)'S')
                     {
@@ -648,7 +549,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
                 BeginPayload(8L * (a[0] | (a[1] << 8)) * (a[2] | (a[3] << 8)), PayloadEnd.NvImage);
                 break;
             case Dle | (int)DleCommandByte.RealTimeFunction:
-                if (_argumentCount == 1)
+                if (_arguments.Count == 1)
                 {
                     int more = EscPosCommandTable.RealTimeFunctionParameters(a[0]);
                     if (more > 0)
@@ -668,7 +569,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
     private void ExecuteCounter(ReadOnlySpan<byte> a)
     {
         // GS C 0 n m / GS C 1 aL aH bL bH n r / GS C 2 nL nH / GS C ; sa ; sb ; sn ; sr ; sc ;
-        if (_argumentCount > 1)
+        if (_arguments.Count > 1)
         {
             return;
         }
@@ -695,7 +596,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
     private void ExecuteCut(ReadOnlySpan<byte> a)
     {
         // GS V m (m = 0, 1, 48, 49) or GS V m n (m = 65, 66, 97, 98, 103, 104). DESIGN.md §6.
-        if (_argumentCount == 2)
+        if (_arguments.Count == 2)
         {
             _assembler.Cut();
             return;
@@ -718,16 +619,16 @@ public sealed class EscPosDecoder : IReceiptDecoder
     {
         // GS k m d1…dk NUL (m = 0–6) or GS k m n d1…dn (m = 65–79). DESIGN.md §6.
         byte m = a[0];
-        if (_argumentCount == 2)
+        if (_arguments.Count == 2)
         {
-            BeginPayload(a[1], PayloadEnd.LinearBarcode, _capture.Length, BarcodeText.FromEscPos(m));
+            BeginPayload(a[1], PayloadEnd.LinearBarcode, _payload.Capacity, BarcodeText.FromEscPos(m));
             return;
         }
 
         if (m <= 6)
         {
-            _captureSymbology = BarcodeText.FromEscPos(m);
-            _captureLength = 0;
+            // Printable ASCII up to NUL; Epson ends the data at any other byte too.
+            _payload.BeginTerminated(BarcodeText.FromEscPos(m), terminator: 0, highestData: 0x7E);
             _state = State.NulTerminatedBarcode;
         }
         else if (m >= 65)

@@ -12,7 +12,7 @@ internal sealed class ReceiptAssembler
 
     private readonly ReceiptDecoderOptions _options;
     private readonly CharacterTables _tables = new();
-    private readonly List<DecodedReceipt> _completed;
+    private readonly List<DecodedReceipt> _completed = [];
     private readonly char[] _line;
     private readonly List<DecodedLine> _lines = [];
     private readonly List<DecodedBarcode> _barcodes = [];
@@ -43,10 +43,9 @@ internal sealed class ReceiptAssembler
     private int _internationalSet;
     private char[] _characters;
 
-    public ReceiptAssembler(ReceiptDecoderOptions options, List<DecodedReceipt> completed)
+    public ReceiptAssembler(ReceiptDecoderOptions options)
     {
         _options = options;
-        _completed = completed;
         _line = new char[options.MaxLineLength];
         _codePage = options.StartupCodePage;
         _internationalSet = options.StartupInternationalCharacterSet;
@@ -149,6 +148,35 @@ internal sealed class ReceiptAssembler
             _lineUnderline |= _underline;
             _lineWidth = Math.Max(_lineWidth, _widthMultiplier);
             _lineHeight = Math.Max(_lineHeight, _heightMultiplier);
+        }
+    }
+
+    /// <summary>
+    /// A control byte in text that is not a command prefix: LF, CR, HT and FF lay out the line the same way in
+    /// ESC/POS and Star Line Mode; the others (BEL, SUB, CAN …) print nothing.
+    /// </summary>
+    public void Control(byte control)
+    {
+        switch ((ControlByte)control)
+        {
+            case ControlByte.LineFeed:
+                EndLine();
+                break;
+            case ControlByte.CarriageReturn:
+                if (_options.CarriageReturnEndsLine)
+                {
+                    EndLine();
+                }
+
+                break;
+            case ControlByte.HorizontalTab:
+                Tab();
+                break;
+            case ControlByte.FormFeed:
+                EndLineIfPending();
+                break;
+            default:
+                break;
         }
     }
 
@@ -276,6 +304,19 @@ internal sealed class ReceiptAssembler
     {
         EndLineIfPending();
         Complete(endedByCut: true);
+    }
+
+    /// <summary>The receipts completed since the last call, in order.</summary>
+    public IReadOnlyList<DecodedReceipt> TakeCompleted()
+    {
+        if (_completed.Count == 0)
+        {
+            return [];
+        }
+
+        DecodedReceipt[] receipts = [.. _completed];
+        _completed.Clear();
+        return receipts;
     }
 
     public DecodedReceipt? Flush()

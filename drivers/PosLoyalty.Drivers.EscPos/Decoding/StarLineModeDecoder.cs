@@ -19,29 +19,18 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     private const int EscFs = 0x51C00;
     private const int RasterLine = 0x60000;
 
-    private const int MaxTabStops = 32;
-    private const int MaxTerminatedLength = 255;
-
     private readonly ReceiptDecoderOptions _options;
-    private readonly List<DecodedReceipt> _completed = [];
     private readonly ReceiptAssembler _assembler;
-    private readonly byte[] _arguments = new byte[8];
-    private readonly byte[] _capture;
-    private readonly byte[] _tabColumns = new byte[MaxTabStops];
+    private readonly PayloadCapture _payload;
+    private readonly TabStopCollector _tabStops;
+    private readonly CommandArguments _arguments = new();
 
     private State _state;
     private int _command;
-    private int _argumentCount;
-    private int _argumentsNeeded;
 
-    private long _payloadRemaining;
-    private int _captureLength;
-    private int _captureLimit;
-    private BarcodeSymbology _captureSymbology;
     private bool _payloadIsBarcode;
 
     private Terminated _terminated;
-    private int _tabCount;
     private bool _inRaster;
 
     /// <summary>A decoder with the default options: PC437 at start-up, 12-dot font (80 mm, 48 columns).</summary>
@@ -56,8 +45,9 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _assembler = new ReceiptAssembler(options, _completed);
-        _capture = new byte[options.MaxBarcodeDataLength + 4];
+        _assembler = new ReceiptAssembler(options);
+        _payload = new PayloadCapture(_assembler, options);
+        _tabStops = new TabStopCollector(_assembler);
     }
 
     private enum State : byte
@@ -87,7 +77,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     }
 
     /// <inheritdoc />
-    public int RetainedSize => _assembler.RetainedSize + _captureLength;
+    public int RetainedSize => _assembler.RetainedSize + _payload.RetainedSize;
 
     private State Ground => _inRaster ? State.Raster : State.Text;
 
@@ -117,14 +107,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
             };
         }
 
-        if (_completed.Count == 0)
-        {
-            return [];
-        }
-
-        DecodedReceipt[] receipts = [.. _completed];
-        _completed.Clear();
-        return receipts;
+        return _assembler.TakeCompleted();
     }
 
     /// <inheritdoc />
@@ -132,8 +115,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     {
         _state = State.Text;
         _inRaster = false;
-        _payloadRemaining = 0;
-        _captureLength = 0;
+        _payload.Reset();
         return _assembler.Flush();
     }
 
@@ -160,20 +142,6 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
             i++;
             switch ((ControlByte)b)
             {
-                case ControlByte.LineFeed:
-                    _assembler.EndLine();
-                    break;
-                case ControlByte.CarriageReturn:
-                    if (_options.CarriageReturnEndsLine)
-                    {
-                        _assembler.EndLine();
-                    }
-
-                    break;
-                case ControlByte.HorizontalTab:
-                    _assembler.Tab();
-                    break;
-                case ControlByte.FormFeed:
                 case ControlByte.VerticalTab:
                     _assembler.EndLineIfPending();
                     break;
@@ -187,7 +155,8 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
                     _state = State.Escape;
                     return i;
                 default:
-                    // BEL, FS, SUB, CAN, SI, DC2 …: buzzers, drawers, inversion: nothing printed.
+                    // LF, CR, HT, FF; BEL, FS, SUB, CAN, SI, DC2 …: buzzers, drawers, inversion: nothing printed.
+                    _assembler.Control(b);
                     break;
             }
         }
@@ -209,11 +178,11 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
                 _state = State.EscapeStar;
                 return i + 1;
             case StarCommandByte.TabPositions:
-                _tabCount = 0;
+                _tabStops.Begin();
                 _state = State.TabStops;
                 return i + 1;
             case StarCommandByte.VerticalTabs:
-                BeginTerminated(Terminated.Nul);
+                BeginSkipToNul();
                 return i + 1;
             default:
                 break;
@@ -325,7 +294,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
                 break;
             default:
                 // ESC * r Q n NUL, ESC * r E n NUL, ESC * r P n NUL …: parameters up to NUL.
-                BeginTerminated(Terminated.Nul);
+                BeginSkipToNul();
                 break;
         }
 
@@ -378,8 +347,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     private int Begin(int command, int arguments, int i)
     {
         _command = command;
-        _argumentCount = 0;
-        _argumentsNeeded = arguments;
+        _arguments.Begin(arguments);
         _state = Ground;
         if (arguments == 0)
         {
@@ -395,16 +363,14 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
 
     private void NeedArguments(int total)
     {
-        _argumentsNeeded = total;
+        _arguments.Need(total);
         _state = State.Arguments;
     }
 
     private int ConsumeArguments(ReadOnlySpan<byte> bytes, int i)
     {
-        int take = Math.Min(_argumentsNeeded - _argumentCount, bytes.Length - i);
-        bytes.Slice(i, take).CopyTo(_arguments.AsSpan(_argumentCount));
-        _argumentCount += take;
-        if (_argumentCount == _argumentsNeeded)
+        int take = _arguments.Take(bytes[i..]);
+        if (_arguments.IsComplete)
         {
             _state = Ground;
             Execute();
@@ -415,33 +381,21 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
 
     private void BeginPayload(long length, BarcodeSymbology? barcode = null)
     {
-        _payloadRemaining = length;
-        _captureLength = 0;
         _payloadIsBarcode = barcode is not null;
-        _captureSymbology = barcode ?? BarcodeSymbology.Unknown;
-        _captureLimit = _payloadIsBarcode ? _capture.Length : 0;
-        if (length <= 0)
+        if (_payload.BeginCounted(length, _payloadIsBarcode ? _payload.Capacity : 0, barcode ?? BarcodeSymbology.Unknown))
         {
-            EndPayload();
+            _state = State.Payload;
         }
         else
         {
-            _state = State.Payload;
+            EndPayload();
         }
     }
 
     private int ConsumePayload(ReadOnlySpan<byte> bytes, int i)
     {
-        int take = (int)Math.Min(_payloadRemaining, bytes.Length - i);
-        if (_captureLength < _captureLimit)
-        {
-            int keep = Math.Min(take, _captureLimit - _captureLength);
-            bytes.Slice(i, keep).CopyTo(_capture.AsSpan(_captureLength));
-            _captureLength += keep;
-        }
-
-        _payloadRemaining -= take;
-        if (_payloadRemaining == 0)
+        int take = _payload.TakeCounted(bytes[i..]);
+        if (_payload.IsComplete)
         {
             EndPayload();
         }
@@ -452,97 +406,51 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     private void EndPayload()
     {
         _state = Ground;
+        ReadOnlySpan<byte> captured = _payload.TakeCaptured();
         if (_payloadIsBarcode)
         {
-            _assembler.AddBarcode(_captureSymbology, BarcodeText.Decode(_capture.AsSpan(0, _captureLength), _captureSymbology));
+            _payload.AddBarcode(captured);
         }
 
-        _captureLength = 0;
         _payloadIsBarcode = false;
     }
 
-    private void BeginTerminated(Terminated kind)
+    private void BeginSkipToNul()
     {
-        _terminated = kind;
-        _captureLength = 0;
+        _terminated = Terminated.Nul;
+        _payload.BeginSkipToNul();
         _state = State.Terminated;
     }
 
-    private int ConsumeTerminated(byte b, int i)
+    private void BeginBarcode(BarcodeSymbology symbology)
     {
-        if (_terminated == Terminated.Nul)
-        {
-            if (b == 0 || ++_captureLength >= MaxTerminatedLength)
-            {
-                _captureLength = 0;
-                _state = Ground;
-            }
-
-            return i + 1;
-        }
-
-        if (b == (byte)ControlByte.RecordSeparator)
-        {
-            FinishBarcode();
-            return i + 1;
-        }
-
-        if (b < 0x20 || _captureLength >= MaxTerminatedLength)
-        {
-            // The RS is missing: end the barcode here and process this byte as usual.
-            FinishBarcode();
-            return i;
-        }
-
-        if (_captureLength < _capture.Length)
-        {
-            _capture[_captureLength] = b;
-        }
-
-        _captureLength++;
-        return i + 1;
+        // ESC b n1 n2 n3 n4 d1…dk RS: any byte but a control byte is data.
+        _terminated = Terminated.Barcode;
+        _payload.BeginTerminated(symbology, (byte)ControlByte.RecordSeparator, highestData: 0xFF);
+        _state = State.Terminated;
     }
 
-    private void FinishBarcode()
+    private int ConsumeTerminated(byte b, int i) => Step(
+        _terminated == Terminated.Nul ? _payload.SkipToNul(b) : _payload.ConsumeTerminated(b),
+        i);
+
+    private int ConsumeTabStop(byte b, int i) => Step(_tabStops.Consume(b), i);
+
+    /// <summary>Back to the ground state when a sequence has ended; the index of the next byte to process.</summary>
+    private int Step(SequenceStep step, int i)
     {
-        int length = Math.Min(_captureLength, _capture.Length);
-        _captureLength = 0;
+        if (step == SequenceStep.Continue)
+        {
+            return i + 1;
+        }
+
         _state = Ground;
-        _assembler.AddBarcode(_captureSymbology, BarcodeText.Decode(_capture.AsSpan(0, length), _captureSymbology));
-    }
-
-    private int ConsumeTabStop(byte b, int i)
-    {
-        if (b == 0)
-        {
-            FinishTabStops();
-            return i + 1;
-        }
-
-        if (_tabCount > 0 && b <= _tabColumns[_tabCount - 1])
-        {
-            FinishTabStops();
-            return i;
-        }
-
-        _tabColumns[_tabCount++] = b;
-        if (_tabCount == MaxTabStops)
-        {
-            FinishTabStops();
-        }
-
-        return i + 1;
-    }
-
-    private void FinishTabStops()
-    {
-        _state = Ground;
-        _assembler.SetTabStops(_tabColumns.AsSpan(0, _tabCount));
+        return step == SequenceStep.Ended ? i + 1 : i;
     }
 
     private void Execute()
     {
-        ReadOnlySpan<byte> a = _arguments.AsSpan(0, _argumentCount);
+        ReadOnlySpan<byte> a = _arguments.Read;
         switch (_command)
         {
             case Esc | (int)StarCommandByte.Initialize:
@@ -592,7 +500,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
                 _assembler.SelectInternationalCharacterSet(Level(a[0]));
                 break;
             case Esc | (int)StarCommandByte.PageLength:
-                if (_argumentCount == 1 && a[0] == 0)
+                if (_arguments.Count == 1 && a[0] == 0)
                 {
                     NeedArguments(2);   // ESC C NUL n: page length in inches
                 }
@@ -617,8 +525,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
                 BeginPayload(a[0] | (a[1] << 8));
                 break;
             case Esc | (int)StarCommandByte.Barcode:
-                _captureSymbology = StarSymbology(Level(a[0]));
-                BeginTerminated(Terminated.Barcode);
+                BeginBarcode(StarSymbology(Level(a[0])));
                 break;
             case EscGs | 't':
                 _assembler.SelectCodePage(EscPosCodePageMap.FromStarEscGsT(a[0], _options.StartupCodePage));
@@ -660,19 +567,19 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
         // ESC GS y S 0|1|2 n (settings), ESC GS y D 1 m nL nH d1…dk (data, auto analysis), ESC GS y P (print).
         switch (a[0])
         {
-            case (byte)'S' when _argumentCount == 1:
+            case (byte)'S' when _arguments.Count == 1:
                 NeedArguments(3);
                 break;
-            case (byte)'D' when _argumentCount == 1:
+            case (byte)'D' when _arguments.Count == 1:
                 NeedArguments(2);
                 break;
-            case (byte)'D' when _argumentCount == 2:
+            case (byte)'D' when _arguments.Count == 2:
                 NeedArguments(a[1] == (byte)'1' ? 5 : 4);
                 break;
-            case (byte)'D' when _argumentCount == 5 && a[1] == (byte)'1':
+            case (byte)'D' when _arguments.Count == 5 && a[1] == (byte)'1':
                 BeginPayload(a[3] | (a[4] << 8), BarcodeSymbology.QrCode);
                 break;
-            case (byte)'D' when _argumentCount == 4:
+            case (byte)'D' when _arguments.Count == 4:
                 BeginPayload(a[2] | (a[3] << 8), BarcodeSymbology.QrCode);
                 break;
             default:
@@ -685,16 +592,16 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
         // ESC GS x S 0 n p1 p2 / ESC GS x S 1|2|3 n (settings), ESC GS x D nL nH d1…dk (data), ESC GS x P (print).
         switch (a[0])
         {
-            case (byte)'S' when _argumentCount == 1:
+            case (byte)'S' when _arguments.Count == 1:
                 NeedArguments(3);
                 break;
-            case (byte)'S' when _argumentCount == 3 && a[1] == (byte)'0':
+            case (byte)'S' when _arguments.Count == 3 && a[1] == (byte)'0':
                 NeedArguments(5);
                 break;
-            case (byte)'D' when _argumentCount == 1:
+            case (byte)'D' when _arguments.Count == 1:
                 NeedArguments(3);
                 break;
-            case (byte)'D' when _argumentCount == 3:
+            case (byte)'D' when _arguments.Count == 3:
                 BeginPayload(a[1] | (a[2] << 8), BarcodeSymbology.Pdf417);
                 break;
             default:
