@@ -43,6 +43,7 @@ internal static class CliApp
         root.Subcommands.Add(ManagerCommands.Build(bind));
         root.Subcommands.Add(PrinterCommands.Build(bind));
         root.Subcommands.Add(ScannerCommands.Build(bind));
+        root.Subcommands.Add(ReceiptsCommands.Build(bind));
         foreach (var command in MaintenanceCommands.Build(bind))
         {
             root.Subcommands.Add(command);

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+
+namespace PosLoyalty.Domain.Receipts;
+
+/// <summary>
+/// A list of labels compiled into one expression over folded text: a label matches as whole words (no letter or
+/// digit on either side), spaces in a label match any run of spaces or a dash.
+/// </summary>
+internal sealed class LabelSet
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+
+    private readonly Regex? _regex;
+
+    public LabelSet(IEnumerable<string> labels)
+    {
+        var alternatives = labels
+            .Select(TextFolding.Fold)
+            .Select(label => label.Trim())
+            .Where(label => label.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(label => label.Length)
+            .Select(label => string.Join(@"[\s\-]*", label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape)))
+            .ToArray();
+        if (alternatives.Length > 0)
+        {
+            _regex = new Regex(
+                $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?![\p{{L}}\p{{N}}])",
+                RegexOptions.CultureInvariant,
+                Timeout);
+        }
+    }
+
+    /// <summary>The first match in the folded text, or null.</summary>
+    public Match? First(string folded)
+    {
+        if (_regex is null)
+        {
+            return null;
+        }
+
+        var match = _regex.Match(folded);
+        return match.Success ? match : null;
+    }
+
+    public IEnumerable<Match> All(string folded) => _regex is null ? [] : _regex.Matches(folded);
+
+    /// <summary>True when the folded text, stripped of decoration (*, -, =, #, spaces), is exactly one of the labels.</summary>
+    public bool IsWholeLine(string folded)
+    {
+        var core = folded.Trim(' ', '*', '-', '=', '#', '_', '~', '!', '.', ':', '<', '>', '[', ']', '(', ')', '\u2500', '\u2550');
+        if (core.Length == 0 || _regex is null)
+        {
+            return false;
+        }
+
+        var match = _regex.Match(core);
+        return match.Success && match.Index == 0 && match.Length == core.Length;
+    }
+
+    /// <summary>True when the folded text starts with a label followed by nothing but digits and punctuation ("REFUND #1234").</summary>
+    public bool IsLineHeading(string folded)
+    {
+        var core = folded.Trim(' ', '*', '-', '=', '#', '_', '~', '!', '.', ':', '<', '>', '[', ']', '(', ')', '\u2500', '\u2550');
+        if (core.Length == 0 || _regex is null)
+        {
+            return false;
+        }
+
+        var match = _regex.Match(core);
+        return match.Success && match.Index == 0 && !core[(match.Index + match.Length)..].Any(char.IsLetter);
+    }
+}

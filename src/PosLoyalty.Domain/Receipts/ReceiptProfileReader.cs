@@ -1,0 +1,182 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace PosLoyalty.Domain.Receipts;
+
+/// <summary>
+/// Reads a receipt profile's JSON text (the caller reads the file). Unknown keys are errors naming the key: a typo
+/// must not silently do nothing. A key left out keeps the built-in `default` profile's value, so a shop's file
+/// names only what differs.
+/// </summary>
+public static class ReceiptProfileReader
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+    };
+
+    /// <summary>Parses and validates a profile. <paramref name="source"/> names the file in error messages.</summary>
+    /// <exception cref="ReceiptProfileException">The text is not a valid profile; the message names the key.</exception>
+    public static ReceiptProfile Parse(string json, string source, string fallbackName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ReceiptProfileDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<ReceiptProfileDocument>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new ReceiptProfileException($"{source}: {Describe(ex)}", ex);
+        }
+
+        if (document is null)
+        {
+            throw new ReceiptProfileException($"{source}: the file is empty or null; it must hold a JSON object");
+        }
+
+        var errors = new List<string>();
+        var defaults = BuiltInReceiptProfiles.Default;
+        var profile = new ReceiptProfile
+        {
+            Name = string.IsNullOrWhiteSpace(document.Name) ? fallbackName : document.Name.Trim(),
+            Dialect = document.Dialect ?? defaults.Dialect,
+            DecimalSeparator = document.DecimalSeparator ?? defaults.DecimalSeparator,
+            DateOrder = document.DateOrder ?? defaults.DateOrder,
+            AmountDueLabels = Labels(nameof(ReceiptProfile.AmountDueLabels), document.AmountDueLabels, defaults.AmountDueLabels, errors),
+            TotalLabels = Labels(nameof(ReceiptProfile.TotalLabels), document.TotalLabels, defaults.TotalLabels, errors),
+            SubtotalLabels = Labels(nameof(ReceiptProfile.SubtotalLabels), document.SubtotalLabels, defaults.SubtotalLabels, errors),
+            TaxLabels = Labels(nameof(ReceiptProfile.TaxLabels), document.TaxLabels, defaults.TaxLabels, errors),
+            TaxIncludedWords = Labels(nameof(ReceiptProfile.TaxIncludedWords), document.TaxIncludedWords, defaults.TaxIncludedWords, errors),
+            SavingsLabels = Labels(nameof(ReceiptProfile.SavingsLabels), document.SavingsLabels, defaults.SavingsLabels, errors),
+            CashGivenLabels = Labels(nameof(ReceiptProfile.CashGivenLabels), document.CashGivenLabels, defaults.CashGivenLabels, errors),
+            ChangeLabels = Labels(nameof(ReceiptProfile.ChangeLabels), document.ChangeLabels, defaults.ChangeLabels, errors),
+            ItemCountLabels = Labels(nameof(ReceiptProfile.ItemCountLabels), document.ItemCountLabels, defaults.ItemCountLabels, errors),
+            CardPaymentLabels = Labels(nameof(ReceiptProfile.CardPaymentLabels), document.CardPaymentLabels, defaults.CardPaymentLabels, errors),
+            ReceiptNumberLabels = Labels(nameof(ReceiptProfile.ReceiptNumberLabels), document.ReceiptNumberLabels, defaults.ReceiptNumberLabels, errors),
+            CopyMarkers = Labels(nameof(ReceiptProfile.CopyMarkers), document.CopyMarkers, defaults.CopyMarkers, errors),
+            RefundMarkers = Labels(nameof(ReceiptProfile.RefundMarkers), document.RefundMarkers, defaults.RefundMarkers, errors),
+            IgnoreLabels = Labels(nameof(ReceiptProfile.IgnoreLabels), document.IgnoreLabels, defaults.IgnoreLabels, errors),
+            CurrencySymbols = Symbols(document.CurrencySymbols, defaults.CurrencySymbols, errors),
+            ItemLinePattern = Pattern(document.ItemLinePattern, errors),
+        };
+
+        if (profile.AmountDueLabels.Count + profile.TotalLabels.Count == 0)
+        {
+            errors.Add("AmountDueLabels and TotalLabels are both empty: no receipt could ever have a total");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ReceiptProfileException($"{source}: " + string.Join("; ", errors));
+        }
+
+        return profile;
+    }
+
+    private static IReadOnlyList<string> Labels(string key, List<string>? given, IReadOnlyList<string> fallback, List<string> errors)
+    {
+        if (given is null)
+        {
+            return fallback;
+        }
+
+        for (var i = 0; i < given.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(given[i]))
+            {
+                errors.Add($"'{key}[{i}]' is empty: a label needs at least one character");
+            }
+            else if (!given[i].Any(char.IsLetterOrDigit) && key != nameof(ReceiptProfile.CurrencySymbols))
+            {
+                errors.Add($"'{key}[{i}]' = \"{given[i]}\" has no letter or digit: it would match every line");
+            }
+        }
+
+        return Array.AsReadOnly(given.Select(label => label.Trim()).Distinct(StringComparer.Ordinal).ToArray());
+    }
+
+    private static IReadOnlyDictionary<string, string> Symbols(Dictionary<string, string>? given, IReadOnlyDictionary<string, string> fallback, List<string> errors)
+    {
+        if (given is null)
+        {
+            return fallback;
+        }
+
+        foreach (var (sign, code) in given)
+        {
+            if (string.IsNullOrWhiteSpace(sign) || sign.Any(char.IsDigit) || sign.Trim() != sign)
+            {
+                errors.Add($"'CurrencySymbols' key \"{sign}\" must be a sign without digits or spaces, such as \"€\" or \"kr\"");
+            }
+
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                errors.Add($"'CurrencySymbols.{sign}' is empty: say what to report, such as \"EUR\"");
+            }
+        }
+
+        return new Dictionary<string, string>(given, StringComparer.Ordinal).AsReadOnly();
+    }
+
+    private static string? Pattern(string? pattern, List<string> errors)
+    {
+        if (pattern is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            var names = regex.GetGroupNames();
+            if (!names.Contains("description") || !names.Contains("amount"))
+            {
+                errors.Add("'ItemLinePattern' needs the named groups (?<description>…) and (?<amount>…)");
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            errors.Add($"'ItemLinePattern' is not a valid regular expression: {ex.Message}");
+        }
+
+        return pattern;
+    }
+
+    private static string Describe(JsonException ex)
+    {
+        var path = ex.Path?.TrimStart('$', '.');
+        var message = ex.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut > 0)
+        {
+            message = message[..cut];
+        }
+
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var key = Regex.Match(message, "'([^']+)'", RegexOptions.None, TimeSpan.FromSeconds(1));
+            var name = key.Success ? key.Groups[1].Value : path;
+            return $"unknown key '{name}' (allowed: {string.Join(", ", typeof(ReceiptProfileDocument).GetProperties().Select(p => p.Name))})";
+        }
+
+        if (message.Contains("could not be converted to", StringComparison.Ordinal) && path is { Length: > 0 })
+        {
+            var allowed = path switch
+            {
+                nameof(ReceiptProfile.Dialect) => ": allowed EscPos, StarLine",
+                nameof(ReceiptProfile.DecimalSeparator) => ": allowed Auto, Point, Comma",
+                nameof(ReceiptProfile.DateOrder) => ": allowed DayMonthYear, MonthDayYear",
+                _ when path.StartsWith(nameof(ReceiptProfile.CurrencySymbols), StringComparison.Ordinal) => ": expected an object of \"sign\": \"code\"",
+                _ => ": expected a list of labels in quotes",
+            };
+            return $"'{path}' has a value of the wrong kind{allowed}";
+        }
+
+        return string.IsNullOrEmpty(path) ? "the document is not valid JSON: " + message : $"'{path}' is not valid: {message}";
+    }
+}

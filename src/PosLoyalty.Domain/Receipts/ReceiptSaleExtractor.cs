@@ -1,0 +1,559 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PosLoyalty.Domain.Receipts;
+
+/// <summary>
+/// Reads the sale from one receipt's text lines as a <see cref="ReceiptProfile"/> says. Card numbers are masked
+/// first (<see cref="CardNumberMasker"/>): nothing below, and nothing returned, ever holds a full one. Pure: no I/O,
+/// no clock; never throws on any text.
+/// </summary>
+/// <remarks>
+/// The total is the amount due when one is printed, else the total; subtotal, tax, savings, cash given, change and
+/// item-count lines are never taken for it. A total whose amount was wrapped onto the next line ("1,234." then "56")
+/// is joined; a total with no readable amount falls back to the subtotal, then to the sum of the items. A receipt
+/// with no total line is not a sale (a kitchen ticket, a slip).
+/// </remarks>
+public sealed class ReceiptSaleExtractor
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+
+    private readonly ReceiptProfile _profile;
+    private readonly AmountReader _amounts;
+    private readonly LabelSet _due;
+    private readonly LabelSet _total;
+    private readonly LabelSet _subtotal;
+    private readonly LabelSet _tax;
+    private readonly HashSet<string> _taxIncluded;
+    private readonly LabelSet _savings;
+    private readonly LabelSet _change;
+    private readonly LabelSet _cash;
+    private readonly LabelSet _count;
+    private readonly LabelSet _card;
+    private readonly LabelSet _copy;
+    private readonly LabelSet _refund;
+    private readonly LabelSet _ignore;
+    private readonly Regex? _receiptNumber;
+    private readonly Regex? _itemLine;
+
+    private readonly Regex _leadingQuantity = new(@"^(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*[xX×*]\s*(?<d>\S.*)$", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _leadingCount = new(@"^(?<q>\d{1,3})\s+(?<d>\p{L}.*)$", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _trailingQuantity = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX×*@]|pcs|stk|st)\.?\s*[\d.,' ]+\s*$", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _quantityLine = new(@"^\s*(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[\p{L}]{1,3}\.?\s*)?[xX×*@]\s*(?<rest>[^\p{L}]*(?:[\p{L}]{1,3}(?:/[\p{L}]{1,3})?)?[^\p{L}]*)$", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _isoDate = new(@"(?<!\d)(?<y>\d{4})[-./](?<m>\d{1,2})[-./](?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _date = new(@"(?<!\d)(?<a>\d{1,2})[-./](?<b>\d{1,2})[-./](?<y>\d{4}|\d{2})(?![\d,])", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _time = new(@"(?<![\d:.,])(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)(?::(?<s>[0-5]\d))?(?![\d:])", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _numberToken = new(@"\d[\d.,' ]*\d|\d", RegexOptions.CultureInvariant, Timeout);
+
+    public ReceiptSaleExtractor(ReceiptProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        _profile = profile;
+        _amounts = new AmountReader(profile);
+        _due = new LabelSet(profile.AmountDueLabels);
+        _total = new LabelSet(profile.TotalLabels);
+        _subtotal = new LabelSet(profile.SubtotalLabels);
+        _tax = new LabelSet(profile.TaxLabels);
+        _taxIncluded = new HashSet<string>(profile.TaxIncludedWords.Select(w => TextFolding.Fold(w).Trim().TrimEnd('.')), StringComparer.Ordinal);
+        _savings = new LabelSet(profile.SavingsLabels);
+        _change = new LabelSet(profile.ChangeLabels);
+        _cash = new LabelSet(profile.CashGivenLabels);
+        _count = new LabelSet(profile.ItemCountLabels);
+        _card = new LabelSet(profile.CardPaymentLabels);
+        _copy = new LabelSet(profile.CopyMarkers);
+        _refund = new LabelSet(profile.RefundMarkers);
+        _ignore = new LabelSet(profile.IgnoreLabels);
+        var labels = profile.ReceiptNumberLabels
+            .Select(TextFolding.Fold)
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(l => l.Length)
+            .Select(l => string.Join(@"[\s\-]*", l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape)))
+            .ToArray();
+        if (labels.Length > 0)
+        {
+            _receiptNumber = new Regex(
+                $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', labels)})(?![\p{{L}}])[\s#:.°º\-/]*(?:(?:NO|NR|NRO|NUM|NUMBER|NUMMER|NUMERO|N|C|CIS|CISLO|SZ)(?![\p{{L}}])[\s#:.°º\-]*)?(?<n>\d[\w\-/]*|[A-Z]{{1,4}}[\-/]?\d[\w\-/]*)",
+                RegexOptions.CultureInvariant,
+                Timeout);
+        }
+
+        if (profile.ItemLinePattern is { } pattern)
+        {
+            _itemLine = new Regex(pattern, RegexOptions.CultureInvariant, Timeout);
+        }
+    }
+
+    /// <summary>The profile this extractor reads by.</summary>
+    public ReceiptProfile Profile => _profile;
+
+    /// <summary>Reads one receipt. The lines may hold full card numbers: they are masked before anything else.</summary>
+    public ReceiptSale Extract(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var masked = lines.Select(line => CardNumberMasker.Mask(line ?? string.Empty)).ToArray();
+        try
+        {
+            return Read(masked);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological line in a custom profile pattern: report the text, claim nothing.
+            return new ReceiptSale(null, null, null, null, null, [], null, false, false, string.Join('\n', masked));
+        }
+    }
+
+    /// <summary>Reads one receipt from its text, lines separated by '\n'.</summary>
+    public ReceiptSale Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Extract(text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'));
+    }
+
+    private ReceiptSale Read(string[] lines)
+    {
+        var folded = lines.Select(TextFolding.Fold).ToArray();
+        var kinds = new (ReceiptLineKind Kind, int At)[lines.Length];
+        var amounts = new PrintedAmount?[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            kinds[i] = Classify(folded[i]);
+            amounts[i] = _amounts.Read(lines[i]);
+        }
+
+        var (total, totalLine) = FindTotal(lines, kinds, amounts);
+        var items = ReadItems(lines, folded, kinds, amounts);
+        if (total is null && HasAny(kinds, ReceiptLineKind.AmountDue, ReceiptLineKind.Total))
+        {
+            // A total line was printed but its amount cannot be read: the subtotal, then the items, say it.
+            total = FirstAmount(kinds, amounts, ReceiptLineKind.Subtotal)
+                ?? (items.Count > 0 && items.All(item => item.Amount is not null) ? items.Sum(item => item.Amount!.Value) : null);
+        }
+
+        var copy = folded.Any(_copy.IsLineHeading);
+        var refundHeading = folded.Where((f, i) => (kinds[i].Kind == ReceiptLineKind.Other || amounts[i] is null) && _refund.IsLineHeading(f)).Any();
+        var refund = total < 0 || (total is not null && refundHeading);
+        if (refund && total > 0)
+        {
+            total = -total;
+        }
+
+        var currency = totalLine >= 0 ? amounts[totalLine]?.Currency ?? _amounts.FindCurrency(lines[totalLine]) : null;
+        currency ??= amounts.Select(a => a?.Currency).FirstOrDefault(c => c is not null);
+
+        var (date, time) = FindDateAndTime(lines);
+        return new ReceiptSale(
+            total,
+            currency,
+            FindReceiptNumber(folded),
+            date,
+            time,
+            items,
+            FindPaymentType(folded, kinds, Math.Max(totalLine, 0)),
+            refund,
+            copy,
+            string.Join('\n', lines));
+    }
+
+    private (ReceiptLineKind Kind, int At) Classify(string folded)
+    {
+        if (IsRule(folded))
+        {
+            return (ReceiptLineKind.Rule, 0);
+        }
+
+        if (_due.First(folded) is { } due)
+        {
+            return (ReceiptLineKind.AmountDue, due.Index);
+        }
+
+        if (_subtotal.First(folded) is { } subtotal)
+        {
+            return (ReceiptLineKind.Subtotal, subtotal.Index);
+        }
+
+        foreach (var tax in _tax.All(folded))
+        {
+            if (!IsTaxIncluded(folded, tax))
+            {
+                return (ReceiptLineKind.Tax, tax.Index);
+            }
+        }
+
+        if (_savings.First(folded) is { } savings)
+        {
+            return (ReceiptLineKind.Savings, savings.Index);
+        }
+
+        if (_change.First(folded) is { } change)
+        {
+            return (ReceiptLineKind.Change, change.Index);
+        }
+
+        if (_cash.First(folded) is { } cash)
+        {
+            return (ReceiptLineKind.CashGiven, cash.Index);
+        }
+
+        if (_count.First(folded) is { } count)
+        {
+            return (ReceiptLineKind.ItemCount, count.Index);
+        }
+
+        if (_total.First(folded) is { } total)
+        {
+            return (ReceiptLineKind.Total, total.Index);
+        }
+
+        return (ReceiptLineKind.Other, 0);
+    }
+
+    /// <summary>"inkl. MwSt", "IVA incluido", "Total TTC": the tax is part of the total, so the line is still a total.</summary>
+    private bool IsTaxIncluded(string folded, Match tax)
+    {
+        var before = folded[..tax.Index].Split([' ', '(', ')', ',', ':', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(word => !word.Any(char.IsDigit))
+            .TakeLast(2)
+            .Select(word => word.Trim('.', '-'));
+        var after = folded[(tax.Index + tax.Length)..].Split([' ', '(', ')', ',', ':', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(word => !word.Any(char.IsDigit))
+            .Take(1)
+            .Select(word => word.Trim('.', '-'));
+        return before.Concat(after).Any(_taxIncluded.Contains);
+    }
+
+    private static bool IsRule(string folded)
+    {
+        var t = folded.Trim();
+        return t.Length >= 3 && t.All(c => c is '-' or '=' or '_' or '*' or '~' or '.' or '#' or '+' or ' ' or '—' or '–' || c is >= '\u2500' and <= '\u257F');
+    }
+
+    private (decimal? Total, int Line) FindTotal(string[] lines, (ReceiptLineKind Kind, int At)[] kinds, PrintedAmount?[] amounts)
+    {
+        foreach (var wanted in new[] { ReceiptLineKind.AmountDue, ReceiptLineKind.Total })
+        {
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (kinds[i].Kind == wanted && AmountOfTotalLine(lines, amounts, i) is { } value)
+                {
+                    return (value, i);
+                }
+            }
+        }
+
+        var labelled = Array.FindIndex(kinds, k => k.Kind is ReceiptLineKind.AmountDue or ReceiptLineKind.Total);
+        return (null, labelled);
+    }
+
+    private decimal? AmountOfTotalLine(string[] lines, PrintedAmount?[] amounts, int i)
+    {
+        var amount = amounts[i];
+        var next = NextNonBlank(lines, i);
+        if (amount is { Truncated: true } && next >= 0)
+        {
+            // Double-size text wrapped by the POS: "TOTAL 1,234." then "56".
+            var rest = lines[next].Trim();
+            var cents = Regex.Match(rest, @"^(?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+            if (cents.Success)
+            {
+                var (joined, _) = _amounts.Parse(amount.Digits + cents.Groups["d"].Value);
+                var negative = amount.Negative || rest.EndsWith('-');
+                return joined is { } v ? (negative ? -v : v) : null;
+            }
+
+            return null;
+        }
+
+        if (amount is { Value: { } value } && (amount.HasDecimals || amount.Currency is not null || amount.Gap >= 1))
+        {
+            return value;
+        }
+
+        if (amount is null && next >= 0 && next - i <= 2 && _amounts.ReadAlone(lines[next]) is { Value: { } below })
+        {
+            return below; // the label on one line, the amount (often double size) on the next
+        }
+
+        return null;
+    }
+
+    private static int NextNonBlank(string[] lines, int i)
+    {
+        for (var j = i + 1; j < lines.Length; j++)
+        {
+            if (!string.IsNullOrWhiteSpace(lines[j]))
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool HasAny((ReceiptLineKind Kind, int At)[] kinds, params ReceiptLineKind[] wanted) => kinds.Any(k => wanted.Contains(k.Kind));
+
+    private static decimal? FirstAmount((ReceiptLineKind Kind, int At)[] kinds, PrintedAmount?[] amounts, ReceiptLineKind kind)
+    {
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            if (kinds[i].Kind == kind && amounts[i]?.Value is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private List<ReceiptItem> ReadItems(string[] lines, string[] folded, (ReceiptLineKind Kind, int At)[] kinds, PrintedAmount?[] amounts)
+    {
+        var summary = Array.FindIndex(kinds, k => k.Kind is ReceiptLineKind.AmountDue or ReceiptLineKind.Total or ReceiptLineKind.Subtotal);
+        if (summary < 0)
+        {
+            summary = lines.Length;
+        }
+
+        var rules = Enumerable.Range(0, summary).Where(i => kinds[i].Kind == ReceiptLineKind.Rule).ToList();
+        while (rules.Count > 0 && Enumerable.Range(rules[^1] + 1, summary - rules[^1] - 1).All(j => string.IsNullOrWhiteSpace(lines[j])) && summary < lines.Length)
+        {
+            rules.RemoveAt(rules.Count - 1); // the rule that closes the item list
+        }
+
+        var start = rules.Count > 0 ? rules[0] + 1 : 0;
+        var items = new List<ReceiptItem>();
+        string? pending = null;
+        var lastItemLine = -2;
+        for (var i = start; i < summary; i++)
+        {
+            var text = lines[i].Trim();
+            if (text.Length == 0 || kinds[i].Kind == ReceiptLineKind.Rule || IsNotAnItem(folded[i], kinds[i]))
+            {
+                pending = null;
+                continue;
+            }
+
+            if (_itemLine is not null)
+            {
+                if (FromPattern(text) is { } custom)
+                {
+                    items.Add(custom);
+                }
+
+                continue;
+            }
+
+            var amount = amounts[i];
+            var quantityLine = _quantityLine.Match(text);
+            if (quantityLine.Success)
+            {
+                var quantity = Number(quantityLine.Groups["q"].Value) ?? 1m;
+                var numbers = _numberToken.Matches(quantityLine.Groups["rest"].Value).Count;
+                if (pending is not null)
+                {
+                    var unit = _amounts.Read(quantityLine.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty)?.Value;
+                    var lineAmount = numbers >= 2 ? amount?.Value : unit * quantity;
+                    items.Add(new ReceiptItem(pending, quantity, lineAmount));
+                    lastItemLine = i;
+                }
+                else if (lastItemLine == i - 1 && items.Count > 0 && items[^1].Quantity == 1m)
+                {
+                    items[^1] = items[^1] with { Quantity = quantity };
+                }
+
+                pending = null;
+                continue;
+            }
+
+            if (amount is { Value: { } value } && (amount.HasDecimals || amount.Currency is not null || amount.Gap >= 2) && text.Any(char.IsLetter))
+            {
+                var description = lines[i][..amount.Start].Trim();
+                if (description.Any(char.IsLetter))
+                {
+                    items.Add(Item(description, value));
+                    lastItemLine = i;
+                    pending = null;
+                    continue;
+                }
+            }
+
+            var leading = _leadingQuantity.Match(text);
+            if (amount is null && leading.Success && leading.Groups["d"].Value.Any(char.IsLetter))
+            {
+                items.Add(new ReceiptItem(leading.Groups["d"].Value.Trim(), Number(leading.Groups["q"].Value) ?? 1m, null));
+                lastItemLine = i;
+                pending = null;
+                continue;
+            }
+
+            pending = amount is null && text.Any(char.IsLetter) ? text : null;
+        }
+
+        return items;
+    }
+
+    private bool IsNotAnItem(string folded, (ReceiptLineKind Kind, int At) kind)
+    {
+        var trimmed = folded.TrimStart();
+        var offset = folded.Length - trimmed.Length;
+        // Tax and savings labels never name a product; "cash", "change" and counts might ("Mars Bar"), so only a
+        // line that starts with one of those is left out.
+        if (kind.Kind is ReceiptLineKind.Tax or ReceiptLineKind.Savings
+            || (kind.Kind is ReceiptLineKind.Change or ReceiptLineKind.CashGiven or ReceiptLineKind.ItemCount && kind.At <= offset))
+        {
+            return true;
+        }
+
+        if (_ignore.First(trimmed) is { Index: 0 })
+        {
+            return true;
+        }
+
+        return (_receiptNumber?.IsMatch(folded) ?? false)
+            || _isoDate.IsMatch(folded)
+            || _date.IsMatch(folded)
+            || _time.IsMatch(folded)
+            || _copy.IsLineHeading(folded)
+            || _refund.IsLineHeading(folded)
+            || _card.First(trimmed) is { Index: 0 };
+    }
+
+    private ReceiptItem Item(string description, decimal amount)
+    {
+        var leading = _leadingQuantity.Match(description);
+        if (leading.Success && leading.Groups["d"].Value.Any(char.IsLetter))
+        {
+            return new ReceiptItem(leading.Groups["d"].Value.Trim(), Number(leading.Groups["q"].Value) ?? 1m, amount);
+        }
+
+        var trailing = _trailingQuantity.Match(description);
+        if (trailing.Success)
+        {
+            return new ReceiptItem(trailing.Groups["d"].Value.Trim(), Number(trailing.Groups["q"].Value) ?? 1m, amount);
+        }
+
+        var count = _leadingCount.Match(description);
+        if (count.Success && int.Parse(count.Groups["q"].Value, CultureInfo.InvariantCulture) is > 0 and < 100)
+        {
+            return new ReceiptItem(count.Groups["d"].Value.Trim(), int.Parse(count.Groups["q"].Value, CultureInfo.InvariantCulture), amount);
+        }
+
+        return new ReceiptItem(description, 1m, amount);
+    }
+
+    private ReceiptItem? FromPattern(string text)
+    {
+        var match = _itemLine!.Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var amount = _amounts.Read(match.Groups["amount"].Value)?.Value;
+        var quantity = match.Groups["quantity"] is { Success: true } q ? Number(q.Value) ?? 1m : 1m;
+        return new ReceiptItem(match.Groups["description"].Value.Trim(), quantity, amount);
+    }
+
+    private static decimal? Number(string text) =>
+        decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+
+    private string? FindReceiptNumber(string[] folded)
+    {
+        if (_receiptNumber is null)
+        {
+            return null;
+        }
+
+        foreach (var line in folded)
+        {
+            var match = _receiptNumber.Match(line);
+            if (match.Success && !match.Groups["n"].Value.Contains('*', StringComparison.Ordinal))
+            {
+                return match.Groups["n"].Value.TrimEnd('-', '/');
+            }
+        }
+
+        return null;
+    }
+
+    private (DateOnly? Date, TimeOnly? Time) FindDateAndTime(string[] lines)
+    {
+        DateOnly? date = null;
+        TimeOnly? time = null;
+        foreach (var line in lines)
+        {
+            if (date is null)
+            {
+                date = IsoDate(line) ?? OtherDate(line);
+            }
+
+            if (time is null && _time.Match(line) is { Success: true } t)
+            {
+                var seconds = t.Groups["s"].Success ? int.Parse(t.Groups["s"].Value, CultureInfo.InvariantCulture) : 0;
+                time = new TimeOnly(int.Parse(t.Groups["h"].Value, CultureInfo.InvariantCulture), int.Parse(t.Groups["m"].Value, CultureInfo.InvariantCulture), seconds);
+            }
+
+            if (date is not null && time is not null)
+            {
+                break;
+            }
+        }
+
+        return (date, time);
+    }
+
+    private DateOnly? IsoDate(string line)
+    {
+        var m = _isoDate.Match(line);
+        return m.Success ? MakeDate(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) : null;
+    }
+
+    private DateOnly? OtherDate(string line)
+    {
+        var m = _date.Match(line);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var a = m.Groups["a"].Value;
+        var b = m.Groups["b"].Value;
+        var y = m.Groups["y"].Value;
+        var dayFirst = _profile.DateOrder == DateOrder.DayMonthYear;
+        return (dayFirst ? MakeDate(y, b, a) : MakeDate(y, a, b)) ?? (dayFirst ? MakeDate(y, a, b) : MakeDate(y, b, a));
+    }
+
+    private static DateOnly? MakeDate(string year, string month, string day)
+    {
+        var y = int.Parse(year, CultureInfo.InvariantCulture);
+        if (year.Length == 2)
+        {
+            y += 2000;
+        }
+
+        var mo = int.Parse(month, CultureInfo.InvariantCulture);
+        var d = int.Parse(day, CultureInfo.InvariantCulture);
+        return y is >= 1990 and <= 2200 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+    }
+
+    private string? FindPaymentType(string[] folded, (ReceiptLineKind Kind, int At)[] kinds, int from)
+    {
+        foreach (var range in new[] { (from, folded.Length), (0, from) })
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                if (kinds[i].Kind == ReceiptLineKind.CashGiven)
+                {
+                    return "cash";
+                }
+
+                if (kinds[i].Kind is ReceiptLineKind.Other or ReceiptLineKind.Total && _card.First(folded[i]) is not null)
+                {
+                    return "card";
+                }
+            }
+        }
+
+        return null;
+    }
+}
