@@ -145,6 +145,34 @@ public static class Migrations
             value TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+
+        // 3: the till. Receipts read by the tap are stored at the cut even with no customer (an unclaimed
+        // receipt a late scan can claim, and the day's sales count); a receipt whose printed currency
+        // disagrees with the shop's keeps what it showed, for doctor. Coupons for the printer carry a print
+        // state: 'pending' is committed before any byte is sent, 'printed' once the printer took them.
+        // Notes gain a kind (a complaint or feedback to follow up) and a resolution time. Raffle draws are
+        // recorded, one per month, so a draw cannot silently run twice.
+        """
+        ALTER TABLE sales ADD COLUMN receipt_currency TEXT;
+        ALTER TABLE sales ADD COLUMN source TEXT NOT NULL DEFAULT 'manual';
+        CREATE INDEX sales_unclaimed ON sales(till_id, at) WHERE customer_id IS NULL;
+
+        ALTER TABLE coupons ADD COLUMN print_state TEXT NOT NULL DEFAULT 'none' CHECK (print_state IN ('none', 'pending', 'printed'));
+        ALTER TABLE coupons ADD COLUMN printed_at TEXT;
+        ALTER TABLE coupons ADD COLUMN print_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE coupons ADD COLUMN till_id TEXT;
+        CREATE INDEX coupons_pending ON coupons(print_state) WHERE print_state = 'pending';
+
+        ALTER TABLE notes ADD COLUMN kind TEXT NOT NULL DEFAULT 'note' CHECK (kind IN ('note', 'complaint', 'feedback'));
+        ALTER TABLE notes ADD COLUMN resolved_at TEXT;
+
+        CREATE TABLE raffle_draws (
+            month TEXT PRIMARY KEY,              -- YYYY-MM
+            drawn_at TEXT NOT NULL,
+            entrants INTEGER NOT NULL,
+            winner_customer_id INTEGER REFERENCES customers(id)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int CurrentVersion => Steps.Count;
