@@ -40,7 +40,8 @@ public sealed class CouponLayout
 
     /// <summary>
     /// The coupon's bytes: initialise, shop name, greeting, reward, code as CODE128 (when it fits
-    /// the paper), QR and text, expiry date, terms, feed and a partial cut.
+    /// the paper), QR and text, expiry date, terms, feed and a partial cut. Without
+    /// <see cref="CouponLayoutOptions.StandAlone"/>: no initialise and no cut (the receipt's own cut follows).
     /// </summary>
     /// <exception cref="ArgumentException">The code is empty, too long or not printable ASCII.</exception>
     public byte[] Render(CouponContent coupon)
@@ -48,9 +49,13 @@ public sealed class CouponLayout
         ArgumentNullException.ThrowIfNull(coupon);
         var code = ValidateCode(coupon.CouponCode);
         var columns = _options.PaperWidthInCharacters;
-        var encoder = new EscPosEncoder()
-            .Initialize()
-            .CodePage(_options.CodePage)
+        var encoder = new EscPosEncoder();
+        if (_options.StandAlone)
+        {
+            encoder.Initialize();
+        }
+
+        encoder.CodePage(_options.CodePage)
             .Align(TextAlignment.Center);
 
         encoder.Bold(true).Size(2, 2);
@@ -93,10 +98,8 @@ public sealed class CouponLayout
             .Align(TextAlignment.Left);
         Lines(encoder, coupon.Terms, columns, _options.MaxTermsLines);
 
-        return encoder
-            .Feed(_options.FeedLinesBeforeCut)
-            .Cut(CutMode.Partial)
-            .ToArray();
+        encoder.Feed(_options.FeedLinesBeforeCut);
+        return _options.StandAlone ? encoder.Cut(CutMode.Partial).ToArray() : encoder.ToArray();
     }
 
     private static string ValidateCode(string code)

@@ -20,4 +20,11 @@ public sealed record CouponLayoutOptions
 
     /// <summary>Lines fed before the cut, so the terms clear the cutter.</summary>
     public int FeedLinesBeforeCut { get; init; } = 4;
+
+    /// <summary>
+    /// True (the default) for a coupon on its own slip: it starts with ESC @ and ends with a cut. False for a
+    /// coupon injected at the end of someone else's receipt, before that receipt's own cut: no ESC @ (it
+    /// would reset the POS's settings mid-receipt) and no cut of its own.
+    /// </summary>
+    public bool StandAlone { get; init; } = true;
 }

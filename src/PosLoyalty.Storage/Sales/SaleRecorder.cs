@@ -14,48 +14,135 @@ namespace PosLoyalty.Storage.Sales;
 /// </summary>
 public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, TimeProvider time)
 {
-    public SaleOutcome Apply(CustomerId customerId, Sale sale)
-    {
-        var currency = rules.ShopCurrency;
-        if (sale.Total.Currency != currency)
-        {
-            throw new DomainValidationException($"currency {sale.Total.Currency} is not the shop's currency {currency} (Currency in the rules file)");
-        }
+    public SaleOutcome Apply(CustomerId customerId, Sale sale) => Apply(customerId, sale, SaleRecording.Manual);
 
+    /// <summary>
+    /// Records the sale for the customer and makes its effects happen, in one transaction. A receipt kept
+    /// earlier with no customer (<see cref="RecordUnclaimed"/>) is claimed instead of inserted again; a
+    /// receipt already owned by a customer is a replay and changes nothing.
+    /// </summary>
+    public SaleOutcome Apply(CustomerId customerId, Sale sale, SaleRecording recording)
+    {
+        CheckCurrency(sale);
         using var c = database.OpenConnection();
         using var tx = c.BeginTransaction(deferred: false);
-        var existing = Sql.Scalar<long?>(c, tx, "SELECT customer_id FROM sales WHERE till_id = $t AND receipt_number = $r AND kind = 'sale'", ("$t", sale.TillId), ("$r", sale.ReceiptNumber));
-        if (existing is not null)
+        var existing = FindSale(c, tx, sale.TillId, sale.ReceiptNumber);
+        if (existing is { Customer: { } owner })
         {
-            var owner = new CustomerId(existing.Value);
-            var balance = Sql.Scalar<long>(c, tx, "SELECT points_balance FROM customers WHERE id = $id", ("$id", owner.Value));
-            var spend = CustomerRepository.Spend12Months(c, tx, owner, time.GetUtcNow());
-            return new SaleOutcome(sale.TillId, sale.ReceiptNumber, owner, true, Points.Zero, new Points(balance), StampViews(c, tx, owner), [], TierStatus.For(rules.Tiers, spend), []);
+            return Replay(c, tx, sale, new CustomerId(owner));
         }
 
-        var row = CustomerRows.Load(c, tx, customerId) ?? throw new NotFoundException($"customer {customerId} does not exist");
-        var state = new CustomerState(
-            row.Customer,
-            new Points(row.Balance),
-            CustomerRepository.StampCounts(c, tx, customerId),
-            CustomerRepository.Spend12Months(c, tx, customerId, sale.At),
-            row.Visits,
-            row.LastVisitAt,
-            row.LastBirthdayRewardAt);
-        var effects = LoyaltyRulesEngine.Evaluate(state, sale, rules);
-        var at = Sql.Time(sale.At);
+        long saleId;
+        if (existing is { } unclaimed)
+        {
+            saleId = unclaimed.Id;
+            sale = LoadSale(c, tx, saleId);
+            Sql.Execute(c, tx, "UPDATE sales SET customer_id = $c WHERE id = $s", ("$c", customerId.Value), ("$s", saleId));
+        }
+        else
+        {
+            saleId = InsertSale(c, tx, customerId, sale, recording);
+        }
 
+        var outcome = ApplyEffects(c, tx, customerId, saleId, sale, recording);
+        tx.Commit();
+        return outcome;
+    }
+
+    /// <summary>
+    /// Keeps a completed receipt that no customer claimed (yet): it counts in the day's sales, and a card
+    /// scanned just after payment can claim it (<see cref="ClaimLatestUnclaimed"/>). Returns false, changing
+    /// nothing, when the receipt was seen before.
+    /// </summary>
+    public bool RecordUnclaimed(Sale sale, SaleRecording recording)
+    {
+        CheckCurrency(sale);
+        using var c = database.OpenConnection();
+        using var tx = c.BeginTransaction(deferred: false);
+        if (FindSale(c, tx, sale.TillId, sale.ReceiptNumber) is not null)
+        {
+            return false;
+        }
+
+        InsertSale(c, tx, null, sale, recording);
+        tx.Commit();
+        return true;
+    }
+
+    /// <summary>
+    /// A late scan: gives the customer the newest receipt on the till that nobody claimed, completed at or
+    /// after <paramref name="notBefore"/> and not refunded. Null when there is none.
+    /// </summary>
+    public SaleOutcome? ClaimLatestUnclaimed(string tillId, CustomerId customerId, DateTimeOffset notBefore, SaleRecording recording)
+    {
+        using var c = database.OpenConnection();
+        using var tx = c.BeginTransaction(deferred: false);
+        var saleId = Sql.Scalar<long?>(
+            c,
+            tx,
+            """
+            SELECT s.id FROM sales s
+            WHERE s.till_id = $t AND s.kind = 'sale' AND s.customer_id IS NULL AND s.at >= $since
+              AND NOT EXISTS (SELECT 1 FROM sales r WHERE r.refund_of = s.id)
+            ORDER BY s.at DESC, s.id DESC LIMIT 1
+            """,
+            ("$t", tillId),
+            ("$since", Sql.Time(notBefore)));
+        if (saleId is null)
+        {
+            return null;
+        }
+
+        var sale = LoadSale(c, tx, saleId.Value);
+        if (CustomerRows.Load(c, tx, customerId) is null)
+        {
+            throw new NotFoundException($"customer {customerId} does not exist");
+        }
+
+        Sql.Execute(c, tx, "UPDATE sales SET customer_id = $c WHERE id = $s", ("$c", customerId.Value), ("$s", saleId.Value));
+        var outcome = ApplyEffects(c, tx, customerId, saleId.Value, sale, recording);
+        tx.Commit();
+        return outcome;
+    }
+
+    private void CheckCurrency(Sale sale)
+    {
+        if (sale.Total.Currency != rules.ShopCurrency)
+        {
+            throw new DomainValidationException($"currency {sale.Total.Currency} is not the shop's currency {rules.ShopCurrency} (Currency in the rules file)");
+        }
+    }
+
+    private static (long Id, long? Customer)? FindSale(SqliteConnection c, SqliteTransaction tx, string tillId, string receiptNumber)
+    {
+        using var cmd = Sql.Command(c, tx, "SELECT id, customer_id FROM sales WHERE till_id = $t AND receipt_number = $r AND kind = 'sale'", ("$t", tillId), ("$r", receiptNumber));
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? (r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1)) : null;
+    }
+
+    private SaleOutcome Replay(SqliteConnection c, SqliteTransaction tx, Sale sale, CustomerId recordedOwner)
+    {
+        var owner = new CustomerId(LiveCustomer(c, tx, recordedOwner.Value));
+        var balance = Sql.Scalar<long>(c, tx, "SELECT points_balance FROM customers WHERE id = $id", ("$id", owner.Value));
+        var spend = CustomerRepository.Spend12Months(c, tx, owner, time.GetUtcNow());
+        return new SaleOutcome(sale.TillId, sale.ReceiptNumber, owner, true, Points.Zero, new Points(balance), StampViews(c, tx, owner), [], TierStatus.For(rules.Tiers, spend), []);
+    }
+
+    private static long InsertSale(SqliteConnection c, SqliteTransaction tx, CustomerId? customerId, Sale sale, SaleRecording recording)
+    {
         var saleId = Sql.InsertReturningId(
             c,
             tx,
-            "INSERT INTO sales (till_id, receipt_number, kind, customer_id, total_e4, currency, at, at_offset_minutes) VALUES ($t, $r, 'sale', $c, $total, $cur, $at, $off)",
+            "INSERT INTO sales (till_id, receipt_number, kind, customer_id, total_e4, currency, at, at_offset_minutes, source, receipt_currency) VALUES ($t, $r, 'sale', $c, $total, $cur, $at, $off, $src, $rcur)",
             ("$t", sale.TillId),
             ("$r", sale.ReceiptNumber),
-            ("$c", customerId.Value),
+            ("$c", customerId?.Value),
             ("$total", Sql.ToE4(sale.Total.Amount)),
-            ("$cur", currency.Value),
-            ("$at", at),
-            ("$off", (int)sale.At.Offset.TotalMinutes));
+            ("$cur", sale.Total.Currency.Value),
+            ("$at", Sql.Time(sale.At)),
+            ("$off", (int)sale.At.Offset.TotalMinutes),
+            ("$src", recording.Source),
+            ("$rcur", recording.ReceiptCurrency));
         for (var i = 0; i < sale.Items.Count; i++)
         {
             var item = sale.Items[i];
@@ -70,6 +157,51 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
                 ("$q", item.Quantity.ToString(CultureInfo.InvariantCulture)),
                 ("$a", Sql.ToE4(item.Amount.Amount)));
         }
+
+        return saleId;
+    }
+
+    private Sale LoadSale(SqliteConnection c, SqliteTransaction tx, long saleId)
+    {
+        string till, receipt, at;
+        long totalE4;
+        int offsetMinutes;
+        using (var cmd = Sql.Command(c, tx, "SELECT till_id, receipt_number, total_e4, at, at_offset_minutes FROM sales WHERE id = $s", ("$s", saleId)))
+        using (var r = cmd.ExecuteReader())
+        {
+            r.Read();
+            (till, receipt, totalE4, at, offsetMinutes) = (r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetString(3), r.GetInt32(4));
+        }
+
+        var currency = rules.ShopCurrency;
+        var items = new List<SaleItem>();
+        using (var cmd = Sql.Command(c, tx, "SELECT sku, description, quantity, amount_e4 FROM sale_items WHERE sale_id = $s ORDER BY line", ("$s", saleId)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                items.Add(new SaleItem(Sql.StringOrNull(r, 0), r.GetString(1), decimal.Parse(r.GetString(2), CultureInfo.InvariantCulture), new Money(Sql.FromE4(r.GetInt64(3)), currency)));
+            }
+        }
+
+        var offset = TimeSpan.FromMinutes(offsetMinutes);
+        return new Sale(till, receipt, new Money(Sql.FromE4(totalE4), currency), Sql.ParseTime(at).ToOffset(offset), items);
+    }
+
+    private SaleOutcome ApplyEffects(SqliteConnection c, SqliteTransaction tx, CustomerId customerId, long saleId, Sale sale, SaleRecording recording)
+    {
+        var currency = rules.ShopCurrency;
+        var row = CustomerRows.Load(c, tx, customerId) ?? throw new NotFoundException($"customer {customerId} does not exist");
+        var state = new CustomerState(
+            row.Customer,
+            new Points(row.Balance),
+            CustomerRepository.StampCounts(c, tx, customerId),
+            CustomerRepository.Spend12Months(c, tx, customerId, sale.At),
+            row.Visits,
+            row.LastVisitAt,
+            row.LastBirthdayRewardAt);
+        var effects = LoyaltyRulesEngine.Evaluate(state, sale, rules);
+        var at = Sql.Time(sale.At);
 
         foreach (var entry in effects.Entries)
         {
@@ -104,6 +236,12 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
         var issued = effects.Coupons
             .Select(g => CouponRepository.Issue(c, tx, customerId, saleId, g, currency, rules.Coupons.ValidDays, now))
             .ToList();
+        if (recording.PrintCoupons && issued.Count > 0)
+        {
+            // Committed as pending with the sale: the printer gets the bytes only after this commit, and a
+            // coupon the printer never took is printed later, once, with the same code.
+            Sql.Execute(c, tx, "UPDATE coupons SET print_state = 'pending', till_id = $t WHERE sale_id = $s", ("$t", sale.TillId), ("$s", saleId));
+        }
 
         var balanceAfter = new Points(row.Balance) + effects.NetChange;
         var isVisit = sale.HasPurchase;
@@ -124,7 +262,6 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             ("$id", customerId.Value));
 
         var stamps = StampViews(c, tx, customerId);
-        tx.Commit();
         return new SaleOutcome(sale.TillId, sale.ReceiptNumber, customerId, false, effects.PointsEarned, balanceAfter, stamps, issued, effects.TierAfter, effects.Entries);
     }
 

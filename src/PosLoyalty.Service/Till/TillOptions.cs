@@ -1,0 +1,35 @@
+namespace PosLoyalty.Service.Till;
+
+/// <summary>The `Till` configuration section (DESIGN.md §5).</summary>
+public sealed class TillOptions
+{
+    public const string Section = "Till";
+
+    /// <summary>This till's id: part of every receipt's key, so two tills' receipt 1001 are two sales.</summary>
+    public string Id { get; set; } = "till-1";
+
+    /// <summary>How long a scanned customer stays at the counter with no sale completing.</summary>
+    public TimeSpan ActiveCustomerTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long after payment a card scan still claims the receipt nobody claimed.</summary>
+    public TimeSpan LateScanWindow { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Every problem with the values, each naming the key, the value and what is allowed.</summary>
+    public IEnumerable<string> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Id) || Id.Length > 64 || Id.Any(char.IsControl))
+        {
+            yield return $"Till:Id '{Id}' must be 1 to 64 printable characters";
+        }
+
+        if (ActiveCustomerTimeout < TimeSpan.FromSeconds(5) || ActiveCustomerTimeout > TimeSpan.FromHours(1))
+        {
+            yield return $"Till:ActiveCustomerTimeout '{ActiveCustomerTimeout}' must be between 00:00:05 and 01:00:00";
+        }
+
+        if (LateScanWindow < TimeSpan.Zero || LateScanWindow > TimeSpan.FromMinutes(30))
+        {
+            yield return $"Till:LateScanWindow '{LateScanWindow}' must be between 00:00:00 (off) and 00:30:00";
+        }
+    }
+}

@@ -1,0 +1,251 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PosLoyalty.Domain.Coupons;
+using PosLoyalty.Domain.Sales;
+using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage;
+using PosLoyalty.Storage.Coupons;
+using PosLoyalty.Storage.Customers;
+using PosLoyalty.Storage.Sales;
+
+namespace PosLoyalty.Service.Till;
+
+/// <summary>
+/// Pairs scans with sales on one till (DESIGN.md §3). A card scan makes its customer active until the sale
+/// completes, the cashier clears it, or <see cref="TillOptions.ActiveCustomerTimeout"/> passes. A sale with
+/// nobody active is stored unclaimed at once; a card scanned within <see cref="TillOptions.LateScanWindow"/>
+/// claims it. A receipt seen before earns nothing; a refund reverses its sale; a coupon code scanned at the
+/// counter is redeemed, not taken for a card. Every effect is one SQLite transaction in the storage layer;
+/// this class only decides which one, under one lock, so a scan and a receipt arriving together are ordered.
+/// </summary>
+public sealed class TillSession(
+    IOptions<TillOptions> options,
+    CustomerRepository customers,
+    SaleRecorder sales,
+    CouponRepository coupons,
+    TillEventHub hub,
+    TimeProvider time,
+    ILogger<TillSession> logger)
+{
+    private readonly TillOptions _options = options.Value;
+    private readonly Lock _gate = new();
+    private CustomerId? _active;
+    private DateTimeOffset _activeSince;
+
+    public string TillId => _options.Id;
+
+    /// <summary>The customer at the counter now, if any (after applying the timeout).</summary>
+    public CustomerId? ActiveCustomer
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ExpireLocked();
+                return _active;
+            }
+        }
+    }
+
+    /// <summary>A scan from the loyalty scanner: a card (identify, maybe claim a late receipt) or a coupon (redeem).</summary>
+    public TillEvent HandleScan(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        lock (_gate)
+        {
+            ExpireLocked();
+            var text = code.Trim();
+            CardRecord? card = null;
+            if (CardNumber.TryParse(text, out var number, out _))
+            {
+                card = customers.FindByCard(number);
+            }
+
+            // A registered card always wins: a numeric card can pass a coupon's check character by chance.
+            if (card is null && CouponCode.TryParse(text, out var coupon, out _))
+            {
+                return Publish(Redeem(coupon));
+            }
+
+            if (card is null)
+            {
+                if (number.Value is null)
+                {
+                    TillLog.ScanRefused(logger, TillId, "not a card or coupon code");
+                    return Publish(new ScanRefused(time.GetUtcNow(), "that code is not a loyalty card or a coupon"));
+                }
+
+                TillLog.UnknownCard(logger, TillId);
+                return Publish(new UnknownCardScanned(time.GetUtcNow(), number));
+            }
+
+            if (card.ReplacedAt is { } replaced)
+            {
+                TillLog.ScanRefused(logger, TillId, "replaced card");
+                return Publish(new ScanRefused(time.GetUtcNow(), $"card {number.Masked()} was replaced on {replaced:yyyy-MM-dd}: ask for the new card"));
+            }
+
+            return Publish(IdentifyLocked(card.CustomerId));
+        }
+    }
+
+    /// <summary>The cashier picked a customer without the card (find by name or phone), or just enrolled one.</summary>
+    public TillEvent Identify(CustomerId customerId)
+    {
+        lock (_gate)
+        {
+            ExpireLocked();
+            return Publish(IdentifyLocked(customerId));
+        }
+    }
+
+    /// <summary>A completed receipt from the tap or the POS: recorded before this returns.</summary>
+    public TillEvent HandleReceipt(TillReceipt receipt, SaleRecording recording)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        ArgumentNullException.ThrowIfNull(recording);
+        var sale = receipt.Sale;
+        lock (_gate)
+        {
+            ExpireLocked();
+            var now = time.GetUtcNow();
+            if (receipt.ReceiptCurrency is { } printed)
+            {
+                TillLog.CurrencyMismatch(logger, sale.ReceiptNumber, printed, sale.Total.Currency.Value);
+            }
+
+            if (receipt.Copy)
+            {
+                return Publish(Ignored(now, sale, "a copy or reprint"));
+            }
+
+            if (receipt.Kind is TillReceiptKind.Refund or TillReceiptKind.Void)
+            {
+                try
+                {
+                    var refund = sales.Refund(sale.TillId, sale.ReceiptNumber, sale.At);
+                    if (refund.Duplicate)
+                    {
+                        return Publish(Ignored(now, sale, "reversed before"));
+                    }
+
+                    TillLog.RefundRecorded(logger, sale.ReceiptNumber, sale.TillId, receipt.Kind.ToString().ToLowerInvariant(), refund.PointsChange.Value);
+                    return Publish(new RefundRecorded(now, refund));
+                }
+                catch (NotFoundException)
+                {
+                    return Publish(Ignored(now, sale, "no sale with that receipt number was recorded"));
+                }
+            }
+
+            if (_active is { } customer)
+            {
+                var outcome = sales.Apply(customer, sale, recording);
+                _active = null; // the sale completed: the next scan starts afresh
+                if (outcome.Duplicate)
+                {
+                    return Publish(Ignored(now, sale, "seen before"));
+                }
+
+                TillLog.SaleRecorded(logger, sale.ReceiptNumber, sale.TillId, customer.Value, outcome.PointsEarned.Value, outcome.CouponsIssued.Count);
+                return Publish(new SaleRecorded(now, outcome));
+            }
+
+            if (!sales.RecordUnclaimed(sale, recording))
+            {
+                return Publish(Ignored(now, sale, "seen before"));
+            }
+
+            TillLog.SaleUnclaimed(logger, sale.ReceiptNumber, sale.TillId);
+            return Publish(new UnclaimedSaleRecorded(now, sale.ReceiptNumber, sale.Total.Amount));
+        }
+    }
+
+    /// <summary>The cashier pressed X: nobody is at the counter.</summary>
+    public void Clear(string reason)
+    {
+        lock (_gate)
+        {
+            if (_active is null)
+            {
+                return;
+            }
+
+            _active = null;
+            TillLog.Cleared(logger, TillId, reason);
+            Publish(new CustomerCleared(time.GetUtcNow(), reason));
+        }
+    }
+
+    /// <summary>Called on a timer: clears a customer who stayed active past the timeout.</summary>
+    public void ExpireIfIdle()
+    {
+        lock (_gate)
+        {
+            ExpireLocked();
+        }
+    }
+
+    private TillEvent IdentifyLocked(CustomerId customerId)
+    {
+        var now = time.GetUtcNow();
+        SaleOutcome? late = null;
+        if (_options.LateScanWindow > TimeSpan.Zero)
+        {
+            late = sales.ClaimLatestUnclaimed(TillId, customerId, now - _options.LateScanWindow, SaleRecording.Receipt(null, printCoupons: true));
+        }
+
+        if (late is null)
+        {
+            _active = customerId;
+            _activeSince = now;
+        }
+        else
+        {
+            // The sale is already over: nobody stays active, or the next customer's receipt would be theirs.
+            _active = null;
+            TillLog.LateScanClaimed(logger, TillId, late.ReceiptNumber, customerId.Value);
+        }
+
+        TillLog.CustomerIdentified(logger, customerId.Value, TillId);
+        return new CustomerIdentified(now, customers.GetProfile(customerId), late);
+    }
+
+    private TillEvent Redeem(CouponCode code)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            var coupon = coupons.Redeem(code);
+            TillLog.CouponRedeemed(logger, TillId, coupon.CustomerId?.Value);
+            return new CouponRedeemedAtCounter(now, coupon);
+        }
+        catch (Exception ex) when (ex is CouponNotRedeemableException or NotFoundException)
+        {
+            TillLog.ScanRefused(logger, TillId, "coupon not redeemable");
+            return new ScanRefused(now, ex.Message);
+        }
+    }
+
+    private ReceiptIgnored Ignored(DateTimeOffset now, Sale sale, string reason)
+    {
+        TillLog.ReceiptIgnored(logger, sale.ReceiptNumber, sale.TillId, reason);
+        return new ReceiptIgnored(now, sale.ReceiptNumber, reason);
+    }
+
+    private void ExpireLocked()
+    {
+        if (_active is not null && time.GetUtcNow() - _activeSince >= _options.ActiveCustomerTimeout)
+        {
+            _active = null;
+            TillLog.Cleared(logger, TillId, "timeout");
+            Publish(new CustomerCleared(time.GetUtcNow(), "no sale within the active-customer timeout"));
+        }
+    }
+
+    private TillEvent Publish(TillEvent tillEvent)
+    {
+        hub.Publish(tillEvent);
+        return tillEvent;
+    }
+}
