@@ -1,0 +1,11 @@
+namespace PosLoyalty.Panel.Model;
+
+public enum DeviceState
+{
+    Ok,
+    Waiting,
+    Absent,
+    PaperLow,
+    PaperOut,
+    Error,
+}

@@ -1,0 +1,12 @@
+namespace PosLoyalty.Panel.State;
+
+public enum FormKind
+{
+    Enrol,
+    Note,
+    Find,
+    Redeem,
+    ManualSale,
+    Complaint,
+    AdjustPoints,
+}

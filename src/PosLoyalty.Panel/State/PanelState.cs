@@ -1,0 +1,43 @@
+using PosLoyalty.Panel.Model;
+
+namespace PosLoyalty.Panel.State;
+
+/// <summary>
+/// Everything the panel draws, immutable. <see cref="Screen"/> is what the service last showed
+/// (idle, a customer, an unknown card); a form or find results sit over it until closed, so Esc
+/// returns to the customer the cashier was serving.
+/// </summary>
+public sealed record PanelState
+{
+    public ScreenKind Screen { get; init; } = ScreenKind.Idle;
+
+    public required IdleModel Idle { get; init; }
+
+    public CustomerCardModel? Customer { get; init; }
+
+    public UnknownCardModel? UnknownCard { get; init; }
+
+    public FormState? Form { get; init; }
+
+    public FindState? Find { get; init; }
+
+    public StatusMessage? Message { get; init; }
+
+    /// <summary>What is on screen now, the overlay first.</summary>
+    public ScreenKind Showing =>
+        Form is not null ? ScreenKind.Form
+        : Find is not null ? ScreenKind.FindResults
+        : Screen;
+
+    public static PanelState Start(IdleModel idle) => new() { Idle = idle };
+
+    /// <summary>Back to the idle screen with no customer, form or search.</summary>
+    public PanelState Cleared() => this with
+    {
+        Screen = ScreenKind.Idle,
+        Customer = null,
+        UnknownCard = null,
+        Form = null,
+        Find = null,
+    };
+}

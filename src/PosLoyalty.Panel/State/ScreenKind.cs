@@ -1,0 +1,10 @@
+namespace PosLoyalty.Panel.State;
+
+public enum ScreenKind
+{
+    Idle,
+    Customer,
+    UnknownCard,
+    Form,
+    FindResults,
+}

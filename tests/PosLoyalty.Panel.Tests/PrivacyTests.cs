@@ -1,0 +1,74 @@
+using PosLoyalty.Panel.Model;
+using PosLoyalty.Panel.Protocol;
+using PosLoyalty.Panel.Tests.Support;
+using PosLoyalty.Panel.Views;
+
+namespace PosLoyalty.Panel.Tests;
+
+public sealed class PrivacyTests
+{
+    public static TheoryData<int, int> Sizes() => new() { { 80, 24 }, { 120, 40 } };
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Customer_view_shows_no_notes_phone_email_alerts_or_surname(int width, int height)
+    {
+        var layout = new PanelLayout(width, height);
+        var state = Scenarios.Start().Apply(new CustomerIdentifiedEvent(Sample.Anna))
+            .Apply(new SaleCompletedEvent(new SaleOutcome(12, "a free coffee"), Sample.Anna)).State;
+
+        var text = Screen.Text(CustomerViewScreen.Render(state, layout), layout);
+
+        Assert.Contains("322", Screen.Text(CustomerViewScreen.Render(state with { Customer = state.Customer! with { Points = 322 } }, layout), layout), StringComparison.Ordinal);
+        foreach (var secret in new[] { "divorce", "0171", "5550123", "anna.bianchi@example.com", "@", "Bianchi", "music volume", "9876", "cappuccino" })
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public void Customer_facing_model_carries_only_public_fields()
+    {
+        var names = typeof(CustomerFacingModel).GetProperties().Select(p => p.Name).Order().ToArray();
+
+        Assert.Equal(["Greeting", "Points", "PointsJustEarned", "RewardPrinted", "StampCards"], names);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Unknown_card_and_enrol_form_never_draw_the_full_card_number(int width, int height)
+    {
+        var layout = new PanelLayout(width, height);
+        var keys = Scenarios.Start().Apply(new UnknownCardEvent(new UnknownCardModel(Sample.RawCard)));
+        var unknown = Screen.Text(PanelScreen.Render(keys.State, layout), layout);
+        var form = Screen.Text(PanelScreen.Render(keys.Type("E").State, layout), layout);
+        var facing = Screen.Text(CustomerViewScreen.Render(keys.State, layout), layout);
+
+        Assert.Contains("•••• 1234", unknown, StringComparison.Ordinal);
+        Assert.Contains("•••• 1234", form, StringComparison.Ordinal);
+        foreach (var text in new[] { unknown, form, facing })
+        {
+            Assert.DoesNotContain("62741900", text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("1234", facing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Raw_card_does_not_leak_through_ToString()
+    {
+        Assert.DoesNotContain(Sample.RawCard, new UnknownCardModel(Sample.RawCard).ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Sample.RawCard, new EnrolCommand("Anna", Card: Sample.RawCard).ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Sample.RawCard, State.Forms.Enrol(Sample.RawCard).ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("6274190012341234", "•••• 1234")]
+    [InlineData("6274 1900 1234 5678", "•••• 5678")]
+    [InlineData("123", "•••• •••")]
+    [InlineData("", "••••")]
+    public void Card_mask_keeps_only_the_last_four(string card, string masked)
+    {
+        Assert.Equal(masked, CardMask.Mask(card));
+    }
+}
