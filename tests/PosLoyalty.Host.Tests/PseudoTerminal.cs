@@ -10,13 +10,14 @@ internal sealed partial class PseudoTerminal : IDisposable
 {
     private const int OpenReadWrite = 0x2;
     private const int OpenNoControllingTerminal = 0x100;
+    private const int OpenCloseOnExec = 0x80000; // else every child process inherits the master and a "replug" never hangs up
     private const uint LocalCanonicalMode = 0x2; // ICANON in c_lflag, termios(3)
 
     private readonly int master;
 
     public PseudoTerminal()
     {
-        master = posix_openpt(OpenReadWrite | OpenNoControllingTerminal);
+        master = posix_openpt(OpenReadWrite | OpenNoControllingTerminal | OpenCloseOnExec);
         if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0)
         {
             throw new IOException($"posix_openpt failed: errno {Marshal.GetLastPInvokeError()}");
@@ -65,7 +66,37 @@ internal sealed partial class PseudoTerminal : IDisposable
         }
     }
 
+    /// <summary>Reads what the program under test wrote to the slave, waiting up to <paramref name="timeout"/> for the first byte.</summary>
+    public byte[] Read(TimeSpan timeout)
+    {
+        var descriptor = new PollDescriptor { Fd = master, Events = PollIn };
+        if (poll(ref descriptor, 1, (int)timeout.TotalMilliseconds) <= 0 || (descriptor.Revents & PollIn) == 0)
+        {
+            return [];
+        }
+
+        var buffer = new byte[4096];
+        var count = read(master, buffer, buffer.Length);
+        return count <= 0 ? [] : buffer[..(int)count];
+    }
+
     public void Dispose() => _ = close(master);
+
+    private const short PollIn = 0x001;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollDescriptor
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int poll(ref PollDescriptor descriptor, nuint count, int timeoutMilliseconds);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial nint read(int fd, [Out] byte[] buffer, nint count);
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int posix_openpt(int flags);

@@ -13,6 +13,13 @@ public sealed record DecodedReceipt(
     IReadOnlyList<DecodedBarcode> Barcodes,
     bool EndedByCut)
 {
+    /// <summary>
+    /// Where the cut command that ended this receipt began: the offset of its first byte (GS of GS V, ESC of
+    /// ESC i / ESC m / Star ESC d) counted in bytes since the decoder was created, across all pushed chunks.
+    /// Null when the receipt was not ended by a cut. A receipt tap injects a coupon just before this byte.
+    /// </summary>
+    public long? CutStreamOffset { get; init; }
+
     /// <summary>The lines' text joined with '\n'.</summary>
     public string Text => string.Join('\n', Lines.Select(line => line.Text));
 }

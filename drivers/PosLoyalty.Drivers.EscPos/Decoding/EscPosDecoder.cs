@@ -36,6 +36,11 @@ public sealed class EscPosDecoder : IReceiptDecoder
     private State _state;
     private int _command;
 
+    // Stream offsets (bytes since construction): where the current chunk starts, and where the command being
+    // read began. A cut reports the latter so a tap can insert bytes before the cut command (DecodedReceipt.CutStreamOffset).
+    private long _chunkStreamOffset;
+    private long _commandStreamOffset;
+
     private PayloadEnd _payloadEnd;
 
     private int _repeatRemaining;
@@ -95,6 +100,12 @@ public sealed class EscPosDecoder : IReceiptDecoder
     public int RetainedSize => _assembler.RetainedSize + _payload.RetainedSize;
 
     /// <inheritdoc />
+    public long? OpenCommandStreamOffset => _state is State.Escape or State.GroupSeparator or State.FileSeparator
+        or State.DataLinkEscape || (_state == State.Arguments && _command != NvImageHeader)
+        ? _commandStreamOffset
+        : null;
+
+    /// <inheritdoc />
     public IReadOnlyList<DecodedReceipt> Push(ReadOnlySpan<byte> bytes)
     {
         int i = 0;
@@ -118,6 +129,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
             };
         }
 
+        _chunkStreamOffset += bytes.Length;
         return _assembler.TakeCompleted();
     }
 
@@ -177,15 +189,19 @@ public sealed class EscPosDecoder : IReceiptDecoder
             {
                 case ControlByte.Escape:
                     _state = State.Escape;
+                    _commandStreamOffset = _chunkStreamOffset + i - 1;
                     return i;
                 case ControlByte.GroupSeparator:
                     _state = State.GroupSeparator;
+                    _commandStreamOffset = _chunkStreamOffset + i - 1;
                     return i;
                 case ControlByte.FileSeparator:
                     _state = State.FileSeparator;
+                    _commandStreamOffset = _chunkStreamOffset + i - 1;
                     return i;
                 case ControlByte.DataLinkEscape:
                     _state = State.DataLinkEscape;
+                    _commandStreamOffset = _chunkStreamOffset + i - 1;
                     return i;
                 default:
                     // LF, CR, HT, FF; other control bytes print nothing on an ESC/POS printer.
@@ -473,7 +489,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
                 break;
             case Esc | (int)EscCommandByte.PartialCutOnePoint:
             case Esc | (int)EscCommandByte.PartialCutThreePoints:
-                _assembler.Cut();
+                _assembler.Cut(_commandStreamOffset);
                 break;
             case Esc | (int)EscCommandByte.CodeTable:
                 _assembler.SelectCodePage(EscPosCodePageMap.FromEscT(a[0], _options.StartupCodePage));
@@ -598,14 +614,14 @@ public sealed class EscPosDecoder : IReceiptDecoder
         // GS V m (m = 0, 1, 48, 49) or GS V m n (m = 65, 66, 97, 98, 103, 104). DESIGN.md §6.
         if (_arguments.Count == 2)
         {
-            _assembler.Cut();
+            _assembler.Cut(_commandStreamOffset);
             return;
         }
 
         switch (a[0])
         {
             case 0 or 1 or 48 or 49:
-                _assembler.Cut();
+                _assembler.Cut(_commandStreamOffset);
                 break;
             case 65 or 66 or 97 or 98 or 103 or 104:
                 NeedArguments(2);

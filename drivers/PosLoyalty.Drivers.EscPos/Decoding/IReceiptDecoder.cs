@@ -20,6 +20,14 @@ public interface IReceiptDecoder
     DecodedReceipt? Flush();
 
     /// <summary>
+    /// When the stream so far ends inside a command's prefix or fixed arguments (ESC, GS V, GS V 65, Star ESC d …),
+    /// the stream offset of that command's first byte; null in text or inside a payload. A printer cannot act on a
+    /// command until it is complete, so a tap may hold these few bytes back until the next chunk: then a cut split
+    /// across chunks can still have bytes inserted before it (<see cref="DecodedReceipt.CutStreamOffset"/>).
+    /// </summary>
+    long? OpenCommandStreamOffset { get; }
+
+    /// <summary>
     /// How many characters, lines and buffered payload bytes the decoder holds right now: a measure
     /// of its retained state, bounded by the caps in <see cref="ReceiptDecoderOptions"/>.
     /// </summary>

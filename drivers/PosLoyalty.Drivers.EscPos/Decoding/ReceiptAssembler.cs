@@ -270,7 +270,7 @@ internal sealed class ReceiptAssembler
         if (_lines.Count >= _options.MaxLinesPerReceipt)
         {
             // Never hold more than the cap: report what we have and carry on with a new receipt.
-            Complete(endedByCut: false);
+            Complete(endedByCut: false, cutStreamOffset: null);
         }
 
         _lines.Add(line);
@@ -300,10 +300,11 @@ internal sealed class ReceiptAssembler
     }
 
     /// <summary>A paper cut: the receipt so far is complete, if it printed anything.</summary>
-    public void Cut()
+    /// <param name="commandStreamOffset">Stream offset of the cut command's first byte.</param>
+    public void Cut(long commandStreamOffset)
     {
         EndLineIfPending();
-        Complete(endedByCut: true);
+        Complete(endedByCut: true, commandStreamOffset);
     }
 
     /// <summary>The receipts completed since the last call, in order.</summary>
@@ -323,7 +324,7 @@ internal sealed class ReceiptAssembler
     {
         EndLineIfPending();
         int before = _completed.Count;
-        Complete(endedByCut: false);
+        Complete(endedByCut: false, cutStreamOffset: null);
         if (_completed.Count == before)
         {
             return null;
@@ -334,7 +335,7 @@ internal sealed class ReceiptAssembler
         return receipt;
     }
 
-    private void Complete(bool endedByCut)
+    private void Complete(bool endedByCut, long? cutStreamOffset)
     {
         int first = 0;
         int last = _lines.Count - 1;
@@ -351,7 +352,7 @@ internal sealed class ReceiptAssembler
         if (first <= last || _barcodes.Count > 0)
         {
             DecodedLine[] lines = first <= last ? _lines.GetRange(first, last - first + 1).ToArray() : [];
-            _completed.Add(new DecodedReceipt(lines, _barcodes.ToArray(), endedByCut));
+            _completed.Add(new DecodedReceipt(lines, _barcodes.ToArray(), endedByCut) { CutStreamOffset = cutStreamOffset });
         }
 
         _lines.Clear();

@@ -28,6 +28,11 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     private State _state;
     private int _command;
 
+    // Stream offsets (bytes since construction): where the current chunk starts, and where the command being
+    // read began (its ESC). A cut reports the latter (DecodedReceipt.CutStreamOffset).
+    private long _chunkStreamOffset;
+    private long _commandStreamOffset;
+
     private bool _payloadIsBarcode;
 
     private Terminated _terminated;
@@ -82,6 +87,12 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     private State Ground => _inRaster ? State.Raster : State.Text;
 
     /// <inheritdoc />
+    public long? OpenCommandStreamOffset => _state is State.Escape or State.EscapeGs or State.EscapeFs or State.EscapeStar
+        or State.EscapeStarR or State.Arguments or State.RasterEscape or State.RasterFormFeed
+        ? _commandStreamOffset
+        : null;
+
+    /// <inheritdoc />
     public IReadOnlyList<DecodedReceipt> Push(ReadOnlySpan<byte> bytes)
     {
         int i = 0;
@@ -107,6 +118,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
             };
         }
 
+        _chunkStreamOffset += bytes.Length;
         return _assembler.TakeCompleted();
     }
 
@@ -153,6 +165,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
                     break;
                 case ControlByte.Escape:
                     _state = State.Escape;
+                    _commandStreamOffset = _chunkStreamOffset + i - 1;
                     return i;
                 default:
                     // LF, CR, HT, FF; BEL, FS, SUB, CAN, SI, DC2 …: buzzers, drawers, inversion: nothing printed.
@@ -307,9 +320,11 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
         {
             case (byte)'b' or (byte)'k':
                 // b n1 n2 d1…dk: one raster line of k = n1 + n2×256 bytes.
+                _commandStreamOffset = _chunkStreamOffset + i;
                 return Begin(RasterLine, 2, i);
             case (byte)ControlByte.Escape:
                 _state = State.RasterEscape;
+                _commandStreamOffset = _chunkStreamOffset + i;
                 return i + 1;
             default:
                 return i + 1;
@@ -337,7 +352,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
         // ESC FF NUL: form feed; ESC FF EOT: end of document (with the EOT mode's cut).
         if (b == 0x04)
         {
-            _assembler.Cut();
+            _assembler.Cut(_commandStreamOffset);
         }
 
         _state = State.Raster;
@@ -514,7 +529,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
             case Esc | (int)StarCommandByte.Cut:
                 if (Level(a[0]) is >= 0 and <= 3)
                 {
-                    _assembler.Cut();
+                    _assembler.Cut(_commandStreamOffset);
                 }
 
                 break;

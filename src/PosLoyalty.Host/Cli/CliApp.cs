@@ -49,6 +49,7 @@ internal static class CliApp
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(RunCommand.Build(bind));
         root.Subcommands.Add(DemoCommand.Build(bind));
         return root;
     }
@@ -77,7 +78,7 @@ internal static class CliApp
     {
         NotFoundException => ExitCodes.NotFound,
         DomainValidationException or CouponNotRedeemableException or PinRefusedException or CliException => ExitCodes.InvalidInput,
-        RulesValidationException or ConfigurationException => ExitCodes.BadConfiguration,
+        RulesValidationException or ConfigurationException or Service.Configuration.ServiceConfigurationException => ExitCodes.BadConfiguration,
         Drivers.EscPos.PrinterConnectionException or Drivers.Serial.SerialPortException or System.Net.Sockets.SocketException => ExitCodes.DeviceFailure,
         StorageException or SqliteException or IOException or UnauthorizedAccessException => ExitCodes.StorageFailure,
         _ => null,

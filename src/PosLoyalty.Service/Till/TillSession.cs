@@ -161,6 +161,19 @@ public sealed class TillSession(
         }
     }
 
+    /// <summary>How the customer likes to be greeted, for the coupon printed for them; null when they are gone (erased).</summary>
+    public string? GreetingNameOf(CustomerId customerId)
+    {
+        try
+        {
+            return customers.GetProfile(customerId).Customer.GreetingOrName;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The cashier pressed X: nobody is at the counter.</summary>
     public void Clear(string reason)
     {

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PosLoyalty.Host.Hosting;
+using PosLoyalty.Service.Configuration;
+
+namespace PosLoyalty.Host.Cli;
+
+/// <summary>
+/// `posloyalty run [--config FILE] [--headless]`: the service with the devices the configuration names. Every
+/// setting is validated before anything opens; logs go to stderr (journald format under systemd), never stdout.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Build(Action<Command, Func<CliContext, ParseResult, int>> bind)
+    {
+        var headless = new Option<bool>("--headless") { Description = "no cashier panel on this terminal (a panel can attach with `posloyalty panel`)" };
+        var command = new Command("run", "run the service: scanner, receipt tap, printer and till pairing from the configuration") { headless };
+        bind(command, (ctx, p) =>
+        {
+            var settings = ServiceSettings.Load(ctx.Configuration);
+            if (settings.ReceiptTap.IsConfigured && !settings.Printer.IsConfigured)
+            {
+                throw new ConfigurationException("ReceiptTap:Input is set but Printer:Device is not: the tap passes every byte on to the printer, so it needs one");
+            }
+
+            var rules = ctx.Rules;
+            var profile = ReceiptProfileLoader.Load(settings.ReceiptTap.Profile, "ReceiptTap:Profile");
+            var databasePath = Path.GetFullPath(ctx.DatabasePath);
+            var spool = settings.ReceiptTap.SpoolDirectory ?? Path.Combine(Path.GetDirectoryName(databasePath)!, "spool");
+            Directory.CreateDirectory(spool);
+
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                DisableDefaults = true,
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.Configuration.AddConfiguration(ctx.Configuration);
+            builder.Logging.AddConfiguration(ctx.Configuration.GetSection("Logging"));
+            if (Environment.GetEnvironmentVariable("JOURNAL_STREAM") is not null || Environment.GetEnvironmentVariable("INVOCATION_ID") is not null)
+            {
+                builder.Logging.AddSystemdConsole(o => o.TimestampFormat = null);
+            }
+            else
+            {
+                builder.Logging.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss.fff ";
+                });
+            }
+
+            // stdout belongs to the panel (or to scripts); every log line goes to stderr.
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Services.AddPosLoyalty(settings, rules, profile, databasePath, spool);
+            using var host = builder.Build();
+            host.Run();
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

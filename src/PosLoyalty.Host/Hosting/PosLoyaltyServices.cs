@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PosLoyalty.Domain.Receipts;
+using PosLoyalty.Domain.Rules;
+using PosLoyalty.Service.Configuration;
+using PosLoyalty.Service.Devices;
+using PosLoyalty.Service.Hosting;
+using PosLoyalty.Service.Printing;
+using PosLoyalty.Service.Tap;
+using PosLoyalty.Service.Till;
+using PosLoyalty.Storage;
+using PosLoyalty.Storage.Coupons;
+using PosLoyalty.Storage.Customers;
+using PosLoyalty.Storage.Sales;
+
+namespace PosLoyalty.Host.Hosting;
+
+/// <summary>The composition root of `posloyalty run`: one hosted service per configured device, and what they share.</summary>
+internal static class PosLoyaltyServices
+{
+    public static IServiceCollection AddPosLoyalty(this IServiceCollection services, ServiceSettings settings, LoyaltyRules rules, ReceiptProfile profile, string databasePath, string spoolDirectory)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(rules);
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Till);
+        services.AddSingleton(Options.Create(settings.Till));
+        services.AddSingleton(settings.Scanner);
+        services.AddSingleton(settings.ReceiptTap);
+        services.AddSingleton(settings.Printer);
+        services.AddSingleton(settings.PosEvents);
+        services.AddSingleton(settings.Display);
+        services.AddSingleton(settings.Panel);
+        services.AddSingleton(profile);
+
+        services.AddSingleton(_ => LoyaltyDatabase.Open(databasePath));
+        services.AddSingleton<CustomerRepository>();
+        services.AddSingleton<SaleRecorder>();
+        services.AddSingleton<CouponRepository>();
+        services.AddSingleton<CouponPrintQueue>();
+        services.AddSingleton<TillEventHub>();
+        services.AddSingleton<DeviceStatusBoard>();
+        services.AddSingleton<TillSession>();
+        services.AddHostedService<IdleService>();
+
+        if (settings.Printer.IsConfigured)
+        {
+            services.AddSingleton(sp => new PrinterLink(
+                new PrinterLinkOptions
+                {
+                    Device = settings.Printer.Device!,
+                    SerialBaudRate = settings.Printer.BaudRate,
+                    SpoolDirectory = spoolDirectory,
+                    MemoryLimitBytes = settings.ReceiptTap.MemoryBufferBytes,
+                },
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<PrinterLink>>()));
+            services.AddSingleton<CouponSlipRenderer>();
+            services.AddSingleton<CouponPrinter>();
+            services.AddHostedService<PrinterService>();
+        }
+
+        if (settings.Scanner.IsConfigured)
+        {
+            services.AddHostedService<ScannerService>();
+        }
+
+        if (settings.ReceiptTap.IsConfigured)
+        {
+            services.AddHostedService<ReceiptTapService>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+namespace PosLoyalty.Service.Hosting;
+
+/// <summary>Capped exponential wait between attempts to reopen a device that went away.</summary>
+internal sealed class Backoff
+{
+    private readonly TimeSpan _first;
+    private readonly TimeSpan _max;
+    private TimeSpan _next;
+
+    public Backoff(TimeSpan first, TimeSpan max)
+    {
+        _first = first;
+        _max = max;
+        _next = first;
+    }
+
+    public TimeSpan Next()
+    {
+        var wait = _next;
+        _next = TimeSpan.FromTicks(Math.Min(_max.Ticks, _next.Ticks * 2));
+        return wait;
+    }
+
+    public void Reset() => _next = _first;
+}

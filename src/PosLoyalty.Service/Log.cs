@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+
+namespace PosLoyalty.Service;
+
+/// <summary>
+/// Every log message of the service project, source-generated ([LoggerMessage]) with stable event ids: 1000–1099
+/// the receipt tap and printer link, 1100–1199 the POS event protocol. No message carries receipt text, item
+/// descriptions or anything else a customer could be recognised by (DESIGN.md §7): only devices, counts and reasons.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Warning, "Receipt tap input {Input} cannot be opened ({Reason}); retrying in {RetryDelay}")]
+    public static partial void TapInputOpenFailed(this ILogger logger, string input, string reason, TimeSpan retryDelay);
+
+    [LoggerMessage(1001, LogLevel.Information, "POS link {Link} opened")]
+    public static partial void PosLinkOpened(this ILogger logger, string link);
+
+    [LoggerMessage(1002, LogLevel.Information, "POS link {Link} ended after {ByteCount} bytes; {DroppedReplyByteCount} printer reply bytes could not be sent back")]
+    public static partial void PosLinkEnded(this ILogger logger, string link, long byteCount, long droppedReplyByteCount);
+
+    [LoggerMessage(1003, LogLevel.Warning, "POS link {Link} broke: {Reason}")]
+    public static partial void PosLinkBroke(this ILogger logger, string link, string reason);
+
+    [LoggerMessage(1004, LogLevel.Error, "The sale hook at a receipt cut failed; the receipt is passed on without a coupon")]
+    public static partial void AtCutHookFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1005, LogLevel.Warning, "The sale hook at a receipt cut took longer than {Timeout}; the cut is passed on without a coupon")]
+    public static partial void AtCutHookTimedOut(this ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(1006, LogLevel.Error, "The hook for a receipt not ended by a cut failed; nothing is added")]
+    public static partial void AfterReceiptHookFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1007, LogLevel.Warning, "The cut at stream offset {CutStreamOffset} had already gone to the printer; {CouponByteCount} coupon bytes follow it")]
+    public static partial void CutAlreadySent(this ILogger logger, long cutStreamOffset, int couponByteCount);
+
+    [LoggerMessage(1008, LogLevel.Debug, "{ByteCount} printer bytes arrived with no POS link to relay them to")]
+    public static partial void PrinterBytesWithoutPosLink(this ILogger logger, int byteCount);
+
+    [LoggerMessage(1009, LogLevel.Information, "Receipt tap input {Input} has ended (file read to its end)")]
+    public static partial void TapInputEnded(this ILogger logger, string input);
+
+    [LoggerMessage(1010, LogLevel.Information, "Printer {Device} connected")]
+    public static partial void PrinterConnected(this ILogger logger, string device);
+
+    [LoggerMessage(1011, LogLevel.Warning, "Printer {Device} cannot be reached ({Reason}); {QueuedByteCount} bytes wait, retrying in {RetryDelay}")]
+    public static partial void PrinterOpenFailed(this ILogger logger, string device, string reason, long queuedByteCount, TimeSpan retryDelay);
+
+    [LoggerMessage(1012, LogLevel.Warning, "Writing to printer {Device} failed ({Reason}); {QueuedByteCount} bytes wait, reconnecting in {RetryDelay}")]
+    public static partial void PrinterWriteFailed(this ILogger logger, string device, string reason, long queuedByteCount, TimeSpan retryDelay);
+
+    [LoggerMessage(1013, LogLevel.Warning, "Printer {Device} link lost: {Reason}")]
+    public static partial void PrinterLinkLost(this ILogger logger, string device, string reason);
+
+    [LoggerMessage(1014, LogLevel.Information, "Printer {Device} reports paper out: {PaperOut}")]
+    public static partial void PrinterPaperOutChanged(this ILogger logger, string device, bool paperOut);
+
+    [LoggerMessage(1015, LogLevel.Warning, "Printer {Device} is behind by more than the memory limit; {SpooledByteCount} bytes spooled to {SpoolPath}")]
+    public static partial void PrinterSpooling(this ILogger logger, string device, long spooledByteCount, string spoolPath);
+
+    [LoggerMessage(1016, LogLevel.Error, "A handler of printer bytes from {Device} failed; the bytes were still relayed")]
+    public static partial void PrinterBytesHandlerFailed(this ILogger logger, string device, Exception exception);
+
+    [LoggerMessage(1017, LogLevel.Error, "Queueing POS bytes for the printer failed (spool directory full or unwritable); retrying in {RetryDelay}")]
+    public static partial void EnqueueFailed(this ILogger logger, TimeSpan retryDelay, Exception exception);
+
+    [LoggerMessage(1100, LogLevel.Information, "POS events listening on {Endpoint}")]
+    public static partial void PosEventsListening(this ILogger logger, string endpoint);
+
+    [LoggerMessage(1101, LogLevel.Debug, "POS event connection {Connection} opened")]
+    public static partial void PosEventConnectionOpened(this ILogger logger, string connection);
+
+    [LoggerMessage(1102, LogLevel.Debug, "POS event connection {Connection} closed after {LineCount} lines")]
+    public static partial void PosEventConnectionClosed(this ILogger logger, string connection, long lineCount);
+
+    [LoggerMessage(1103, LogLevel.Warning, "POS event line {LineNumber} from {Connection} rejected: {Error}")]
+    public static partial void PosEventRejected(this ILogger logger, long lineNumber, string connection, string error);
+
+    [LoggerMessage(1104, LogLevel.Error, "The POS event hook failed on line {LineNumber} from {Connection}")]
+    public static partial void PosEventHookFailed(this ILogger logger, long lineNumber, string connection, Exception exception);
+
+    [LoggerMessage(1105, LogLevel.Warning, "POS event connection {Connection} broke: {Reason}")]
+    public static partial void PosEventConnectionBroke(this ILogger logger, string connection, string reason);
+
+    [LoggerMessage(1106, LogLevel.Warning, "POS event listener on {Endpoint} failed to accept ({Reason}); retrying in {RetryDelay}")]
+    public static partial void PosEventAcceptFailed(this ILogger logger, string endpoint, string reason, TimeSpan retryDelay);
+}

@@ -1,0 +1,215 @@
+using System.Text.Json;
+using PosLoyalty.Drivers.EscPos.Decoding;
+
+namespace PosLoyalty.Host.Tests.Till;
+
+/// <summary>
+/// `posloyalty run --headless` as a child process, wired as at a shop: the scanner and the POS on real
+/// pseudo-terminals, the receipt printer a TCP listener on 127.0.0.1.
+/// </summary>
+public sealed class RunEndToEndTests : IDisposable
+{
+    private const string AnnaCard = "20000000042";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private readonly CliFixture cli = new();
+    private readonly PseudoTerminal scanner = new();
+    private readonly PseudoTerminal pos = new();
+    private readonly FakeTcpPrinter printer = new();
+    private readonly string config;
+
+    public RunEndToEndTests()
+    {
+        config = Path.Combine(cli.Directory, "till.json");
+        WriteConfig("BeforeCut");
+        Assert.Equal(0, cli.Run("customers", "add", "--card", AnnaCard, "--name", "Anna Rossi", "--greeting", "Mrs Rossi").ExitCode);
+    }
+
+    public void Dispose()
+    {
+        printer.Dispose();
+        scanner.Dispose();
+        pos.Dispose();
+        cli.Dispose();
+    }
+
+    [Fact]
+    public void Scan_then_receipt_prints_every_original_byte_plus_the_coupon_and_survives_kill_minus_9()
+    {
+        // A US receipt of 1,234.56: 1,234 points, and 500 points buy a 5.00-off coupon.
+        var receipt = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "receipts", "002-en-US-receiptline-escpos.bin"));
+        using (var service = Start())
+        {
+            Scan(service, AnnaCard);
+            pos.Write(receipt);
+
+            var printed = printer.WaitUntilQuiet(TimeSpan.FromMilliseconds(500), Patience);
+            var coupon = AssertOriginalPlusInsertBeforeCut(receipt, printed);
+            var couponText = string.Join('\n', new EscPosDecoder().Push([.. coupon, 0x1D, 0x56, 0x00]).SelectMany(r => r.Lines).Select(l => l.Text));
+            Assert.Contains("5.00 off", couponText, StringComparison.Ordinal);
+            Assert.Contains("Thank you, Mrs Rossi!", couponText, StringComparison.Ordinal);
+
+            var show = Show();
+            Assert.Equal(1, show.GetProperty("visits").GetInt32());
+            var codes = show.GetProperty("coupons").EnumerateArray().Select(c => c.GetProperty("code").GetString()!).ToList();
+            Assert.NotEmpty(codes);
+            Assert.All(codes, code => Assert.Contains(code, couponText.Replace("-", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal));
+            WaitUntilEveryCouponPrintedOnce();
+
+            // The same receipt again (a reprint, a replayed stream): passed through unchanged, nothing earned.
+            var before = cli.Fingerprint();
+            var printedSoFar = printed.Length;
+            pos.Write(receipt);
+            var again = printer.WaitForBytes(printedSoFar + receipt.Length, Patience);
+            Thread.Sleep(300);
+            Assert.Equal(receipt, printer.Received[printedSoFar..]);
+            service.WaitForLog("earns nothing", Patience);
+            Assert.Equal(before, cli.Fingerprint());
+            Assert.Equal(printedSoFar + receipt.Length, again.Length);
+
+            service.KillHard();
+        }
+
+        // After kill -9: everything acknowledged is there, the file is sound, and the till works on.
+        var afterKill = Show();
+        Assert.Equal(1, afterKill.GetProperty("visits").GetInt32());
+        var integrity = cli.Run("doctor", "--json");
+        Assert.Equal(0, integrity.ExitCode);
+        Assert.Contains("\"ok\"", integrity.Stdout, StringComparison.Ordinal);
+
+        using (var restarted = Start())
+        {
+            var printedBefore = printer.Received.Length;
+            var second = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "receipts", "001-en-US-epson-tm-t88vi.bin"));
+            Scan(restarted, AnnaCard);
+            pos.Write(second);
+            printer.WaitForBytes(printedBefore + second.Length, Patience);
+            restarted.WaitForLog("recorded for customer", Patience);
+        }
+
+        Assert.Equal(2, Show().GetProperty("visits").GetInt32());
+    }
+
+    [Fact]
+    public void Receipt_with_nobody_at_the_counter_is_claimed_by_a_late_scan_and_its_coupon_prints_on_its_own_slip()
+    {
+        var receipt = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "receipts", "002-en-US-receiptline-escpos.bin"));
+        using var service = Start();
+
+        pos.Write(receipt);
+        var passedThrough = printer.WaitForBytes(receipt.Length, Patience);
+        service.WaitForLog("kept unclaimed", Patience);
+        Assert.Equal(receipt, passedThrough[..receipt.Length]);
+
+        Scan(service, AnnaCard);
+        service.WaitForLog("Late scan", Patience);
+        var withSlip = printer.WaitUntilQuiet(TimeSpan.FromMilliseconds(500), Patience);
+        Assert.True(withSlip.Length > receipt.Length, "the coupon the late scan earned is printed after the receipt");
+        var slipText = string.Join('\n', new EscPosDecoder().Push(withSlip.AsSpan(receipt.Length)).SelectMany(r => r.Lines).Select(l => l.Text));
+        Assert.Contains("5.00 off", slipText, StringComparison.Ordinal);
+        Assert.Equal(1, Show().GetProperty("visits").GetInt32());
+        WaitUntilEveryCouponPrintedOnce();
+    }
+
+    [Fact]
+    public void Invalid_config_value_stops_start_up_with_one_line_naming_the_key()
+    {
+        File.WriteAllText(config, """{ "Till": { "Id": "till-1", "ActiveCustomerTimeout": "soon" } }""");
+
+        var result = PosLoyaltyProcess.Run(cli.Directory, "run", "--headless", "--config", config, "--db", cli.DatabasePath);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("Till:ActiveCustomerTimeout", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Unknown_config_key_stops_start_up_naming_it()
+    {
+        File.WriteAllText(config, """{ "Printer": { "Device": "tcp://127.0.0.1:9", "CouponPlacment": "AfterCut" } }""");
+
+        var result = PosLoyaltyProcess.Run(cli.Directory, "run", "--headless", "--config", config, "--db", cli.DatabasePath);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("CouponPlacment", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private static byte[] AssertOriginalPlusInsertBeforeCut(byte[] original, byte[] printed)
+    {
+        // Every original byte, in order, unaltered; the only addition sits just before a cut command (GS V).
+        var prefix = 0;
+        while (prefix < original.Length && prefix < printed.Length && original[prefix] == printed[prefix])
+        {
+            prefix++;
+        }
+
+        Assert.True(prefix < original.Length, "a coupon was inserted");
+        var suffix = original.Length - prefix;
+        Assert.Equal(original[prefix..], printed[^suffix..]);
+        Assert.Equal(0x1D, original[prefix]);
+        Assert.Equal(0x56, original[prefix + 1]);
+        return printed[prefix..^suffix];
+    }
+
+    private RunningService Start()
+    {
+        var service = new RunningService(cli.Directory, "--config", config, "--db", cli.DatabasePath);
+        scanner.WaitUntilRaw(Patience);
+        pos.WaitUntilRaw(Patience);
+        return service;
+    }
+
+    private void Scan(RunningService service, string card)
+    {
+        var seen = service.LogLineCount;
+        scanner.Write(System.Text.Encoding.ASCII.GetBytes(card + "\r\n"));
+        service.WaitForLog("identified at till", Patience, seen);
+    }
+
+    private JsonElement Show()
+    {
+        var result = cli.Run("customers", "show", AnnaCard, "--json");
+        Assert.Equal(0, result.ExitCode);
+        return JsonDocument.Parse(result.Stdout).RootElement;
+    }
+
+    private void WaitUntilEveryCouponPrintedOnce()
+    {
+        var issued = Scalar("SELECT COUNT(*) FROM coupons");
+        Assert.True(issued > 0, "the sale earned at least one coupon");
+        var deadline = DateTime.UtcNow + Patience;
+        long printed = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            printed = Scalar("SELECT COUNT(*) FROM coupons WHERE print_state = 'printed' AND print_count = 1");
+            if (printed == issued)
+            {
+                break;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        Assert.Equal(issued, printed);
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM coupons WHERE print_state = 'pending' OR print_count <> 1"));
+    }
+
+    private long Scalar(string sql)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.DatabasePath};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private void WriteConfig(string placement) => File.WriteAllText(config, $$"""
+        {
+          "Till": { "Id": "till-1", "ActiveCustomerTimeout": "00:05:00", "LateScanWindow": "00:03:00" },
+          "Scanner": { "Device": "{{scanner.SlavePath}}", "BaudRate": 9600 },
+          "ReceiptTap": { "Input": "{{pos.SlavePath}}", "Profile": "default" },
+          "Printer": { "Device": "{{printer.Device}}", "Columns": 42, "CouponPlacement": "{{placement}}" },
+          "Panel": { "Socket": "{{Path.Combine(cli.Directory, "panel.sock")}}" }
+        }
+        """);
+}

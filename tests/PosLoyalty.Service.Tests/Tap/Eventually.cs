@@ -1,0 +1,19 @@
+namespace PosLoyalty.Service.Tests.Tap;
+
+/// <summary>Waits for a condition with a timeout; for state that offers nothing to await (a status flag).</summary>
+internal static class Eventually
+{
+    public static async Task TrueAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        DateTime deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not true within {timeout}: {what}.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+}
