@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using PosLoyalty.Domain.Customers;
 using PosLoyalty.Domain.Rules;
 using PosLoyalty.Domain.Sales;
 using PosLoyalty.Domain.Values;
@@ -32,11 +33,17 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             return Replay(c, tx, sale, new CustomerId(owner));
         }
 
-        long saleId;
         if (existing is { } unclaimed)
         {
-            saleId = unclaimed.Id;
-            sale = LoadSale(c, tx, saleId);
+            sale = LoadSale(c, tx, unclaimed.Id);
+        }
+
+        // Evaluated before the sale is attributed: a tier is earned by past spend, not by the sale itself.
+        var (row, effects) = Evaluate(c, tx, customerId, sale);
+        long saleId;
+        if (existing is { } claimed)
+        {
+            saleId = claimed.Id;
             Sql.Execute(c, tx, "UPDATE sales SET customer_id = $c WHERE id = $s", ("$c", customerId.Value), ("$s", saleId));
         }
         else
@@ -44,7 +51,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             saleId = InsertSale(c, tx, customerId, sale, recording);
         }
 
-        var outcome = ApplyEffects(c, tx, customerId, saleId, sale, recording);
+        var outcome = ApplyEffects(c, tx, customerId, saleId, sale, recording, row, effects);
         tx.Commit();
         return outcome;
     }
@@ -94,13 +101,9 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
         }
 
         var sale = LoadSale(c, tx, saleId.Value);
-        if (CustomerRows.Load(c, tx, customerId) is null)
-        {
-            throw new NotFoundException($"customer {customerId} does not exist");
-        }
-
+        var (row, effects) = Evaluate(c, tx, customerId, sale);
         Sql.Execute(c, tx, "UPDATE sales SET customer_id = $c WHERE id = $s", ("$c", customerId.Value), ("$s", saleId.Value));
-        var outcome = ApplyEffects(c, tx, customerId, saleId.Value, sale, recording);
+        var outcome = ApplyEffects(c, tx, customerId, saleId.Value, sale, recording, row, effects);
         tx.Commit();
         return outcome;
     }
@@ -188,9 +191,8 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
         return new Sale(till, receipt, new Money(Sql.FromE4(totalE4), currency), Sql.ParseTime(at).ToOffset(offset), items);
     }
 
-    private SaleOutcome ApplyEffects(SqliteConnection c, SqliteTransaction tx, CustomerId customerId, long saleId, Sale sale, SaleRecording recording)
+    private ((Customer Customer, long Balance, int Visits, DateTimeOffset? LastVisitAt, DateTimeOffset? LastBirthdayRewardAt) Row, SaleEffects Effects) Evaluate(SqliteConnection c, SqliteTransaction tx, CustomerId customerId, Sale sale)
     {
-        var currency = rules.ShopCurrency;
         var row = CustomerRows.Load(c, tx, customerId) ?? throw new NotFoundException($"customer {customerId} does not exist");
         var state = new CustomerState(
             row.Customer,
@@ -200,7 +202,12 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             row.Visits,
             row.LastVisitAt,
             row.LastBirthdayRewardAt);
-        var effects = LoyaltyRulesEngine.Evaluate(state, sale, rules);
+        return (row, LoyaltyRulesEngine.Evaluate(state, sale, rules));
+    }
+
+    private SaleOutcome ApplyEffects(SqliteConnection c, SqliteTransaction tx, CustomerId customerId, long saleId, Sale sale, SaleRecording recording, (Customer Customer, long Balance, int Visits, DateTimeOffset? LastVisitAt, DateTimeOffset? LastBirthdayRewardAt) row, SaleEffects effects)
+    {
+        var currency = rules.ShopCurrency;
         var at = Sql.Time(sale.At);
 
         foreach (var entry in effects.Entries)
