@@ -33,6 +33,10 @@ internal sealed record BenchOptions
                                leaving only SQLite's automatic checkpoint (10,000 pages)
 
         Other modes:
+          --reports            owner reports (issue #7): `report segments` over the seeded database
+                               (--customers, --ledger-rows as above), and `import customers` of
+                               --import-rows N generated CSV rows (default 100,000) into a fresh
+                               database; each repeated --repeats N times (default 5) after a warm-up
           --decoder            ESC/POS decoder throughput (DecoderThroughput.Run)
           --bdn                BenchmarkDotNet micro-benchmarks (coupon codes, card numbers)
           --storage            also run the storage harness when --decoder or --bdn is given
@@ -66,13 +70,19 @@ internal sealed record BenchOptions
 
     public bool Decoder { get; init; }
 
+    public bool Reports { get; init; }
+
+    public int ImportRows { get; init; } = 100_000;
+
+    public int ReportRepeats { get; init; } = 5;
+
     public bool Bdn { get; init; }
 
     public bool Storage { get; init; }
 
     public bool Help { get; init; }
 
-    public bool RunStorage => Storage || (!Decoder && !Bdn);
+    public bool RunStorage => Storage || (!Decoder && !Bdn && !Reports);
 
     /// <summary>Ledger rows (and sales) per customer: the requested total spread evenly, at least one.</summary>
     public int LedgerRowsPerCustomer => (int)Math.Max(1, Math.Round((double)LedgerRows / Customers));
@@ -125,6 +135,15 @@ internal sealed record BenchOptions
                     break;
                 case "--keep":
                     options = options with { Keep = true };
+                    break;
+                case "--reports":
+                    options = options with { Reports = true };
+                    break;
+                case "--import-rows":
+                    options = options with { ImportRows = (int)Number(args, ref i, 1, 10_000_000) };
+                    break;
+                case "--repeats":
+                    options = options with { ReportRepeats = (int)Number(args, ref i, 1, 1000) };
                     break;
                 case "--decoder":
                     options = options with { Decoder = true };

@@ -31,6 +31,12 @@ if (options.RunStorage)
     _ = new StorageHarness(options).Run();
 }
 
+if (options.Reports)
+{
+    // Missed targets are reported on stderr, as for the storage harness.
+    _ = new ReportsHarness(options).Run(); // tests/PosLoyalty.Benchmarks/Storage/ReportsHarness.cs
+}
+
 if (options.Decoder)
 {
     DecoderThroughput.Run(); // tests/PosLoyalty.Benchmarks/DecoderThroughput.cs

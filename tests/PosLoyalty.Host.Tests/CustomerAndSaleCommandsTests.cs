@@ -20,7 +20,7 @@ public sealed class CustomerAndSaleCommandsTests : IDisposable
         Assert.Equal(2, added.GetProperty("stamps")[0].GetProperty("count").GetInt32());
         Assert.Equal(10, added.GetProperty("stamps")[0].GetProperty("target").GetInt32());
         Assert.Equal(added.GetProperty("customerId").GetInt64(), shown.GetProperty("customerId").GetInt64());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, shown.GetProperty("segment").ValueKind);
+        Assert.Equal("infrequent-light", shown.GetProperty("segment").GetString()); // enrolled today, no visit yet
         Assert.Equal("****3931", shown.GetProperty("cards")[0].GetProperty("card").GetString());
     }
 

@@ -51,6 +51,9 @@ internal static class CliApp
 
         root.Subcommands.Add(RunCommand.Build(bind));
         root.Subcommands.Add(DemoCommand.Build(bind));
+        root.Subcommands.Add(ReportCommands.Build(bind));
+        root.Subcommands.Add(ImportCommands.Build(bind));
+        root.Subcommands.Add(RaffleCommands.Build(bind));
         return root;
     }
 

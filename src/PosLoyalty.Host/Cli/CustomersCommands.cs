@@ -2,6 +2,7 @@ using System.CommandLine;
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Customers;
 using PosLoyalty.Storage.Privacy;
+using PosLoyalty.Storage.Reports;
 using PosLoyalty.Storage.Security;
 
 namespace PosLoyalty.Host.Cli;
@@ -101,12 +102,20 @@ internal static class CustomersCommands
         var text = new Argument<string>("TEXT") { Description = "what to remember, e.g. \"ask about the daughter's graduation\"" };
         var pin = new Option<bool>("--pin", "--pinned") { Description = "pin the note so it shows first at the counter" };
         var followUp = new Option<bool>("--follow-up") { Description = "flag it for follow-up (complaints, promises)" };
-        var command = new Command("note", "add a note to a customer") { who, text, pin, followUp };
+        var complaint = new Option<bool>("--complaint") { Description = "it is a complaint: on `report followups` until resolved (same as --kind complaint)" };
+        var kind = new Option<string?>("--kind") { Description = "note (default), complaint or feedback" };
+        var command = new Command("note", "add a note to a customer") { who, text, pin, followUp, complaint, kind };
         bind(command, (ctx, p) =>
         {
             var repo = new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time);
             var id = repo.Resolve(p.GetValue(who)!);
-            repo.AddNote(id, p.GetValue(text)!, p.GetValue(pin), p.GetValue(followUp));
+            var noteKind = p.GetValue(kind)?.Trim().ToLowerInvariant();
+            if (p.GetValue(complaint) && noteKind is not (null or "complaint"))
+            {
+                throw new CliException($"--complaint and --kind {noteKind} disagree: give one");
+            }
+
+            repo.AddNote(id, p.GetValue(text)!, p.GetValue(pin), p.GetValue(followUp), p.GetValue(complaint) ? "complaint" : noteKind ?? "note");
             return Print(ctx, repo.GetProfile(id));
         });
         return command;
@@ -258,9 +267,11 @@ internal static class CustomersCommands
 
     private static int Print(CliContext ctx, CustomerProfile profile)
     {
+        // The same definitions as `report segments` with its defaults (docs/owner-reports.md).
+        var segment = new SegmentAnalysis(ctx.Database, ctx.Time).SegmentOf(profile.Customer.Id, SegmentThresholds.Default) is { } found ? SegmentNames.Name(found) : null;
         if (ctx.Json)
         {
-            JsonOutput.Write(ctx.Output, JsonOutput.Profile(profile));
+            JsonOutput.Write(ctx.Output, JsonOutput.Profile(profile, segment));
             return ExitCodes.Ok;
         }
 
@@ -269,6 +280,7 @@ internal static class CustomersCommands
         o.WriteLine($"{c.GreetingOrName}  (customer {c.Id}, {c.DisplayName})");
         o.WriteLine($"  cards: {string.Join(", ", profile.Cards.Select(k => k.Number.Masked() + (k.ReplacedAt is null ? string.Empty : " (replaced)")))}");
         o.WriteLine($"  points: {profile.Balance}   tier: {profile.Tier.Name ?? "-"}{(profile.Tier.NextTier is null ? string.Empty : $" ({profile.Tier.SpendToNextTier:0.00} to {profile.Tier.NextTier})")}");
+        o.WriteLine($"  segment: {segment ?? "-"}");
         o.WriteLine($"  visits: {profile.Visits}   spend: {profile.TotalSpend:0.00}   last visit: {profile.LastVisitAt?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "never"}");
         foreach (var s in profile.Stamps)
         {

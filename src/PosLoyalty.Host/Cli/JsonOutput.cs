@@ -62,7 +62,7 @@ internal static class JsonOutput
         nextTier = o.Tier.NextTier is null ? null : new { name = o.Tier.NextTier, spendNeeded = o.Tier.SpendToNextTier },
     };
 
-    public static object Profile(CustomerProfile p) => new
+    public static object Profile(CustomerProfile p, string? segment = null) => new
     {
         customerId = p.Customer.Id.Value,
         name = p.Customer.DisplayName,
@@ -81,7 +81,7 @@ internal static class JsonOutput
         enrolledAt = p.Customer.EnrolledAt,
         tier = p.Tier.Name,
         nextTier = p.Tier.NextTier is null ? null : new { name = p.Tier.NextTier, spendNeeded = p.Tier.SpendToNextTier },
-        segment = (string?)null,
+        segment,
         stamps = p.Stamps.Select(Stamp),
         coupons = p.Coupons.Select(Coupon),
     };

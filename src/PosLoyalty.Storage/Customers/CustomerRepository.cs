@@ -162,13 +162,19 @@ public sealed class CustomerRepository(LoyaltyDatabase database, LoyaltyRules ru
         return hits;
     }
 
-    public void AddNote(CustomerId id, string text, bool pinned, bool followUp = false)
+    /// <param name="kind">'note', 'complaint' or 'feedback' (the notes.kind column); a complaint is followed up until resolved.</param>
+    public void AddNote(CustomerId id, string text, bool pinned, bool followUp = false, string kind = "note")
     {
         var note = CustomerFields.NoteText(text);
+        if (kind is not ("note" or "complaint" or "feedback"))
+        {
+            throw new DomainValidationException($"note kind '{kind}' is not allowed: note, complaint or feedback");
+        }
+
         using var c = database.OpenConnection();
         using var tx = c.BeginTransaction(deferred: false);
         _ = CustomerRows.Load(c, tx, id) ?? throw new NotFoundException($"customer {id} does not exist");
-        Sql.Execute(c, tx, "INSERT INTO notes (customer_id, text, pinned, follow_up, created_at) VALUES ($id, $t, $p, $f, $at)", ("$id", id.Value), ("$t", note), ("$p", pinned ? 1 : 0), ("$f", followUp ? 1 : 0), ("$at", Sql.Time(time.GetUtcNow())));
+        Sql.Execute(c, tx, "INSERT INTO notes (customer_id, text, pinned, follow_up, kind, created_at) VALUES ($id, $t, $p, $f, $k, $at)", ("$id", id.Value), ("$t", note), ("$p", pinned ? 1 : 0), ("$f", followUp ? 1 : 0), ("$k", kind), ("$at", Sql.Time(time.GetUtcNow())));
         tx.Commit();
     }
 
