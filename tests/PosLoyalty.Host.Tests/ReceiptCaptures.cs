@@ -152,4 +152,44 @@ internal static class ReceiptCaptures
                 .FeedAndCut();
         }
     }
+
+    /// <summary>
+    /// A Star Line Mode capture (TSP100/TSP650 class, Star Line Mode manual): ESC @, code table PC858 by ESC GS t 4,
+    /// ESC E / ESC F bold, ESC i double size, a CODE128 barcode (ESC b), two sales each ended by ESC d 1 (partial cut),
+    /// the second a reprint.
+    /// </summary>
+    public static byte[] StarTwoReceipts()
+    {
+        var bytes = new List<byte>();
+        void Raw(params byte[] b) => bytes.AddRange(b);
+        void Text(string line) => bytes.AddRange(System.Text.Encoding.Latin1.GetBytes(line + "\n"));
+        foreach (var copy in new[] { false, true })
+        {
+            Raw(0x1B, 0x40);                   // ESC @ initialise
+            Raw(0x1B, 0x1D, 0x74, 0x04);       // ESC GS t 4: PC858
+            Raw(0x1B, 0x45);                   // ESC E bold on
+            Text("   CORNER CAFE");
+            Raw(0x1B, 0x46);                   // ESC F bold off
+            if (copy)
+            {
+                Text("*** REPRINT ***");
+            }
+
+            Text("Receipt # 88017");
+            Text("2026-03-14 09:41");
+            Text("Flat white            3.60");
+            Text("Banana bread          2.90");
+            Raw(0x1B, 0x69, 0x01, 0x01);       // ESC i 1 1: double height and width
+            Text("TOTAL           GBP   6.50");
+            Raw(0x1B, 0x69, 0x00, 0x00);
+            Text("Contactless           6.50");
+            Raw(0x1B, 0x62, 0x06, 0x02, 0x02, 0x50); // ESC b: CODE128, HRI below, 3-dot modules, 80 dots high
+            bytes.AddRange(System.Text.Encoding.ASCII.GetBytes("88017"));
+            Raw(0x1E);                         // RS ends the barcode data
+            Text(string.Empty);
+            Raw(0x1B, 0x64, 0x01);             // ESC d 1: partial cut
+        }
+
+        return [.. bytes];
+    }
 }

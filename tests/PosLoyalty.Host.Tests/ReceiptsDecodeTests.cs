@@ -206,6 +206,23 @@ public sealed class ReceiptsDecodeTests : IDisposable
     }
 
     [Fact]
+    public void Star_line_mode_capture_decodes_with_the_star_profile_and_the_reprint_is_a_copy()
+    {
+        var path = Path.Combine(_cli.Directory, "star.bin");
+        File.WriteAllBytes(path, ReceiptCaptures.StarTwoReceipts());
+
+        var receipts = Decode(path, "--profile", "star");
+
+        Assert.Equal(2, receipts.Count);
+        Assert.All(receipts, r => Assert.Equal(6.50m, Total(r)));
+        Assert.All(receipts, r => Assert.Equal("88017", Text(r, "receiptNumber")));
+        Assert.False(receipts[0].GetProperty("copy").GetBoolean());
+        Assert.True(receipts[1].GetProperty("copy").GetBoolean());
+        Assert.Equal(2, receipts[0].GetProperty("items").GetArrayLength());
+        Assert.DoesNotContain("88017\u001e", receipts[0].GetProperty("text").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_code_page_is_refused()
     {
         var result = _cli.Run("receipts", "decode", Path.Combine(FixtureDirectory, "001-en-US-epson-tm-t88vi.bin"), "--code-page", "99999");

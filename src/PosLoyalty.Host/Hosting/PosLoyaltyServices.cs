@@ -44,6 +44,12 @@ internal static class PosLoyaltyServices
         services.AddSingleton<DeviceStatusBoard>();
         services.AddSingleton<TillSession>();
         services.AddHostedService<IdleService>();
+        services.AddSingleton(settings.Backup);
+        if (settings.Backup.Keep > 0)
+        {
+            services.AddHostedService<BackupService>();
+        }
+
 
         if (settings.Printer.IsConfigured)
         {

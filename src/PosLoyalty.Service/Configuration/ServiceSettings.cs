@@ -14,7 +14,8 @@ public sealed record ServiceSettings(
     PrinterOptions Printer,
     PosEventsOptions PosEvents,
     DisplayOptions Display,
-    PanelOptions Panel)
+    PanelOptions Panel,
+    BackupOptions Backup)
 {
     public static ServiceSettings Load(IConfiguration configuration)
     {
@@ -27,7 +28,8 @@ public sealed record ServiceSettings(
             Bind<PrinterOptions>(configuration, PrinterOptions.Section, problems),
             Bind<PosEventsOptions>(configuration, PosEventsOptions.Section, problems),
             Bind<DisplayOptions>(configuration, DisplayOptions.Section, problems),
-            Bind<PanelOptions>(configuration, PanelOptions.Section, problems));
+            Bind<PanelOptions>(configuration, PanelOptions.Section, problems),
+            Bind<BackupOptions>(configuration, BackupOptions.Section, problems));
         problems.AddRange(settings.Till.Validate());
         problems.AddRange(settings.Scanner.Validate());
         problems.AddRange(settings.ReceiptTap.Validate());
@@ -35,6 +37,7 @@ public sealed record ServiceSettings(
         problems.AddRange(settings.PosEvents.Validate());
         problems.AddRange(settings.Display.Validate());
         problems.AddRange(settings.Panel.Validate());
+        problems.AddRange(settings.Backup.Validate());
         if (problems.Count > 0)
         {
             throw new ServiceConfigurationException(string.Join("; ", problems));

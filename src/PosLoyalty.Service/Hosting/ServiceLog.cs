@@ -22,4 +22,10 @@ internal static partial class ServiceLog
 
     [LoggerMessage(205, LogLevel.Information, "{Count} coupon(s) wait for the printer on till {TillId}")]
     public static partial void CouponsWaiting(ILogger logger, int count, string tillId);
+
+    [LoggerMessage(206, LogLevel.Information, "Daily backup written to {Path}; {Deleted} old backup(s) removed")]
+    public static partial void BackupWritten(ILogger logger, string path, int deleted);
+
+    [LoggerMessage(207, LogLevel.Error, "Daily backup into {Directory} failed; doctor shows the last good backup")]
+    public static partial void BackupFailed(ILogger logger, Exception exception, string directory);
 }

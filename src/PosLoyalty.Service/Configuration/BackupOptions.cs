@@ -1,0 +1,21 @@
+namespace PosLoyalty.Service.Configuration;
+
+/// <summary>The `Backup` section: the service's own daily backup (an online, integrity-checked copy).</summary>
+public sealed class BackupOptions
+{
+    public const string Section = "Backup";
+
+    /// <summary>Where daily backups go; empty: a `backups` directory beside the database.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>How many daily backups to keep; the oldest beyond this are deleted. 0 turns the daily backup off.</summary>
+    public int Keep { get; set; } = 14;
+
+    public IEnumerable<string> Validate()
+    {
+        if (Keep is < 0 or > 3650)
+        {
+            yield return $"Backup:Keep '{Keep}' must be between 0 (no daily backup) and 3650";
+        }
+    }
+}

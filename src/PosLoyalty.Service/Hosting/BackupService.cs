@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PosLoyalty.Service.Configuration;
+using PosLoyalty.Storage;
+using PosLoyalty.Storage.Maintenance;
+
+namespace PosLoyalty.Service.Hosting;
+
+/// <summary>
+/// The daily automatic backup: once an hour it asks <see cref="BackupSchedule"/> whether a day has passed since the
+/// last backup and, if so, writes one (online backup API, integrity-checked) and deletes the oldest beyond `Backup:Keep`.
+/// </summary>
+public sealed class BackupService(BackupOptions options, LoyaltyDatabase database, TimeProvider time, ILogger<BackupService> logger) : BackgroundService
+{
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var directory = string.IsNullOrWhiteSpace(options.Directory)
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database.Path))!, "backups")
+            : options.Directory;
+        var schedule = new BackupSchedule(database, directory, options.Keep, time);
+
+        // Not at the very start: the till's first sales matter more than the backup.
+        try
+        {
+            await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    var result = schedule.RunIfDue();
+                    if (result.Created is { } created)
+                    {
+                        ServiceLog.BackupWritten(logger, created, result.Deleted.Count);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    ServiceLog.BackupFailed(logger, ex, directory);
+                }
+
+                await Task.Delay(CheckEvery, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+}
