@@ -38,6 +38,9 @@ internal sealed record BenchOptions
                                --import-rows N generated CSV rows (default 100,000) into a fresh
                                database; each repeated --repeats N times (default 5) after a warm-up
           --decoder            ESC/POS decoder throughput (DecoderThroughput.Run)
+          --tap                receipt tap added latency per chunk vs a plain byte-copying proxy (TapLatency.Run)
+          --till               receipt end (cut) → durable commit through the till session (CutToCommit.Run);
+                               --customers and --applies size it (quick: 100,000 and 2,000)
           --bdn                BenchmarkDotNet micro-benchmarks (coupon codes, card numbers)
           --storage            also run the storage harness when --decoder or --bdn is given
 
@@ -72,6 +75,10 @@ internal sealed record BenchOptions
 
     public bool Reports { get; init; }
 
+    public bool Tap { get; init; }
+
+    public bool Till { get; init; }
+
     public int ImportRows { get; init; } = 100_000;
 
     public int ReportRepeats { get; init; } = 5;
@@ -82,7 +89,7 @@ internal sealed record BenchOptions
 
     public bool Help { get; init; }
 
-    public bool RunStorage => Storage || (!Decoder && !Bdn && !Reports);
+    public bool RunStorage => Storage || (!Decoder && !Bdn && !Reports && !Tap && !Till);
 
     /// <summary>Ledger rows (and sales) per customer: the requested total spread evenly, at least one.</summary>
     public int LedgerRowsPerCustomer => (int)Math.Max(1, Math.Round((double)LedgerRows / Customers));
@@ -144,6 +151,12 @@ internal sealed record BenchOptions
                     break;
                 case "--repeats":
                     options = options with { ReportRepeats = (int)Number(args, ref i, 1, 1000) };
+                    break;
+                case "--tap":
+                    options = options with { Tap = true };
+                    break;
+                case "--till":
+                    options = options with { Till = true };
                     break;
                 case "--decoder":
                     options = options with { Decoder = true };

@@ -37,8 +37,9 @@ internal static class CutToCommit
         }
 
         Report.Progress($"till: seeding {customers:N0} customers into {path}");
+        var database = LoyaltyDatabase.Open(path); // the product's own schema and migrations
+        SqliteConnection.ClearAllPools();          // the seeder must be alone on the file to leave WAL mode
         Seeder.Seed(path, customers, 10, rules);
-        var database = LoyaltyDatabase.Open(path);
         var clock = TimeProvider.System;
         var customerRepository = new CustomerRepository(database, rules, clock);
         var session = new TillSession(

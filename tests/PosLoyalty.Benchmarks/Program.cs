@@ -42,6 +42,17 @@ if (options.Decoder)
     DecoderThroughput.Run(); // tests/PosLoyalty.Benchmarks/DecoderThroughput.cs
 }
 
+if (options.Tap)
+{
+    TapLatency.Run(Console.Out, Console.Error, options.Quick); // tests/PosLoyalty.Benchmarks/TapLatency.cs
+}
+
+if (options.Till)
+{
+    var rules = PosLoyalty.Domain.Rules.LoyaltyRulesReader.Parse(File.ReadAllText(StorageHarness.FindRules(options.RulesPath)), "loyalty.json");
+    _ = CutToCommit.Run(options.Customers, options.Applies, options.DbDirectory, rules); // tests/PosLoyalty.Benchmarks/CutToCommit.cs
+}
+
 if (options.Bdn)
 {
     exitCode = Math.Max(exitCode, MicroBenchmarks.Run());

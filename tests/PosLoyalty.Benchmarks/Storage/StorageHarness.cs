@@ -88,7 +88,7 @@ internal sealed class StorageHarness(BenchOptions options)
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + $" ({Environment.ProcessorCount} CPUs)" : "unknown";
 
-    private static string FindRules(string? given)
+    internal static string FindRules(string? given)
     {
         if (given is not null)
         {
