@@ -73,6 +73,11 @@ internal static class PosLoyaltyServices
             services.AddHostedService<ScannerService>();
         }
 
+        if (settings.Display.IsConfigured)
+        {
+            services.AddHostedService<DisplayService>();
+        }
+
         if (settings.ReceiptTap.IsConfigured)
         {
             services.AddHostedService<ReceiptTapService>();
