@@ -83,4 +83,19 @@ internal static partial class Log
 
     [LoggerMessage(1106, LogLevel.Warning, "POS event listener on {Endpoint} failed to accept ({Reason}); retrying in {RetryDelay}")]
     public static partial void PosEventAcceptFailed(this ILogger logger, string endpoint, string reason, TimeSpan retryDelay);
+
+    [LoggerMessage(1107, LogLevel.Information, "POS event line {LineNumber} from {Connection}: {Result}")]
+    public static partial void PosEventHandled(this ILogger logger, long lineNumber, string connection, string result);
+
+    [LoggerMessage(1108, LogLevel.Information, "Stale POS event socket {Path} removed")]
+    public static partial void PosEventsStaleSocketRemoved(this ILogger logger, string path);
+
+    [LoggerMessage(1109, LogLevel.Error, "POS events are not listened for: {Problem}")]
+    public static partial void PosEventsNotListening(this ILogger logger, string problem);
+
+    [LoggerMessage(1110, LogLevel.Warning, "POS event connection {Connection} refused: {MaxConnections} connections are open already")]
+    public static partial void PosEventConnectionRefused(this ILogger logger, string connection, int maxConnections);
+
+    [LoggerMessage(1111, LogLevel.Warning, "POS event receipt {ReceiptNumber} for till {TillId} says currency {Sent}; counted in the shop's {Shop}")]
+    public static partial void PosEventCurrencyMismatch(this ILogger logger, string receiptNumber, string tillId, string sent, string shop);
 }

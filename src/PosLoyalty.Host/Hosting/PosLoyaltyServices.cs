@@ -83,6 +83,11 @@ internal static class PosLoyaltyServices
             services.AddHostedService<ReceiptTapService>();
         }
 
+        if (settings.PosEvents.IsConfigured)
+        {
+            services.AddHostedService<PosEventsService>();
+        }
+
         return services;
     }
 }

@@ -116,7 +116,7 @@ public sealed class TillSession(
 
             if (receipt.Copy)
             {
-                return Publish(Ignored(now, sale, "a copy or reprint"));
+                return Publish(Ignored(now, sale, ReceiptIgnoredReason.Copy, "a copy or reprint"));
             }
 
             if (receipt.Kind is TillReceiptKind.Refund or TillReceiptKind.Void)
@@ -126,7 +126,7 @@ public sealed class TillSession(
                     var refund = sales.Refund(sale.TillId, sale.ReceiptNumber, sale.At);
                     if (refund.Duplicate)
                     {
-                        return Publish(Ignored(now, sale, "reversed before"));
+                        return Publish(Ignored(now, sale, ReceiptIgnoredReason.SeenBefore, "reversed before"));
                     }
 
                     TillLog.RefundRecorded(logger, sale.ReceiptNumber, sale.TillId, receipt.Kind.ToString().ToLowerInvariant(), refund.PointsChange.Value);
@@ -134,26 +134,27 @@ public sealed class TillSession(
                 }
                 catch (NotFoundException)
                 {
-                    return Publish(Ignored(now, sale, "no sale with that receipt number was recorded"));
+                    return Publish(Ignored(now, sale, ReceiptIgnoredReason.UnknownSale, "no sale with that receipt number was recorded"));
                 }
             }
 
             if (_active is { } customer)
             {
                 var outcome = sales.Apply(customer, sale, recording);
-                _active = null; // the sale completed: the next scan starts afresh
                 if (outcome.Duplicate)
                 {
-                    return Publish(Ignored(now, sale, "seen before"));
+                    // A POS retry or a reprint: the customer at the counter is still waiting for their own sale.
+                    return Publish(Ignored(now, sale, ReceiptIgnoredReason.SeenBefore, "seen before"));
                 }
 
+                _active = null; // the sale completed: the next scan starts afresh
                 TillLog.SaleRecorded(logger, sale.ReceiptNumber, sale.TillId, customer.Value, outcome.PointsEarned.Value, outcome.CouponsIssued.Count);
                 return Publish(new SaleRecorded(now, outcome));
             }
 
             if (!sales.RecordUnclaimed(sale, recording))
             {
-                return Publish(Ignored(now, sale, "seen before"));
+                return Publish(Ignored(now, sale, ReceiptIgnoredReason.SeenBefore, "seen before"));
             }
 
             TillLog.SaleUnclaimed(logger, sale.ReceiptNumber, sale.TillId);
@@ -240,10 +241,10 @@ public sealed class TillSession(
         }
     }
 
-    private ReceiptIgnored Ignored(DateTimeOffset now, Sale sale, string reason)
+    private ReceiptIgnored Ignored(DateTimeOffset now, Sale sale, ReceiptIgnoredReason kind, string reason)
     {
         TillLog.ReceiptIgnored(logger, sale.ReceiptNumber, sale.TillId, reason);
-        return new ReceiptIgnored(now, sale.ReceiptNumber, reason);
+        return new ReceiptIgnored(now, sale.ReceiptNumber, kind, reason);
     }
 
     private void ExpireLocked()

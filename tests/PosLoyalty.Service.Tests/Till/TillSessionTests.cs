@@ -46,6 +46,24 @@ public sealed class TillSessionTests : IDisposable
     }
 
     [Fact]
+    public void POS_retry_of_an_earlier_receipt_does_not_clear_the_customer_now_at_the_counter()
+    {
+        till.Enrol("Anna Rossi", "20000000042");
+        var bruno = till.Enrol("Bruno Bianchi", "20000000059");
+        till.Session.HandleScan("20000000042");
+        var annas = till.Receipt(5.30m, "R1101");
+        till.Session.HandleReceipt(annas, AtTill);
+
+        till.Session.HandleScan("20000000059");
+        var retry = Assert.IsType<ReceiptIgnored>(till.Session.HandleReceipt(annas, AtTill));
+
+        Assert.Equal(ReceiptIgnoredReason.SeenBefore, retry.Kind);
+        Assert.Equal(bruno, till.Session.ActiveCustomer);
+        Assert.IsType<SaleRecorded>(till.Session.HandleReceipt(till.Receipt(4.10m, "R1102"), AtTill));
+        Assert.Equal(1, till.Scalar($"SELECT COUNT(*) FROM sales WHERE customer_id = {bruno.Value}"));
+    }
+
+    [Fact]
     public void Receipt_with_nobody_at_the_counter_is_kept_unclaimed_and_a_late_scan_claims_it()
     {
         var anna = till.Enrol("Anna Rossi", "20000000042");
