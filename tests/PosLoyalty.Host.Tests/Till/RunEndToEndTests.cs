@@ -91,6 +91,26 @@ public sealed class RunEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void After_cut_placement_prints_the_receipt_untouched_then_the_coupon_on_its_own_slip()
+    {
+        WriteConfig("AfterCut");
+        var receipt = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "receipts", "002-en-US-receiptline-escpos.bin"));
+        using var service = Start();
+
+        Scan(service, AnnaCard);
+        pos.Write(receipt);
+        var printed = printer.WaitUntilQuiet(TimeSpan.FromMilliseconds(500), Patience);
+
+        Assert.True(printed.Length > receipt.Length, "a coupon slip follows the receipt");
+        Assert.Equal(receipt, printed[..receipt.Length]);
+        var slip = printed[receipt.Length..];
+        Assert.Equal(new byte[] { 0x1B, 0x40 }, slip[..2]); // its own slip: initialise …
+        var slipReceipts = new EscPosDecoder().Push(slip);
+        Assert.Contains(slipReceipts, r => r.EndedByCut && r.Text.Contains("5.00 off", StringComparison.Ordinal)); // … and its own cut
+        WaitUntilEveryCouponPrintedOnce();
+    }
+
+    [Fact]
     public void Receipt_with_nobody_at_the_counter_is_claimed_by_a_late_scan_and_its_coupon_prints_on_its_own_slip()
     {
         var receipt = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "receipts", "002-en-US-receiptline-escpos.bin"));
