@@ -31,11 +31,14 @@ public sealed class LoyaltyDatabase
 
     public string Path { get; }
 
+    /// <summary>Files up to this size are quick_checked at every CLI open; bigger ones by doctor and the service.</summary>
+    public const long QuickCheckAtOpenMaxBytes = 256L * 1024 * 1024;
+
     /// <summary>
-    /// Opens (creating when asked) the file, brings the schema up to date and runs quick_check.
+    /// Opens (creating when asked) the file, brings the schema up to date and, unless deferred, runs quick_check.
     /// A damaged file stops here, before anything is written to it.
     /// </summary>
-    public static LoyaltyDatabase Open(string path, bool createIfMissing = true)
+    public static LoyaltyDatabase Open(string path, bool createIfMissing = true, OpenCheck check = OpenCheck.QuickCheck)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = System.IO.Path.GetFullPath(path);
@@ -54,10 +57,13 @@ public sealed class LoyaltyDatabase
         try
         {
             using var connection = db.OpenConnection();
-            var check = QuickCheck(connection);
-            if (check != "ok")
+            if (check == OpenCheck.QuickCheck)
             {
-                throw new StorageException($"database '{path}' failed quick_check ({check}); restore a backup (posloyalty restore FILE)");
+                var result = QuickCheck(connection);
+                if (result != "ok")
+                {
+                    throw new StorageException($"database '{path}' failed quick_check ({result}); restore a backup (posloyalty restore FILE)");
+                }
             }
 
             Migrations.Apply(connection);
@@ -90,6 +96,20 @@ public sealed class LoyaltyDatabase
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>The check a deferred open left for later: "ok", or the first problems quick_check found.</summary>
+    public string QuickCheckNow()
+    {
+        using var connection = OpenConnection();
+        return QuickCheck(connection);
+    }
+
+    /// <summary>The open check for a file of this size: quick_check when it is small enough to be quick.</summary>
+    public static OpenCheck CheckFor(string path)
+    {
+        var info = new FileInfo(System.IO.Path.GetFullPath(path));
+        return info.Exists && info.Length > QuickCheckAtOpenMaxBytes ? OpenCheck.Deferred : OpenCheck.QuickCheck;
     }
 
     public static string QuickCheck(SqliteConnection connection)

@@ -51,6 +51,7 @@ internal static class CliApp
 
         root.Subcommands.Add(RunCommand.Build(bind));
         root.Subcommands.Add(DemoCommand.Build(bind));
+        root.Subcommands.Add(PanelCommand.Build(bind));
         root.Subcommands.Add(ReportCommands.Build(bind));
         root.Subcommands.Add(ImportCommands.Build(bind));
         root.Subcommands.Add(RaffleCommands.Build(bind));

@@ -25,7 +25,8 @@ internal sealed class CliContext(ParseResult parse, TextWriter output, TimeProvi
 
     public LoyaltyRules Rules => rules ??= RulesLoader.Load(Configuration);
 
-    public LoyaltyDatabase Database => database ??= LoyaltyDatabase.Open(DatabasePath);
+    // A big file is not quick_checked at every command (seconds per gigabyte): doctor and the service check it.
+    public LoyaltyDatabase Database => database ??= LoyaltyDatabase.Open(DatabasePath, check: LoyaltyDatabase.CheckFor(DatabasePath));
 
     /// <summary>After the command has answered: fold the WAL back so the file stays compact.</summary>
     public void CheckpointIfOpened() => database?.Checkpoint();

@@ -1,5 +1,12 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using PosLoyalty.Host.Hosting;
+using PosLoyalty.Service.Configuration;
 using PosLoyalty.Domain.Coupons;
 using PosLoyalty.Domain.Sales;
 using PosLoyalty.Domain.Values;
@@ -11,9 +18,10 @@ using PosLoyalty.Storage.Sales;
 namespace PosLoyalty.Host.Cli;
 
 /// <summary>
-/// `posloyalty demo`: a scripted morning at a café on a fresh database under ./data, with the
-/// shipped rules, so a newcomer sees enrolment, stamps, a coupon and a single-use redemption with
-/// no hardware. (The cashier panel will take this over when it lands.)
+/// `posloyalty demo`: on a terminal, the service and the cashier panel on a temporary database with sample
+/// regulars and a simulated till (scans and receipts every few seconds; the panel's keys work; Q quits and the
+/// temporary directory is removed). Without a terminal (a script, CI) a scripted morning at a café is printed
+/// instead, on a fresh database under ./data: enrolment, stamps, a coupon and a single-use redemption.
 /// </summary>
 internal static class DemoCommand
 {
@@ -24,6 +32,11 @@ internal static class DemoCommand
         var command = new Command("demo", "a scripted session on a fresh demo database (no hardware needed)");
         bind(command, (ctx, p) =>
         {
+            if (PanelServices.HasTerminal)
+            {
+                return RunLive(ctx, p.GetValue(GlobalOptions.Database));
+            }
+
             var path = p.GetValue(GlobalOptions.Database) ?? DefaultDemoDatabase;
             PrepareFreshFile(path, isDefault: p.GetValue(GlobalOptions.Database) is null);
             var db = LoyaltyDatabase.Open(path);
@@ -84,6 +97,53 @@ internal static class DemoCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The service in-process with the panel on this terminal, until Q or Ctrl+C.</summary>
+    private static int RunLive(CliContext ctx, string? databaseOption)
+    {
+        var rules = ctx.Rules;
+        var directory = Path.Combine(Path.GetTempPath(), "posloyalty-demo-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var databasePath = Path.GetFullPath(databaseOption ?? Path.Combine(directory, "demo.db"));
+            PrepareFreshFile(databasePath, isDefault: false);
+            DemoCustomers.Seed(LoyaltyDatabase.Open(databasePath), rules, ctx.Time);
+
+            var settings = ServiceSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Till:Id"] = "till-1",
+                ["Panel:Socket"] = Path.Combine(directory, "panel.sock"),
+            }).Build());
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                DisableDefaults = true,
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            builder.Services.AddPosLoyalty(settings, rules, ReceiptProfileLoader.Load(settings.ReceiptTap.Profile, "ReceiptTap:Profile"), databasePath, Path.Combine(directory, "spool"));
+            builder.AddPosLoyaltyPanel(databasePath, headless: false);
+            builder.Services.AddSingleton<DemoCustomers>();
+            builder.Services.AddHostedService<DemoTillService>();
+            using (var host = builder.Build())
+            {
+                host.Run();
+            }
+
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static string Boxes(StampCardView? s) =>

@@ -26,50 +26,6 @@ internal static class MaintenanceCommands
         });
         yield return restore;
 
-        var doctor = new Command("doctor", "check the database and say what to do about each problem");
-        bind(doctor, (ctx, _) =>
-        {
-            var report = new DatabaseMaintenance(ctx.Database, ctx.Time).Check();
-            if (ctx.Json)
-            {
-                JsonOutput.Write(ctx.Output, new
-                {
-                    database = new
-                    {
-                        path = report.Path,
-                        schemaVersion = report.SchemaVersion,
-                        quickCheck = report.QuickCheck,
-                        sizeBytes = report.DatabaseBytes,
-                        walBytes = report.WalBytes,
-                        freeDiskBytes = report.FreeDiskBytes,
-                        customers = report.Customers,
-                        sales = report.Sales,
-                        ledgerRows = report.LedgerRows,
-                        balanceMismatches = report.BalanceMismatches,
-                        lastBackupAt = report.LastBackupAt,
-                    },
-                    healthy = report.Healthy,
-                    problems = report.Problems,
-                });
-            }
-            else
-            {
-                var o = ctx.Output;
-                o.WriteLine($"database {report.Path}: schema {report.SchemaVersion}, quick_check {report.QuickCheck}");
-                o.WriteLine($"  {report.DatabaseBytes / 1024} KiB, WAL {report.WalBytes / 1024} KiB, {report.FreeDiskBytes / (1024 * 1024)} MiB free");
-                o.WriteLine($"  {report.Customers} customers, {report.Sales} sales, {report.LedgerRows} ledger rows, {report.BalanceMismatches} balance mismatches");
-                o.WriteLine($"  last backup: {report.LastBackupAt?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "never"}");
-                foreach (var problem in report.Problems)
-                {
-                    o.WriteLine("  problem: " + problem);
-                }
-
-                o.WriteLine(report.Healthy ? "all good" : $"{report.Problems.Count} problem(s)");
-            }
-
-            // Only damage is a failure; advice (no recent backup) is not.
-            return report.QuickCheck == "ok" && report.BalanceMismatches == 0 ? ExitCodes.Ok : ExitCodes.StorageFailure;
-        });
-        yield return doctor;
+        yield return DoctorCommand.Build(bind);
     }
 }

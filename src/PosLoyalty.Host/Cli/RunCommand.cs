@@ -5,6 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Host.Hosting;
 using PosLoyalty.Service.Configuration;
+using PosLoyalty.Service.Hosting;
+using PosLoyalty.Storage;
 
 namespace PosLoyalty.Host.Cli;
 
@@ -55,8 +57,15 @@ internal static class RunCommand
             // stdout belongs to the panel (or to scripts); every log line goes to stderr.
             builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Services.AddPosLoyalty(settings, rules, profile, databasePath, spool);
+            builder.AddPosLoyaltyPanel(databasePath, headless: p.GetValue(headless)); // the panel socket; on a terminal without --headless, the panel itself
             using var host = builder.Build();
-            host.Run();
+            var stopReason = host.Services.GetRequiredService<ServiceStopReason>();
+            host.Run(); // disposes the host when it returns
+            if (stopReason.Failure is { } failure)
+            {
+                throw new StorageException(failure);
+            }
+
             return ExitCodes.Ok;
         });
         return command;

@@ -35,7 +35,10 @@ internal static class PosLoyaltyServices
         services.AddSingleton(settings.Panel);
         services.AddSingleton(profile);
 
-        services.AddSingleton(_ => LoyaltyDatabase.Open(databasePath));
+        // quick_check reads every page; the service runs it right after it is ready (IntegrityCheckService).
+        services.AddSingleton(_ => LoyaltyDatabase.Open(databasePath, check: OpenCheck.Deferred));
+        services.AddSingleton<ServiceStopReason>();
+        services.AddHostedService<IntegrityCheckService>();
         services.AddSingleton<CustomerRepository>();
         services.AddSingleton<SaleRecorder>();
         services.AddSingleton<CouponRepository>();
@@ -50,6 +53,7 @@ internal static class PosLoyaltyServices
             services.AddHostedService<BackupService>();
         }
 
+        services.AddHostedService<SystemdNotifier>();
 
         if (settings.Printer.IsConfigured)
         {

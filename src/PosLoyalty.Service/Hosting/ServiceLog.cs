@@ -28,4 +28,10 @@ internal static partial class ServiceLog
 
     [LoggerMessage(207, LogLevel.Error, "Daily backup into {Directory} failed; doctor shows the last good backup")]
     public static partial void BackupFailed(ILogger logger, Exception exception, string directory);
+
+    [LoggerMessage(208, LogLevel.Information, "Database quick_check: ok")]
+    public static partial void IntegrityChecked(ILogger logger);
+
+    [LoggerMessage(209, LogLevel.Critical, "Database quick_check failed ({Result}): stopping before more is written. Run `posloyalty doctor`, then restore a backup")]
+    public static partial void IntegrityFailed(ILogger logger, string result);
 }

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PosLoyalty.Panel.Protocol;
+using PosLoyalty.Service.Devices;
+using PosLoyalty.Service.Till;
+using PosLoyalty.Storage;
+using PosLoyalty.Storage.Customers;
+
+namespace PosLoyalty.Host.Hosting;
+
+/// <summary>
+/// Turns till events into panel events once, whatever the number of panels, and fans them out; sends a
+/// clock tick every second. Each panel has its own bounded queue that drops its oldest events when the
+/// panel is slow, and this feed has its own hub subscription: no panel can hold up the till or another panel.
+/// </summary>
+public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRepository customers, PanelCards cards, TimeProvider time, ILogger<PanelFeed> logger) : BackgroundService
+{
+    private const int EventsPerPanel = 256;
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _gate = new();
+    private readonly List<Channel<PanelEvent>> _panels = [];
+
+    /// <summary>
+    /// A new panel: first the idle screen and the customer at the counter (if any), then every event. The
+    /// snapshot is taken under the same lock as publishing, so nothing falls between the two.
+    /// </summary>
+    public PanelFeedSubscription Subscribe()
+    {
+        var channel = Channel.CreateBounded<PanelEvent>(new BoundedChannelOptions(EventsPerPanel)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        lock (_gate)
+        {
+            foreach (var snapshot in Snapshot())
+            {
+                channel.Writer.TryWrite(snapshot);
+            }
+
+            _panels.Add(channel);
+        }
+
+        return new PanelFeedSubscription(channel.Reader, () =>
+        {
+            lock (_gate)
+            {
+                _panels.Remove(channel);
+            }
+
+            channel.Writer.TryComplete();
+        });
+    }
+
+    /// <summary>Sends one event to every panel attached now.</summary>
+    public void Publish(PanelEvent panelEvent)
+    {
+        lock (_gate)
+        {
+            foreach (var panel in _panels)
+            {
+                panel.Writer.TryWrite(panelEvent);
+            }
+        }
+    }
+
+    /// <summary>What a panel needs to draw the till as it is now.</summary>
+    public IReadOnlyList<PanelEvent> Snapshot()
+    {
+        var events = new List<PanelEvent> { new IdleUpdatedEvent(cards.Idle()) };
+        if (session.ActiveCustomer is { } active)
+        {
+            try
+            {
+                events.Add(new CustomerIdentifiedEvent(cards.Card(active)));
+            }
+            catch (NotFoundException)
+            {
+                // Erased while at the counter: the idle screen is the honest answer.
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>The panel events one till event becomes; empty for those the panel does not show.</summary>
+    public IReadOnlyList<PanelEvent> Map(TillEvent tillEvent) => tillEvent switch
+    {
+        CustomerIdentified e when e.LateClaim is { } late =>
+        [
+            new CustomerIdentifiedEvent(cards.Card(e.Profile)),
+            new SaleCompletedEvent(PanelCards.Sale(late), cards.Card(e.Profile, PanelCards.Sale(late)), late.ReceiptNumber),
+            new IdleUpdatedEvent(cards.Idle()),
+        ],
+        CustomerIdentified e => [new CustomerIdentifiedEvent(cards.Card(e.Profile))],
+        UnknownCardScanned e => [new UnknownCardEvent(new Panel.Model.UnknownCardModel(e.Card.Value))],
+        ScanRefused e => [new ServiceMessageEvent(e.Reason, IsError: true)],
+        CouponRedeemedAtCounter e => [new CouponRedeemedEvent(e.Coupon.Code.ToDisplayString(), Redeemed: true, e.Coupon.Reward)],
+        SaleRecorded e => [SaleCompleted(e), new IdleUpdatedEvent(cards.Idle())],
+        UnclaimedSaleRecorded e =>
+        [
+            new ServiceMessageEvent(string.Create(CultureInfo.InvariantCulture, $"Receipt {e.ReceiptNumber} ({e.Total:0.00}) kept for a late scan: nobody was at the counter")),
+            new IdleUpdatedEvent(cards.Idle()),
+        ],
+        ReceiptIgnored e => [new ServiceMessageEvent($"Receipt {e.ReceiptNumber} earns nothing: {e.Reason}")],
+        RefundRecorded e =>
+        [
+            new ServiceMessageEvent(string.Create(CultureInfo.InvariantCulture, $"Receipt {e.Outcome.ReceiptNumber} reversed: {e.Outcome.PointsChange.Value:+#;-#;0} points")),
+            new IdleUpdatedEvent(cards.Idle()),
+        ],
+        CustomerCleared => [new ClearedEvent()],
+        DeviceStatusChanged e when PanelCards.Device(e.Status) is { } device => [new DeviceStatusEvent(device)],
+        _ => [],
+    };
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var till = hub.Subscribe();
+        var clock = ClockAsync(stoppingToken);
+        try
+        {
+            await foreach (var tillEvent in till.Events.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    foreach (var panelEvent in Map(tillEvent))
+                    {
+                        Publish(panelEvent);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    PanelLog.MappingFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+
+        await clock;
+        lock (_gate)
+        {
+            foreach (var panel in _panels)
+            {
+                panel.Writer.TryComplete();
+            }
+        }
+    }
+
+    private SaleCompletedEvent SaleCompleted(SaleRecorded e)
+    {
+        var outcome = PanelCards.Sale(e.Outcome);
+        try
+        {
+            return new SaleCompletedEvent(outcome, cards.Card(customers.GetProfile(e.Outcome.CustomerId), outcome), e.Outcome.ReceiptNumber);
+        }
+        catch (NotFoundException)
+        {
+            return new SaleCompletedEvent(outcome, null, e.Outcome.ReceiptNumber);
+        }
+    }
+
+    private async Task ClockAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Tick, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                Publish(new ClockTickEvent(time.GetLocalNow()));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+}

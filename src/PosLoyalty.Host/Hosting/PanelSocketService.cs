@@ -1,0 +1,230 @@
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PosLoyalty.Panel.Protocol;
+using PosLoyalty.Service.Configuration;
+
+namespace PosLoyalty.Host.Hosting;
+
+/// <summary>
+/// The Unix socket cashier panels attach to (Panel:Socket; issue #6 item 8): mode 0660, group posloyalty when
+/// that group exists, a stale socket file replaced, each peer checked with SO_PEERCRED. JSON lines both ways:
+/// events out from <see cref="PanelFeed"/>, commands in to <see cref="PanelCommandHandler"/>. Any number of
+/// panels may attach; each has its own queue, so a slow one never holds up the till or the others.
+/// </summary>
+public sealed class PanelSocketService(PanelOptions options, PanelFeed feed, PanelCommandHandler handler, ILogger<PanelSocketService> logger) : BackgroundService
+{
+    public const string GroupName = "posloyalty";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes with the socket's full path once panels can connect (tests and the in-process demo wait on it).</summary>
+    public Task<string> Listening => _listening.Task;
+
+    /// <summary>Who may attach; set once listening.</summary>
+    public PanelPeerPolicy? Policy { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var path = Path.GetFullPath(options.Socket);
+        Socket listener;
+        try
+        {
+            listener = Listen(path);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or UnauthorizedAccessException)
+        {
+            PanelLog.ListenFailed(logger, ex, path);
+            _listening.TrySetException(ex);
+            return;
+        }
+
+        var connections = new List<Task>();
+        try
+        {
+            _listening.TrySetResult(path);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var peer = await listener.AcceptAsync(stoppingToken);
+                connections.RemoveAll(t => t.IsCompleted);
+                connections.Add(ServeAsync(peer, stoppingToken));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+        finally
+        {
+            listener.Dispose();
+            await Task.WhenAll(connections);
+            TryDelete(path);
+        }
+    }
+
+    private Socket Listen(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (File.Exists(path))
+        {
+            if (IsAnswering(path))
+            {
+                throw new IOException($"another service already listens on {path}: stop it, or give this one another Panel:Socket");
+            }
+
+            File.Delete(path);
+            PanelLog.StaleSocketRemoved(logger, path);
+        }
+
+        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            listener.Bind(new UnixDomainSocketEndPoint(path));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
+            }
+
+            var group = SetGroup(path);
+            Policy = new PanelPeerPolicy(PanelNative.EffectiveUserId, group);
+            listener.Listen(16);
+            PanelLog.Listening(logger, path, group.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return listener;
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>chgrp posloyalty when the group exists (a kiosk install creates it); else the service's own group.</summary>
+    private uint SetGroup(string path)
+    {
+        if (PanelNative.GroupId(GroupName) is { } gid)
+        {
+            PanelNative.ChangeGroup(path, gid);
+            return gid;
+        }
+
+        var own = PanelNative.EffectiveGroupId;
+        PanelLog.NoPanelGroup(logger, own);
+        return own;
+    }
+
+    private async Task ServeAsync(Socket socket, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        await using var stream = new NetworkStream(socket, ownsSocket: true);
+        using var writeGate = new SemaphoreSlim(1, 1);
+        PanelPeer peer;
+        try
+        {
+            peer = PanelPeer.Of(socket);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException)
+        {
+            return;
+        }
+
+        async Task Send(PanelEvent panelEvent)
+        {
+            var bytes = Utf8.GetBytes(PanelJson.SerializeEvent(panelEvent) + "\n");
+            await writeGate.WaitAsync(connection.Token);
+            try
+            {
+                await stream.WriteAsync(bytes, connection.Token);
+            }
+            finally
+            {
+                writeGate.Release();
+            }
+        }
+
+        try
+        {
+            if (Policy is not { } policy || !policy.Allows(peer))
+            {
+                PanelLog.Refused(logger, peer.UserId, peer.ProcessId, Policy?.SocketGroupId ?? 0);
+                await Send(new ServiceMessageEvent($"refused: uid {peer.UserId} is not root, the service's user or in group {GroupName}", IsError: true));
+                return;
+            }
+
+            PanelLog.Attached(logger, peer.UserId, peer.ProcessId);
+            using var subscription = feed.Subscribe();
+            var writer = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        await foreach (var panelEvent in subscription.Events.ReadAllAsync(connection.Token))
+                        {
+                            await Send(panelEvent);
+                        }
+                    }
+                    finally
+                    {
+                        await connection.CancelAsync(); // the panel is gone (or the service stops): stop reading too
+                    }
+                },
+                CancellationToken.None);
+
+            using (var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
+            {
+                while (await reader.ReadLineAsync(connection.Token) is { } line)
+                {
+                    if (line.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    foreach (var reply in handler.Handle(line, peer.UserId))
+                    {
+                        await Send(reply);
+                    }
+                }
+            }
+
+            await connection.CancelAsync();
+            await writer.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        {
+            // The panel went away, or the service is stopping.
+        }
+        finally
+        {
+            PanelLog.Detached(logger, peer.UserId);
+        }
+    }
+
+    private static bool IsAnswering(string path)
+    {
+        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            probe.Connect(new UnixDomainSocketEndPoint(path));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Replaced as stale at the next start.
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Runtime.InteropServices;
+
+namespace PosLoyalty.Service.Devices;
+
+/// <summary>
+/// The libc calls doctor needs and .NET does not offer: statx(2) for a node's type, owner and group (one struct
+/// layout on x86-64, arm64 and armhf, unlike stat), access(2), getgroups(2) and adjtimex(2). Classic DllImport:
+/// this project has no unsafe code; arrays are pinned by the marshaller for the call.
+/// </summary>
+internal static class DeviceNative
+{
+    // fcntl.h, unistd.h
+    public const int ReadOk = 4;
+    public const int WriteOk = 2;
+
+    // sys/stat.h file types
+    public const int TypeMask = 0xF000;
+    public const int CharacterDevice = 0x2000;
+    public const int Directory = 0x4000;
+    public const int Fifo = 0x1000;
+    public const int RegularFile = 0x8000;
+    public const int Socket = 0xC000;
+
+    // adjtimex(2): TIME_ERROR is returned while the kernel's STA_UNSYNC (or STA_CLOCKERR) is set.
+    public const int TimeError = 5;
+
+    private const int AtCurrentDirectory = -100;
+    private const uint StatxBasicStats = 0x07FF;
+    private const int StatxBufferSize = 256;
+
+    // struct statx (linux/stat.h): u32 mask, u32 blksize, u64 attributes, u32 nlink, u32 uid, u32 gid, u16 mode …
+    private const int UidOffset = 20;
+    private const int GidOffset = 24;
+    private const int ModeOffset = 28;
+
+    // struct timex is 208 bytes on 64-bit and 128 on 32-bit; a zeroed buffer of 512 (modes = 0: read only) serves both.
+    private const int TimexBufferSize = 512;
+
+    /// <summary>Follows symlinks. Null with <paramref name="errno"/> when the node cannot be examined (ENOENT: missing).</summary>
+    public static NodeInfo? Stat(string path, out int errno)
+    {
+        var buffer = new byte[StatxBufferSize];
+        if (Statx(AtCurrentDirectory, path, 0, StatxBasicStats, buffer) != 0)
+        {
+            errno = Marshal.GetLastPInvokeError();
+            return null;
+        }
+
+        errno = 0;
+        return new NodeInfo(
+            BitConverter.ToUInt32(buffer, UidOffset),
+            BitConverter.ToUInt32(buffer, GidOffset),
+            BitConverter.ToUInt16(buffer, ModeOffset));
+    }
+
+    /// <summary>access(2) with the real uid and gids: what this user may do, not what root's capabilities allow through.</summary>
+    public static bool Can(string path, int mode) => Access(path, mode) == 0;
+
+    /// <summary>The process's supplementary groups plus its effective group.</summary>
+    public static IReadOnlySet<uint> Groups()
+    {
+        var count = GetGroups(0, null);
+        var list = new uint[Math.Max(count, 0)];
+        if (count > 0)
+        {
+            count = GetGroups(list.Length, list);
+        }
+
+        var set = new HashSet<uint>(list.Take(Math.Max(count, 0))) { GetEffectiveGroupId() };
+        return set;
+    }
+
+    public static uint EffectiveUserId() => GetEffectiveUserId();
+
+    /// <summary>adjtimex(2) with modes 0 (changes nothing): the clock state, or -1 with errno.</summary>
+    public static int ClockState()
+    {
+        var buffer = new byte[TimexBufferSize];
+        return AdjustTime(buffer);
+    }
+
+    public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);
+
+    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static extern int Statx(int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
+
+    [DllImport("libc", EntryPoint = "access", SetLastError = true)]
+    private static extern int Access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
+
+    [DllImport("libc", EntryPoint = "getgroups", SetLastError = true)]
+    private static extern int GetGroups(int size, [Out] uint[]? list);
+
+    [DllImport("libc", EntryPoint = "getegid")]
+    private static extern uint GetEffectiveGroupId();
+
+    [DllImport("libc", EntryPoint = "geteuid")]
+    private static extern uint GetEffectiveUserId();
+
+    [DllImport("libc", EntryPoint = "adjtimex", SetLastError = true)]
+    private static extern int AdjustTime([In, Out] byte[] timex);
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PosLoyalty.Storage;
+
+namespace PosLoyalty.Service.Hosting;
+
+/// <summary>
+/// DESIGN §7's quick_check at start, run once the service is ready rather than before: on a large file it takes
+/// seconds per gigabyte and must not hold up the till. A damaged file stops the service (systemd then restarts it
+/// and doctor says what to do) before more is written to it.
+/// </summary>
+public sealed class IntegrityCheckService(LoyaltyDatabase database, IHostApplicationLifetime lifetime, ServiceStopReason stopReason, ILogger<IntegrityCheckService> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(
+        () =>
+        {
+            var result = database.QuickCheckNow();
+            if (result == "ok")
+            {
+                ServiceLog.IntegrityChecked(logger);
+                return;
+            }
+
+            ServiceLog.IntegrityFailed(logger, result);
+            stopReason.Fail($"database quick_check failed ({result}): run `posloyalty doctor`, then restore a backup");
+            lifetime.StopApplication();
+        },
+        stoppingToken);
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using PosLoyalty.Service.Hosting;
+using Xunit.Abstractions;
+
+namespace PosLoyalty.Host.Tests.Deploy;
+
+/// <summary>sd_notify by hand (DESIGN.md §1): `posloyalty run --headless` under a fake systemd that is a real datagram socket.</summary>
+public sealed class SystemdNotifyTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly CliFixture cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public void Run_sends_READY_once_started_and_STOPPING_on_SIGTERM_then_exits_0()
+    {
+        using var systemd = new NotifySocket(Path.Combine(cli.Directory, "notify.sock"));
+        using var service = Start(systemd.Address);
+
+        var untilReady = systemd.ReceiveUntil("READY=1", Patience);
+        var startUp = service.Started.Elapsed;
+        output.WriteLine($"process start to READY=1: {startUp.TotalMilliseconds:0} ms (Debug build, dotnet posloyalty.dll, test host busy)");
+        Assert.Contains(untilReady[^1].Split('\n'), line => line.StartsWith("STATUS=till till-1 ready", StringComparison.Ordinal));
+        Assert.DoesNotContain(untilReady, m => m.Contains("STOPPING=1", StringComparison.Ordinal));
+
+        Assert.Equal(0, service.Terminate(Patience));
+        systemd.ReceiveUntil("STOPPING=1", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Abstract_notify_socket_gets_READY_and_watchdog_pings_every_half_WATCHDOG_USEC()
+    {
+        using var systemd = new NotifySocket("@posloyalty-test-" + Guid.NewGuid().ToString("N"));
+        using var service = Start(systemd.Address, ("WATCHDOG_USEC", "400000"));
+
+        systemd.ReceiveUntil("READY=1", Patience);
+        var first = Stopwatch.StartNew();
+        systemd.ReceiveUntil("WATCHDOG=1", TimeSpan.FromSeconds(5));
+        systemd.ReceiveUntil("WATCHDOG=1", TimeSpan.FromSeconds(5));
+        systemd.ReceiveUntil("WATCHDOG=1", TimeSpan.FromSeconds(5));
+
+        // Three pings at 200 ms apart: well under the 0.4 s deadline systemd would enforce each time.
+        Assert.True(first.Elapsed < TimeSpan.FromSeconds(3), $"three pings took {first.Elapsed}");
+        // The log line goes through the logger's queue: it may trail the datagrams a little.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (!service.Log.Contains("systemd watchdog on", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.Contains("systemd watchdog on: a ping every 200 ms", service.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Watchdog_belongs_to_the_process_WATCHDOG_PID_names_and_is_half_of_WATCHDOG_USEC()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(15), SystemdNotifier.WatchdogInterval("30000000", null, 1234));
+        Assert.Equal(TimeSpan.FromSeconds(15), SystemdNotifier.WatchdogInterval("30000000", "1234", 1234));
+        Assert.Null(SystemdNotifier.WatchdogInterval("30000000", "99", 1234));
+        Assert.Null(SystemdNotifier.WatchdogInterval("0", null, 1234));
+        Assert.Null(SystemdNotifier.WatchdogInterval("soon", null, 1234));
+        Assert.Null(SystemdNotifier.WatchdogInterval(null, null, 1234));
+    }
+
+    [Fact]
+    public void Notify_socket_is_a_path_or_an_abstract_name_and_nothing_else()
+    {
+        Assert.NotNull(SystemdNotifier.Endpoint("/run/systemd/notify"));
+        Assert.NotNull(SystemdNotifier.Endpoint("@/org/freedesktop/systemd1/notify/123"));
+        Assert.Null(SystemdNotifier.Endpoint(null));
+        Assert.Null(SystemdNotifier.Endpoint(string.Empty));
+        Assert.Null(SystemdNotifier.Endpoint("vsock:2:1234"));
+        Assert.Null(SystemdNotifier.Endpoint("relative/notify"));
+    }
+
+    [Fact]
+    public void Without_NOTIFY_SOCKET_run_starts_and_stops_cleanly()
+    {
+        using var service = Start(null);
+        var deadline = DateTime.UtcNow + Patience;
+        while (!service.Log.Contains("Application started", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.Contains("Application started", service.Log, StringComparison.Ordinal);
+        Assert.Equal(0, service.Terminate(Patience));
+        Assert.DoesNotContain("sd_notify", service.Log, StringComparison.Ordinal);
+    }
+
+    private NotifiedProcess Start(string? notifySocket, params (string Key, string Value)[] more)
+    {
+        var config = Path.Combine(cli.Directory, "till.json");
+        File.WriteAllText(config, $$"""
+            {
+              "Till": { "Id": "till-1" },
+              "Panel": { "Socket": "{{Path.Combine(cli.Directory, "panel.sock")}}" }
+            }
+            """);
+        var environment = more.ToDictionary(e => e.Key, e => e.Value);
+        if (notifySocket is not null)
+        {
+            environment["NOTIFY_SOCKET"] = notifySocket;
+        }
+
+        return new NotifiedProcess(cli.Directory, environment, "run", "--headless", "--config", config, "--db", cli.DatabasePath);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace PosLoyalty.Host.Tests.Panel;
+
+/// <summary>A raw JSON-lines client, as socat would be: the test sees exactly what goes over the socket.</summary>
+internal sealed class PanelClient(Socket socket) : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly NetworkStream stream = new(socket, ownsSocket: true);
+    private readonly List<string> received = [];
+    private StreamReader? reader;
+
+    public IReadOnlyList<string> Received => received;
+
+    public void Send(string line)
+    {
+        var bytes = Encoding.UTF8.GetBytes(line + "\n");
+        stream.Write(bytes);
+    }
+
+    /// <summary>Reads lines until one has the given "type" (and matches <paramref name="match"/>); returns it.</summary>
+    public async Task<JsonElement> WaitForAsync(string type, Func<JsonElement, bool>? match = null)
+    {
+        reader ??= new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var line = await reader.ReadLineAsync(timeout.Token)
+                ?? throw new EndOfStreamException($"the service closed the connection before a '{type}' event; got:\n{string.Join('\n', received)}");
+            received.Add(line);
+            var json = JsonDocument.Parse(line).RootElement;
+            if (json.GetProperty("type").GetString() == type && (match is null || match(json)))
+            {
+                return json;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        reader?.Dispose();
+        stream.Dispose();
+    }
+}

@@ -1,0 +1,192 @@
+using System.Text;
+using PosLoyalty.Host.Tests.Till;
+using Xunit.Abstractions;
+
+namespace PosLoyalty.Host.Tests.Panel;
+
+/// <summary>
+/// Issue #5's acceptance, against the real executable: `posloyalty panel` in a 120×40 tmux window attached to
+/// `posloyalty run --headless`, with the scanner on a real pseudo-terminal.
+/// </summary>
+public sealed class PanelTmuxTests : IDisposable
+{
+    private const string AnnaCard = "20000000042";
+    private const string PinnedNote = "Ask about the graduation";
+    private const string MarcoCard = "20000000117";
+    private const string MarcoNote = "Oat milk, always";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    // The scanner's row on the idle screen comes from the service: the panel is attached.
+    private const string Connected = "✓ ok";
+
+    // Measured here: 12-20 ms warm, about 160 ms for the first scan after start (JIT in both processes); see the
+    // test output. Issue #5 asks for 100 ms; the bounds leave room for a loaded CI runner.
+    private static readonly TimeSpan ScanToGreetingBound = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan FirstScanBound = TimeSpan.FromSeconds(2);
+
+    private readonly ITestOutputHelper output;
+    private readonly CliFixture cli = new();
+    private readonly PseudoTerminal scanner = new();
+    private readonly string config;
+
+    public PanelTmuxTests(ITestOutputHelper output)
+    {
+        this.output = output;
+        config = Path.Combine(cli.Directory, "till.json");
+        File.WriteAllText(config, $$"""
+            {
+              "Till": { "Id": "till-1" },
+              "Scanner": { "Device": "{{scanner.SlavePath}}", "BaudRate": 9600 },
+              "Panel": { "Socket": "{{SocketPath}}" }
+            }
+            """);
+        Assert.Equal(0, cli.Run("customers", "add", "--card", AnnaCard, "--name", "Anna Rossi", "--greeting", "Mrs Rossi").ExitCode);
+        Assert.Equal(0, cli.Run("customers", "note", AnnaCard, PinnedNote, "--pin").ExitCode);
+        Assert.Equal(0, cli.Run("customers", "add", "--card", MarcoCard, "--name", "Marco Bianchi", "--greeting", "Marco").ExitCode);
+        Assert.Equal(0, cli.Run("customers", "note", MarcoCard, MarcoNote, "--pin").ExitCode);
+    }
+
+    private string SocketPath => Path.Combine(cli.Directory, "panel.sock");
+
+    public void Dispose()
+    {
+        scanner.Dispose();
+        cli.Dispose();
+    }
+
+    [TmuxFact]
+    public void Scan_shows_the_greeting_and_pinned_note_at_once_and_an_unknown_card_offers_enrolment()
+    {
+        using var service = StartService();
+        using var tmux = StartPanel();
+
+        // The first scan after start pays for JIT in both processes; the cashier's every other scan is the warm one.
+        Scan(AnnaCard);
+        var cold = tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote);
+        var warm = new List<TimeSpan>();
+        for (var i = 0; i < 5; i++)
+        {
+            // Alternate two cards: the scanner drops the same code read twice within its 500 ms debounce window.
+            Scan(MarcoCard);
+            warm.Add(tmux.WaitFor(Patience, "Marco", MarcoNote));
+            Scan(AnnaCard);
+            warm.Add(tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote));
+        }
+
+        output.WriteLine($"scan bytes written to the pty → greeting and pinned note on the tmux screen: first scan {cold.TotalMilliseconds:0} ms, then {string.Join(", ", warm.Select(w => w.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} ms");
+        Assert.True(warm.Max() < ScanToGreetingBound, $"greeting took {warm.Max().TotalMilliseconds:0} ms");
+        Assert.True(cold < FirstScanBound, $"the first greeting took {cold.TotalMilliseconds:0} ms");
+
+        Scan("20000000999");
+        tmux.WaitFor(Patience, "Nobody is enrolled with this card yet", "E to enrol, card •••• 0999");
+    }
+
+    [TmuxFact]
+    public void Enrol_note_find_redeem_and_manual_sale_work_by_keys()
+    {
+        using var service = StartService();
+        using var tmux = StartPanel();
+
+        // E: enrol the unknown card by keys.
+        Scan("20000000999");
+        tmux.WaitFor(Patience, "Nobody is enrolled with this card yet");
+        tmux.Keys("E");
+        tmux.WaitFor(Patience, "Enrol a customer · card •••• 0999");
+        tmux.Type("Lena Vogt");
+        tmux.Keys("Tab");
+        tmux.Type("Lena");
+        tmux.Keys("Enter");
+        tmux.WaitFor(Patience, "Welcome, Lena", "Lena Vogt", "•••• 0999");
+        Assert.Contains("Lena Vogt", cli.Run("customers", "show", "20000000999").Stdout, StringComparison.Ordinal);
+
+        // N: a note, shown on the card as soon as it is saved.
+        tmux.Keys("N");
+        tmux.WaitFor(Patience, "Note for Lena Vogt");
+        tmux.Type("Likes jazz on Fridays");
+        tmux.Keys("Enter");
+        tmux.WaitFor(Patience, "Note saved.", "Likes jazz on Fridays");
+
+        // F: find Anna without her card, open her.
+        tmux.Keys("F");
+        tmux.WaitFor(Patience, "Find a customer");
+        tmux.Type("Rossi");
+        tmux.Keys("Enter");
+        tmux.WaitFor(Patience, "Anna Rossi", "•••• 0042");
+        tmux.Keys("Enter");
+        tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote);
+
+        // R: a mistyped coupon is refused with the reason; the panel stays usable.
+        tmux.Keys("R");
+        tmux.WaitFor(Patience, "Redeem a coupon");
+        tmux.Type("ABCD");
+        tmux.Keys("Enter");
+        tmux.WaitFor(Patience, "not redeemed");
+
+        // S: a manual sale for Anna, recorded and shown.
+        tmux.Keys("S");
+        tmux.WaitFor(Patience, "Manual sale for Anna Rossi");
+        tmux.Type("4.50");
+        tmux.Keys("Enter");
+        tmux.WaitFor(Patience, "Sale recorded: +4 points");
+        Assert.Contains("visits: 1", cli.Run("customers", "show", AnnaCard).Stdout, StringComparison.Ordinal);
+    }
+
+    [TmuxFact]
+    public void Panel_says_the_service_is_away_and_reconnects_when_it_restarts()
+    {
+        using var tmux = StartPanelWithoutService();
+        tmux.WaitFor(Patience, "service not running — retrying");
+
+        using (var first = StartService())
+        {
+            tmux.WaitFor(Patience, "Waiting for a card", Connected);
+            tmux.WaitUntilGone(Patience, "retrying");
+            first.KillHard();
+        }
+
+        tmux.WaitFor(Patience, "service not running — retrying");
+        using var second = StartService();
+        tmux.WaitUntilGone(Patience, "retrying");
+        Scan(AnnaCard);
+        tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote);
+    }
+
+    [TmuxFact]
+    public void Panel_redraws_for_the_new_size_when_the_terminal_is_resized()
+    {
+        using var service = StartService();
+        using var tmux = StartPanel();
+        Scan(AnnaCard);
+        tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote);
+        Assert.Contains(new string('━', 118), tmux.Screen(), StringComparison.Ordinal);
+
+        tmux.Resize(80, 24);
+        tmux.WaitFor(Patience, "┏" + new string('━', 78) + "┓", "Mrs Rossi");
+        var narrow = tmux.Screen().Split('\n');
+        Assert.DoesNotContain(narrow, line => line.Contains(new string('━', 79), StringComparison.Ordinal));
+        Assert.Contains(narrow, line => line.Contains("Q  quit", StringComparison.Ordinal)); // the key bar fits, on its own lines
+
+        tmux.Resize(120, 40);
+        tmux.WaitFor(Patience, "┏" + new string('━', 118) + "┓", "Mrs Rossi");
+    }
+
+    private RunningService StartService()
+    {
+        var service = new RunningService(cli.Directory, "--config", config, "--db", cli.DatabasePath);
+        scanner.WaitUntilRaw(Patience);
+        service.WaitForLog("Panel socket listening", Patience);
+        return service;
+    }
+
+    private Tmux StartPanel()
+    {
+        var tmux = StartPanelWithoutService();
+        tmux.WaitFor(Patience, "Waiting for a card", Connected);
+        return tmux;
+    }
+
+    private Tmux StartPanelWithoutService() =>
+        new(Tmux.Posloyalty("panel", "--config", config, "--db", cli.DatabasePath));
+
+    private void Scan(string card) => scanner.Write(Encoding.ASCII.GetBytes(card + "\r\n"));
+}

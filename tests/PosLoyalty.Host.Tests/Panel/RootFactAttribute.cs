@@ -1,0 +1,14 @@
+namespace PosLoyalty.Host.Tests.Panel;
+
+/// <summary>A test that needs another uid to connect: it runs as root with setpriv and python3, else it is skipped saying so.</summary>
+public sealed class RootFactAttribute : FactAttribute
+{
+    public RootFactAttribute()
+    {
+        var isRoot = File.ReadLines("/proc/self/status").Any(l => l.StartsWith("Uid:\t0\t", StringComparison.Ordinal));
+        if (!isRoot || !File.Exists("/usr/bin/setpriv") || !File.Exists("/usr/bin/python3"))
+        {
+            Skip = "needs root, /usr/bin/setpriv and /usr/bin/python3 to connect as another user";
+        }
+    }
+}
