@@ -11,6 +11,9 @@ namespace PosLoyalty.Host.Cli;
 /// <summary>The `posloyalty` command line (DESIGN.md §4). Errors: one line on stderr, a non-zero exit, nothing written.</summary>
 internal static class CliApp
 {
+    private const int SqliteIoError = 10; // SQLITE_IOERR
+    private const int SqliteFull = 13;    // SQLITE_FULL
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = Build(output, error, TimeProvider.System);
@@ -32,7 +35,16 @@ internal static class CliApp
                     var ctx = new CliContext(parse, output, time);
                     var code = body(ctx, parse);
                     output.Flush(); // the answer is out (and on disk) before housekeeping
-                    ctx.CheckpointIfOpened();
+                    try
+                    {
+                        ctx.CheckpointIfOpened();
+                    }
+                    catch (Exception ex) when (ex is SqliteException or IOException)
+                    {
+                        // What the command did is committed; folding the WAL back can wait for the next command.
+                        error.WriteLine("posloyalty: warning: WAL checkpoint after the command failed (" + ex.Message + "); the command's result stands");
+                    }
+
                     return code;
                 },
                 error));
@@ -64,6 +76,14 @@ internal static class CliApp
         try
         {
             return body();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteFull or SqliteIoError)
+        {
+            // A transaction is all or nothing, but a failed fsync at commit can leave it committed: a script should
+            // simply run the command again, which is safe (a sale's key makes a repeat a no-op).
+            var what = ex.SqliteErrorCode == SqliteFull ? "the disk is full" : "the disk reported an I/O error";
+            error.WriteLine($"posloyalty: {what} ({ex.Message}); nothing was half-written, but the change may not have been recorded — free space or check the disk, then run the command again (a repeated sale is never counted twice)");
+            return ExitCodes.StorageFailure;
         }
         catch (Exception ex) when (Classify(ex) is { } code)
         {

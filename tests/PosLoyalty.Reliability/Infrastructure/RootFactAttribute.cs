@@ -1,0 +1,13 @@
+namespace PosLoyalty.Reliability.Infrastructure;
+
+/// <summary>A test that needs another uid to connect: it runs as root with setpriv and python3, else it is skipped saying so.</summary>
+public sealed class RootFactAttribute : FactAttribute
+{
+    public RootFactAttribute()
+    {
+        if (!Prerequisites.IsRoot || !File.Exists("/usr/bin/setpriv") || !File.Exists("/usr/bin/python3"))
+        {
+            Skip = "needs root, /usr/bin/setpriv and /usr/bin/python3 to connect as another user";
+        }
+    }
+}
