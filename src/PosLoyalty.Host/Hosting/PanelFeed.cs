@@ -1,3 +1,4 @@
+using PosLoyalty.Panel;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
@@ -87,6 +88,28 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
     }
 
     /// <summary>The panel events one till event becomes; empty for those the panel does not show.</summary>
+    /// <summary>
+    /// Builds and serialises one customer's card, read-only, so the first real scan finds the profile queries, the
+    /// card mapping and the JSON contract compiled (≈ 150 ms of JIT otherwise, against a 100 ms greeting target).
+    /// </summary>
+    private void WarmUp()
+    {
+        try
+        {
+            _ = PanelWarmUp.SampleEventLine(time.GetLocalNow());
+            session.WarmUp();
+            if (customers.AnyCustomer() is { } id)
+            {
+                _ = PanelJson.SerializeEvent(new CustomerIdentifiedEvent(cards.Card(id)));
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Only a head start: the first scan compiles whatever is left.
+            PanelLog.WarmUpFailed(logger, ex);
+        }
+    }
+
     public IReadOnlyList<PanelEvent> Map(TillEvent tillEvent) => tillEvent switch
     {
         CustomerIdentified e when e.LateClaim is { } late =>
@@ -120,6 +143,7 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
     {
         using var till = hub.Subscribe();
         var clock = ClockAsync(stoppingToken);
+        _ = Task.Run(WarmUp, stoppingToken);
         try
         {
             await foreach (var tillEvent in till.Events.ReadAllAsync(stoppingToken))

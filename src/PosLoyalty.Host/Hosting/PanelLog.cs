@@ -40,4 +40,7 @@ internal static partial class PanelLog
 
     [LoggerMessage(411, LogLevel.Information, "Panel command {Command} from uid {UserId}")]
     public static partial void Command(ILogger logger, string command, uint userId);
+
+    [LoggerMessage(412, LogLevel.Debug, "Panel warm-up skipped; the first scan compiles what it needs")]
+    public static partial void WarmUpFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,4 @@
+using PosLoyalty.Panel;
 using PosLoyalty.Panel.Model;
 using PosLoyalty.Panel.Protocol;
 using PosLoyalty.Panel.State;
@@ -43,6 +44,7 @@ public sealed class PanelTerminal(IAnsiConsole console, TimeProvider time, bool 
     public async Task RunAsync(IPanelConnector connector, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connector);
+        PanelWarmUp.Run(new PanelLayout(console.Profile.Width, console.Profile.Height), time.GetLocalNow(), customerView);
         var loop = new LoopState(PanelState.Start(new IdleModel { Now = time.GetLocalNow() }), console.Input.ReadKeyAsync(intercept: true, cancellationToken), time.GetUtcNow());
         try
         {

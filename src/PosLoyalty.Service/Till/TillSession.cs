@@ -175,6 +175,26 @@ public sealed class TillSession(
         }
     }
 
+    /// <summary>
+    /// Runs the read side of a card scan once for some customer, changing nothing and publishing nothing, so the first
+    /// real scan of the day finds its queries compiled and prepared (it otherwise pays ≈ 100 ms of JIT at the counter).
+    /// </summary>
+    public void WarmUp()
+    {
+        if (customers.AnyCustomer() is not { } id)
+        {
+            return;
+        }
+
+        var profile = customers.GetProfile(id);
+        foreach (var card in profile.Cards)
+        {
+            _ = customers.FindByCard(card.Number);
+        }
+
+        _ = CouponCode.TryParse(profile.Cards.FirstOrDefault()?.Number.Value, out _, out _);
+    }
+
     /// <summary>The cashier pressed X: nobody is at the counter.</summary>
     public void Clear(string reason)
     {

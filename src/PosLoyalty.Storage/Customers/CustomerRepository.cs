@@ -91,6 +91,13 @@ public sealed class CustomerRepository(LoyaltyDatabase database, LoyaltyRules ru
         throw new NotFoundException($"no customer has card or id {shown}");
     }
 
+    /// <summary>Some live customer, or null in an empty shop (for warming up the counter's read path at start).</summary>
+    public CustomerId? AnyCustomer()
+    {
+        using var c = database.OpenConnection();
+        return Sql.Scalar<long?>(c, null, "SELECT id FROM customers WHERE erased_at IS NULL AND merged_into IS NULL LIMIT 1") is { } id ? new CustomerId(id) : null;
+    }
+
     public CustomerProfile GetProfile(CustomerId id)
     {
         var now = time.GetUtcNow();

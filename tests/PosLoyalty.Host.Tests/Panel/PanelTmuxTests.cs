@@ -19,10 +19,11 @@ public sealed class PanelTmuxTests : IDisposable
     // The scanner's row on the idle screen comes from the service: the panel is attached.
     private const string Connected = "✓ ok";
 
-    // Measured here: 12-20 ms warm, about 160 ms for the first scan after start (JIT in both processes); see the
-    // test output. Issue #5 asks for 100 ms; the bounds leave room for a loaded CI runner.
+    // Measured here (Debug build, machine busy with a CI run): 6-15 ms warm, 50 ms for the first scan after start
+    // now that the service and the panel warm the greeting path up at start (134-160 ms before); see the test
+    // output. Issue #5 asks for 100 ms; the bounds leave room for a loaded CI runner.
     private static readonly TimeSpan ScanToGreetingBound = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan FirstScanBound = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FirstScanBound = TimeSpan.FromSeconds(1);
 
     private readonly ITestOutputHelper output;
     private readonly CliFixture cli = new();
@@ -60,7 +61,7 @@ public sealed class PanelTmuxTests : IDisposable
         using var service = StartService();
         using var tmux = StartPanel();
 
-        // The first scan after start pays for JIT in both processes; the cashier's every other scan is the warm one.
+        // The first scan after start finds most of its path compiled by the warm-ups; every later scan is the warm one.
         Scan(AnnaCard);
         var cold = tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote);
         var warm = new List<TimeSpan>();
