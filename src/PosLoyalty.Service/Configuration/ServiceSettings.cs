@@ -30,6 +30,7 @@ public sealed record ServiceSettings(
             Bind<DisplayOptions>(configuration, DisplayOptions.Section, problems),
             Bind<PanelOptions>(configuration, PanelOptions.Section, problems),
             Bind<BackupOptions>(configuration, BackupOptions.Section, problems));
+        settings.Till.PrintCoupons = settings.Printer.IsConfigured;
         problems.AddRange(settings.Till.Validate());
         problems.AddRange(settings.Scanner.Validate());
         problems.AddRange(settings.ReceiptTap.Validate());

@@ -14,6 +14,12 @@ public sealed class TillOptions
     /// <summary>How long after payment a card scan still claims the receipt nobody claimed.</summary>
     public TimeSpan LateScanWindow { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// Not a configuration key: true when `Printer:Device` is set (<see cref="Configuration.ServiceSettings"/> sets it), so the
+    /// coupons a late scan earns wait in the print queue only where a printer will take them.
+    /// </summary>
+    public bool PrintCoupons { get; internal set; }
+
     /// <summary>Every problem with the values, each naming the key, the value and what is allowed.</summary>
     public IEnumerable<string> Validate()
     {

@@ -226,7 +226,7 @@ public sealed class TillSession(
         SaleOutcome? late = null;
         if (_options.LateScanWindow > TimeSpan.Zero)
         {
-            late = sales.ClaimLatestUnclaimed(TillId, customerId, now - _options.LateScanWindow, SaleRecording.Receipt(null, printCoupons: true));
+            late = sales.ClaimLatestUnclaimed(TillId, customerId, now - _options.LateScanWindow, SaleRecording.Receipt(null, _options.PrintCoupons));
         }
 
         if (late is null)
