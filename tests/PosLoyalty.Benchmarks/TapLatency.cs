@@ -120,7 +120,7 @@ internal static class TapLatency
                 tapListener,
                 link,
                 () => new EscPosDecoder(),
-                (_, _) => ValueTask.FromResult(ReadOnlyMemory<byte>.Empty),
+                (_, _) => ValueTask.FromResult(CutInsertion.None),
                 null,
                 null,
                 TimeProvider.System,

@@ -78,24 +78,25 @@ public sealed class ReceiptTapService(
         }
     }
 
-    private ValueTask<ReadOnlyMemory<byte>> AtCut(DecodedReceipt receipt, CancellationToken stoppingToken)
+    private ValueTask<CutInsertion> AtCut(DecodedReceipt receipt, CancellationToken stoppingToken)
     {
         // Everything before the cut is queued already; the cut waits for this commit.
         var handled = Handle(receipt);
-        if (handled is SaleRecorded { Outcome.CouponsIssued.Count: > 0 } sale && coupons.CanPrintNow)
+        if (handled is not SaleRecorded { Outcome.CouponsIssued.Count: > 0 } sale || !coupons.CanPrintNow)
         {
-            var name = session.GreetingNameOf(sale.Outcome.CustomerId);
-            if (printerOptions.CouponPlacement == CouponPlacement.BeforeCut)
-            {
-                coupons.Queue(sale.Outcome.CouponsIssued, name, standAlone: false, stoppingToken);
-            }
-            else
-            {
-                coupons.QueueAfter(sale.Outcome.CouponsIssued, name, printer.EnqueuedPosition, stoppingToken);
-            }
+            return ValueTask.FromResult(CutInsertion.None); // pending coupons print on their own slip when the printer can
         }
 
-        return ValueTask.FromResult(ReadOnlyMemory<byte>.Empty);
+        var issued = sale.Outcome.CouponsIssued;
+        var name = session.GreetingNameOf(sale.Outcome.CustomerId);
+        if (printerOptions.CouponPlacement == CouponPlacement.BeforeCut)
+        {
+            // Queued here, not returned: the coupon printer follows the bytes to mark each coupon printed.
+            coupons.Queue(issued, name, standAlone: false, stoppingToken);
+            return ValueTask.FromResult(CutInsertion.None);
+        }
+
+        return ValueTask.FromResult(new CutInsertion(ReadOnlyMemory<byte>.Empty, () => coupons.Queue(issued, name, standAlone: true, stoppingToken)));
     }
 
     // A receipt with no cut (a tear-bar printer, a job that ended without one): its coupons print on their own

@@ -21,7 +21,6 @@ public sealed class CouponPrinter(
     CouponPrintQueue queue,
     CustomerRepository customers,
     TillOptions till,
-    TimeProvider time,
     ILogger<CouponPrinter> logger)
 {
     private readonly Lock _gate = new();
@@ -45,20 +44,6 @@ public sealed class CouponPrinter(
         }
 
         return end;
-    }
-
-    /// <summary>
-    /// AfterCut: prints the coupons on their own slip as soon as the tap has queued more POS bytes than
-    /// <paramref name="position"/> — the receipt's cut, which the tap queues right after the sale committed.
-    /// </summary>
-    public void QueueAfter(IReadOnlyList<CouponView> coupons, string? greetingName, long position, CancellationToken stoppingToken)
-    {
-        ArgumentNullException.ThrowIfNull(coupons);
-        var claimed = Claim(coupons);
-        if (claimed.Count > 0)
-        {
-            _ = SendAfterAsync(claimed, greetingName, position, stoppingToken);
-        }
     }
 
     /// <summary>Prints, each on its own slip, the coupons still pending for this till that are not already on their way.</summary>
@@ -120,40 +105,6 @@ public sealed class CouponPrinter(
         var position = link.Enqueue(renderer.Render(coupon, greetingName, standAlone));
         _ = MarkWhenWrittenAsync(coupon.Code, position, stoppingToken);
         return position;
-    }
-
-    private async Task SendAfterAsync(List<CouponView> coupons, string? greetingName, long position, CancellationToken stoppingToken)
-    {
-        // The cut follows the hook within microseconds; if it never comes (the POS link dropped), print anyway.
-        var started = time.GetTimestamp();
-        try
-        {
-            while (link.EnqueuedPosition <= position && time.GetElapsedTime(started) < TimeSpan.FromSeconds(5))
-            {
-                await Task.Delay(1, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            Release(coupons);
-            return;
-        }
-
-        foreach (var coupon in coupons)
-        {
-            Send(coupon, greetingName, standAlone: true, stoppingToken);
-        }
-    }
-
-    private void Release(IEnumerable<CouponView> coupons)
-    {
-        lock (_gate)
-        {
-            foreach (var coupon in coupons)
-            {
-                _inFlight.Remove(coupon.Code.Value);
-            }
-        }
     }
 
     private async Task MarkWhenWrittenAsync(CouponCode code, long position, CancellationToken stoppingToken)

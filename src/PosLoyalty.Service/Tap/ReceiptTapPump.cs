@@ -15,7 +15,8 @@ namespace PosLoyalty.Service.Tap;
 /// Per chunk read from the POS: the chunk is pushed into a decoder (one per link, chosen by the receipt profile's
 /// dialect). With no receipt completed — nearly every chunk — it is enqueued to the printer whole, at once. When a
 /// receipt completed at a cut inside the chunk, the bytes before the cut are enqueued, the <c>atCut</c> hook commits
-/// the sale and returns coupon bytes (or none), those are enqueued, and the cut and the rest follow. Several cuts in a
+/// the sale and returns coupon bytes (or none), those are enqueued, and the cut and the rest follow; then the hook's
+/// after-cut action runs (a coupon slip of its own goes there). Several cuts in a
 /// chunk are split at each. The few trailing bytes of a command still incomplete at the end of a chunk (the GS of a
 /// GS V split by a serial read) are held until the next chunk, so a cut split across reads is still found before it
 /// has gone out: the printer could not have acted on half a command anyway.
@@ -33,7 +34,7 @@ public sealed class ReceiptTapPump
     private readonly IPosLinkSource _source;
     private readonly PrinterLink _printer;
     private readonly Func<IReceiptDecoder> _createDecoder;
-    private readonly Func<DecodedReceipt, CancellationToken, ValueTask<ReadOnlyMemory<byte>>> _atCut;
+    private readonly Func<DecodedReceipt, CancellationToken, ValueTask<CutInsertion>> _atCut;
     private readonly Func<DecodedReceipt, CancellationToken, ValueTask<ReadOnlyMemory<byte>>>? _afterReceipt;
     private readonly ReceiptTapPumpOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -48,7 +49,7 @@ public sealed class ReceiptTapPump
     /// <param name="source">Where POS links come from.</param>
     /// <param name="printer">The printer; its writer loop runs separately.</param>
     /// <param name="createDecoder">A new decoder per link (ESC/POS or Star Line by the receipt profile).</param>
-    /// <param name="atCut">Commits the sale of a receipt ended by a cut and returns coupon bytes to print before the cut, or empty.</param>
+    /// <param name="atCut">Commits the sale of a receipt ended by a cut and says what to add: bytes before the cut, and an action once the cut is queued.</param>
     /// <param name="afterReceipt">Optional: a receipt not ended by a cut; returns bytes to print after it, or empty.</param>
     /// <param name="options">Tuning; defaults when null.</param>
     /// <param name="timeProvider">Clock for the hook timeout and retry waits.</param>
@@ -57,7 +58,7 @@ public sealed class ReceiptTapPump
         IPosLinkSource source,
         PrinterLink printer,
         Func<IReceiptDecoder> createDecoder,
-        Func<DecodedReceipt, CancellationToken, ValueTask<ReadOnlyMemory<byte>>> atCut,
+        Func<DecodedReceipt, CancellationToken, ValueTask<CutInsertion>> atCut,
         Func<DecodedReceipt, CancellationToken, ValueTask<ReadOnlyMemory<byte>>>? afterReceipt,
         ReceiptTapPumpOptions? options,
         TimeProvider timeProvider,
@@ -215,24 +216,32 @@ public sealed class ReceiptTapPump
 
         int cursor = 0;
         List<ReadOnlyMemory<byte>>? after = null;
+        List<Action>? afterCut = null;
         foreach (DecodedReceipt receipt in receipts)
         {
             Interlocked.Increment(ref _receiptCount);
             if (receipt.CutStreamOffset is long cut)
             {
                 long at = cut - workStart;
+                CutInsertion insertion;
                 if (at >= cursor && at <= work.Length)
                 {
                     Send(work[cursor..(int)at]);
                     cursor = (int)at;
-                    Send(await AtCutAsync(receipt, cancellationToken));
+                    insertion = await AtCutAsync(receipt, cancellationToken);
+                    Send(insertion.BeforeCut);
                 }
                 else
                 {
                     // Only when a cut command began more than MaxHeldBytes before its end: the coupon cannot go before it.
-                    ReadOnlyMemory<byte> coupon = await AtCutAsync(receipt, cancellationToken);
-                    _logger.CutAlreadySent(cut, coupon.Length);
-                    Send(coupon);
+                    insertion = await AtCutAsync(receipt, cancellationToken);
+                    _logger.CutAlreadySent(cut, insertion.BeforeCut.Length);
+                    Send(insertion.BeforeCut);
+                }
+
+                if (insertion.AfterCutQueued is { } action)
+                {
+                    (afterCut ??= []).Add(action);
                 }
             }
             else
@@ -258,12 +267,33 @@ public sealed class ReceiptTapPump
             state.Held = work[holdFrom..].ToArray();
         }
 
+        // The cut (and whatever followed it in this chunk) is queued: now what belongs after it.
+        if (afterCut is not null)
+        {
+            foreach (Action action in afterCut)
+            {
+                RunAfterCut(action);
+            }
+        }
+
         if (after is not null)
         {
             foreach (ReadOnlyMemory<byte> bytes in after)
             {
                 Send(bytes);
             }
+        }
+    }
+
+    private void RunAfterCut(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _logger.AtCutHookFailed(e);
         }
     }
 
@@ -292,7 +322,7 @@ public sealed class ReceiptTapPump
         }
     }
 
-    private async ValueTask<ReadOnlyMemory<byte>> AtCutAsync(DecodedReceipt receipt, CancellationToken cancellationToken)
+    private async ValueTask<CutInsertion> AtCutAsync(DecodedReceipt receipt, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.AtCutHookTimeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -309,7 +339,7 @@ public sealed class ReceiptTapPump
             _logger.AtCutHookFailed(e);
         }
 
-        return ReadOnlyMemory<byte>.Empty;
+        return CutInsertion.None;
     }
 
     private async ValueTask<ReadOnlyMemory<byte>> AfterReceiptAsync(DecodedReceipt receipt, CancellationToken cancellationToken)

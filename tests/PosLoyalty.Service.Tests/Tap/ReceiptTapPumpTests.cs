@@ -37,6 +37,44 @@ public sealed class ReceiptTapPumpTests
     }
 
     [Fact]
+    public async Task After_cut_action_queues_its_slip_after_the_cut_however_the_stream_is_split()
+    {
+        await using var rig = TapRig.Create();
+        rig.AtCut = (_, _) => ReadOnlyMemory<byte>.Empty;
+        rig.AfterCut = (_, n) => () => rig.Link.Enqueue(Encoding.ASCII.GetBytes($"[SLIP {n}]"));
+        await using var listener = TcpPosLinkListener.Start("127.0.0.1", 0);
+        rig.Start(listener);
+
+        var random = new Random(17);
+        var receipts = Enumerable.Range(1, 8).Select(i => TapStreams.Receipt(random, $"S-{i}")).ToList();
+        byte[] stream = TapStreams.Concat([.. receipts.Select(r => r.Bytes)]);
+        using (TcpClient pos = await TapRig.ConnectPosAsync(listener))
+        {
+            foreach (byte[] piece in TapStreams.Pieces(random, stream, maxPiece: 40))
+            {
+                await pos.GetStream().WriteAsync(piece);
+            }
+        }
+
+        int slipBytes = Enumerable.Range(1, 8).Sum(n => $"[SLIP {n}]".Length);
+        await rig.Printer.WaitForBytesAsync(stream.Length + slipBytes, Timeout);
+        string printed = Encoding.Latin1.GetString(rig.Printer.Received);
+        string withoutSlips = System.Text.RegularExpressions.Regex.Replace(printed, @"\[SLIP \d\]", string.Empty);
+        Assert.Equal(Encoding.Latin1.GetString(stream), withoutSlips); // the POS's bytes, whole and in order
+
+        int receiptEnd = 0;
+        for (int n = 1; n <= 8; n++)
+        {
+            // Slip n follows receipt n's whole cut command (slips before it inserted nothing into the POS's bytes).
+            receiptEnd += receipts[n - 1].Bytes.Length;
+            int cutEnd = receiptEnd - receipts[n - 1].Bytes.Length + receipts[n - 1].CutOffset + TapStreams.Cut.Length;
+            int slipAt = printed.IndexOf($"[SLIP {n}]", StringComparison.Ordinal);
+            int posBytesBeforeSlip = System.Text.RegularExpressions.Regex.Replace(printed[..slipAt], @"\[SLIP \d\]", string.Empty).Length;
+            Assert.True(posBytesBeforeSlip >= cutEnd, $"slip {n} came after {posBytesBeforeSlip} POS bytes, before its cut ended at {cutEnd}");
+        }
+    }
+
+    [Fact]
     public async Task Coupon_bytes_land_exactly_before_each_cut_however_the_stream_is_split()
     {
         await using var rig = TapRig.Create();
