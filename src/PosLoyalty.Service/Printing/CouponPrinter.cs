@@ -69,18 +69,8 @@ public sealed class CouponPrinter(
                 continue;
             }
 
-            string? name = null;
-            if (coupon.CustomerId is { } id)
-            {
-                try
-                {
-                    name = customers.GetProfile(id).Customer.GreetingOrName;
-                }
-                catch (Storage.NotFoundException)
-                {
-                    name = null; // erased since: the coupon still prints, without a name
-                }
-            }
+            // Erased since: the coupon still prints, without a name.
+            var name = coupon.CustomerId is { } id ? customers.GreetingName(id) : null;
 
             if (Claim([coupon]).Count == 1)
             {

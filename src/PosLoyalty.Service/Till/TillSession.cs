@@ -163,17 +163,7 @@ public sealed class TillSession(
     }
 
     /// <summary>How the customer likes to be greeted, for the coupon printed for them; null when they are gone (erased).</summary>
-    public string? GreetingNameOf(CustomerId customerId)
-    {
-        try
-        {
-            return customers.GetProfile(customerId).Customer.GreetingOrName;
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
-    }
+    public string? GreetingNameOf(CustomerId customerId) => customers.GreetingName(customerId);
 
     /// <summary>
     /// Runs the read side of a card scan once for some customer, changing nothing and publishing nothing, so the first

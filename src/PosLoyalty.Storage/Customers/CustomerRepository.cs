@@ -91,6 +91,13 @@ public sealed class CustomerRepository(LoyaltyDatabase database, LoyaltyRules ru
         throw new NotFoundException($"no customer has card or id {shown}");
     }
 
+    /// <summary>How the customer likes to be greeted (one row read; for a coupon at the cut), or null when there is no such customer.</summary>
+    public string? GreetingName(CustomerId id)
+    {
+        using var c = database.OpenConnection();
+        return CustomerRows.Load(c, null, id)?.Customer.GreetingOrName;
+    }
+
     /// <summary>Some live customer, or null in an empty shop (for warming up the counter's read path at start).</summary>
     public CustomerId? AnyCustomer()
     {
