@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace PosLoyalty.Host.Tests;
 
-/// <summary>A fresh directory and database per test; helpers to run the CLI against it and fingerprint the file.</summary>
+/// <summary>A fresh directory and database per test; helpers to run the CLI against it and read the file.</summary>
 public sealed class CliFixture : IDisposable
 {
     public CliFixture()
@@ -27,13 +28,50 @@ public sealed class CliFixture : IDisposable
         return result;
     }
 
+    internal CliResult RunWrapped(IReadOnlyList<string> wrapper, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        PosLoyaltyProcess.RunWrapped(Directory, wrapper, environment, [.. args, "--db", DatabasePath]);
+
+    internal CliResult MustRun(params string[] args)
+    {
+        var result = Run(args);
+        Assert.True(result.ExitCode == 0, $"posloyalty {string.Join(' ', args)}: {result}");
+        return result;
+    }
+
+    /// <summary>Enrols customers through `import customers` (one process for all of them).</summary>
+    internal void Enrol(IEnumerable<(string Card, string Name)> customers)
+    {
+        var csv = Path.Combine(Directory, "enrol-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllLines(csv, ["name,card", .. customers.Select(c => $"{c.Name},{c.Card}")]);
+        MustRun("import", "customers", csv);
+    }
+
+    public SqliteConnection OpenReadOnly()
+    {
+        var c = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        return c;
+    }
+
+    public long Scalar(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var c = OpenReadOnly();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+
+        return Convert.ToInt64(cmd.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A hash of every row of every table: equal before and after means nothing was written.</summary>
     public string Fingerprint()
     {
         var text = new StringBuilder();
-        using (var c = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False"))
+        using (var c = OpenReadOnly())
         {
-            c.Open();
             var tables = new List<string>();
             using (var cmd = c.CreateCommand())
             {
@@ -55,7 +93,7 @@ public sealed class CliFixture : IDisposable
                 {
                     for (var i = 0; i < r.FieldCount; i++)
                     {
-                        text.Append(r.IsDBNull(i) ? "∅" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                        text.Append(r.IsDBNull(i) ? "∅" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
                     }
 
                     text.Append('\n');

@@ -2,14 +2,24 @@ using System.Diagnostics;
 
 namespace PosLoyalty.Host.Tests;
 
-/// <summary>Runs the real `posloyalty` executable as a child process, as a script or store IT would.</summary>
+/// <summary>
+/// Runs the real `posloyalty` executable as a child process, as a script or store IT would, optionally under a
+/// wrapper (strace, faketime). Nothing from the test's POSLOYALTY* environment leaks in.
+/// </summary>
 internal static class PosLoyaltyProcess
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    public static CliResult Run(string workingDirectory, params string[] args)
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "posloyalty.dll");
+
+    public static string DotnetHost => Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+
+    public static CliResult Run(string workingDirectory, params string[] args) => RunWrapped(workingDirectory, [], null, args);
+
+    /// <summary>Runs <c>wrapper… dotnet posloyalty.dll args…</c> with extra environment variables, to completion.</summary>
+    public static CliResult RunWrapped(string workingDirectory, IReadOnlyList<string> wrapper, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, wrapper, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(Timeout))
@@ -18,22 +28,33 @@ internal static class PosLoyaltyProcess
             throw new TimeoutException($"posloyalty {string.Join(' ', args)} did not finish in {Timeout}");
         }
 
+        process.WaitForExit();
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>Starts the executable and leaves it running (for commands that wait on a device).</summary>
-    public static Process Start(string workingDirectory, params string[] args)
+    /// <summary>Starts the executable and leaves it running (for commands that wait, or to be killed).</summary>
+    public static Process Start(string workingDirectory, params string[] args) => Start(workingDirectory, [], null, args);
+
+    public static Process Start(string workingDirectory, IReadOnlyList<string> wrapper, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "posloyalty.dll");
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var start = new ProcessStartInfo(host)
+        var start = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : DotnetHost)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(dll);
+        foreach (var w in wrapper.Skip(1))
+        {
+            start.ArgumentList.Add(w);
+        }
+
+        if (wrapper.Count > 0)
+        {
+            start.ArgumentList.Add(DotnetHost);
+        }
+
+        start.ArgumentList.Add(Dll);
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
@@ -44,6 +65,11 @@ internal static class PosLoyaltyProcess
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("POSLOYALTY", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
 
         return Process.Start(start)!;

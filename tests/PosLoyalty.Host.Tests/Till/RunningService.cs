@@ -10,8 +10,13 @@ internal sealed class RunningService : IDisposable
     private readonly ConcurrentQueue<string> log = new();
 
     public RunningService(string workingDirectory, params string[] args)
+        : this(workingDirectory, [], null, args)
     {
-        process = PosLoyaltyProcess.Start(workingDirectory, ["run", "--headless", .. args]);
+    }
+
+    public RunningService(string workingDirectory, IReadOnlyList<string> wrapper, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        process = PosLoyaltyProcess.Start(workingDirectory, wrapper, environment, ["run", "--headless", .. args]);
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -34,6 +39,8 @@ internal sealed class RunningService : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int LogLineCount => log.Count;
+
     /// <summary>Waits for a log line containing <paramref name="text"/>, counting only lines after the first <paramref name="skip"/>.</summary>
     public void WaitForLog(string text, TimeSpan timeout, int skip = 0)
     {
@@ -55,8 +62,6 @@ internal sealed class RunningService : IDisposable
 
         throw new TimeoutException($"posloyalty run did not log '{text}' within {timeout}:\n{Log}");
     }
-
-    public int LogLineCount => log.Count;
 
     /// <summary>kill -9: no shutdown code runs, as when the plug is pulled.</summary>
     public void KillHard()
