@@ -162,7 +162,8 @@ public sealed class PanelTmuxTests : IDisposable
         Assert.Contains(new string('━', 118), tmux.Screen(), StringComparison.Ordinal);
 
         tmux.Resize(80, 24);
-        tmux.WaitFor(Patience, "┏" + new string('━', 78) + "┓", "Mrs Rossi");
+        // Wait for the whole new frame (its last line is the key bar): a capture mid-redraw shows only its top.
+        tmux.WaitFor(Patience, "┏" + new string('━', 78) + "┓", "Mrs Rossi", "Q  quit");
         var narrow = tmux.Screen().Split('\n');
         Assert.DoesNotContain(narrow, line => line.Contains(new string('━', 79), StringComparison.Ordinal));
         Assert.Contains(narrow, line => line.Contains("Q  quit", StringComparison.Ordinal)); // the key bar fits, on its own lines
