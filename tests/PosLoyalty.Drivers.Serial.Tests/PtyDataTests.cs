@@ -118,8 +118,10 @@ public sealed class PtyDataTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.WaitAsync(Timeout));
         var took = clock.Elapsed;
 
-        // Cancellation ends the timer wait at once; nothing is blocked in poll(2) to wake.
-        Assert.True(took < TimeSpan.FromMilliseconds(400), $"cancellation took {took}");
+        // Cancellation ends the timer wait at once; nothing is blocked in poll(2) to wake. (A read that ignored the token
+        // would end only when data came: WaitAsync's timeout, not OperationCanceledException.) The bound is loose on
+        // purpose: a CI run of the whole solution measured 674 ms here against a 400 ms bound; it is scheduling, not the driver.
+        Assert.True(took < TimeSpan.FromSeconds(2), $"cancellation took {took}");
         pty.Write("Z");
         using var next = new CancellationTokenSource(Timeout);
         Assert.Equal(1, await port.ReadAsync(buffer, next.Token));
