@@ -92,15 +92,30 @@ public sealed class ReceiptSaleExtractor
     public ReceiptSale Extract(IReadOnlyList<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var masked = lines.Select(line => CardNumberMasker.Mask(line ?? string.Empty)).ToArray();
+        return Extract(lines.Select(line => new ReceiptLine(line ?? string.Empty)).ToArray(), []);
+    }
+
+    /// <summary>
+    /// Reads one receipt from its printed lines, with their emphasis, and the payloads of the barcodes and QR codes
+    /// printed on it. Card numbers are masked in both before anything else.
+    /// </summary>
+    public ReceiptSale Extract(IReadOnlyList<ReceiptLine> lines, IReadOnlyList<string> barcodes)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(barcodes);
+        var masked = lines.Select(line => line with { Text = CardNumberMasker.Mask(line.Text ?? string.Empty) }).ToArray();
+        var maskedCodes = barcodes.Select(code => CardNumberMasker.Mask(code ?? string.Empty)).ToArray();
         try
         {
-            return Read(masked);
+            return Read(masked, maskedCodes);
         }
         catch (RegexMatchTimeoutException)
         {
             // A pathological line in a custom profile pattern: report the text, claim nothing.
-            return new ReceiptSale(null, null, null, null, null, [], null, false, false, string.Join('\n', masked));
+            return new ReceiptSale(null, null, null, null, null, [], null, false, false, string.Join('\n', masked.Select(line => line.Text)))
+            {
+                Evidence = ["a line took too long to read"],
+            };
         }
     }
 
@@ -111,8 +126,9 @@ public sealed class ReceiptSaleExtractor
         return Extract(text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'));
     }
 
-    private ReceiptSale Read(string[] lines)
+    private ReceiptSale Read(ReceiptLine[] printed, string[] barcodes)
     {
+        var lines = printed.Select(line => line.Text).ToArray();
         var folded = lines.Select(TextFolding.Fold).ToArray();
         var kinds = new (ReceiptLineKind Kind, int At)[lines.Length];
         var amounts = new PrintedAmount?[lines.Length];

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using PosLoyalty.Domain.Receipts;
-using PosLoyalty.Drivers.EscPos.Decoding;
+using PosLoyalty.Service.Tap;
 
 namespace PosLoyalty.Host.Cli;
 
@@ -13,8 +13,6 @@ namespace PosLoyalty.Host.Cli;
 /// </summary>
 internal static class ReceiptsCommands
 {
-    private const int ChunkSize = 4096;
-
     public static Command Build(Action<Command, Func<CliContext, ParseResult, int>> bind)
     {
         var receipts = new Command("receipts", "read sales from captured receipt printer bytes");
@@ -40,10 +38,11 @@ internal static class ReceiptsCommands
             var name = p.GetValue(profile) ?? (ctx.Configuration["ReceiptTap:Profile"] is { Length: > 0 } configured ? configured : "default");
             var chosen = ReceiptProfileLoader.Load(name, p.GetValue(profile) is null ? "ReceiptTap:Profile" : "--profile");
             var sales = Decode(File.ReadAllBytes(path), chosen, page);
+            var policy = ReceiptConfirmationPolicy.Default;
 
             if (ctx.Json)
             {
-                JsonOutput.Write(ctx.Output, sales.Select(Json).ToArray());
+                JsonOutput.Write(ctx.Output, sales.Select(sale => Json(sale, policy)).ToArray());
             }
             else
             {
@@ -57,29 +56,16 @@ internal static class ReceiptsCommands
     }
 
     /// <summary>Every receipt in the capture, in order; text after the last cut counts as one more receipt.</summary>
-    public static IReadOnlyList<ReceiptSale> Decode(byte[] capture, ReceiptProfile profile, int codePage)
+    public static IReadOnlyList<ReceiptSale> Decode(byte[] capture, ReceiptProfile profile, int codePage) =>
+        new ReceiptReader(profile, codePage).ReadCapture(capture);
+
+    private static object Json(ReceiptSale sale, ReceiptConfirmationPolicy policy) => new
     {
-        var options = new ReceiptDecoderOptions { StartupCodePage = codePage };
-        IReceiptDecoder decoder = profile.Dialect == ReceiptDialect.StarLine ? new StarLineModeDecoder(options) : new EscPosDecoder(options);
-        var extractor = new ReceiptSaleExtractor(profile);
-        var sales = new List<ReceiptSale>();
-        for (var offset = 0; offset < capture.Length; offset += ChunkSize)
-        {
-            var chunk = capture.AsSpan(offset, Math.Min(ChunkSize, capture.Length - offset));
-            sales.AddRange(decoder.Push(chunk).Select(receipt => extractor.Extract(receipt.Lines.Select(line => line.Text).ToArray())));
-        }
-
-        if (decoder.Flush() is { } last)
-        {
-            sales.Add(extractor.Extract(last.Lines.Select(line => line.Text).ToArray()));
-        }
-
-        return sales;
-    }
-
-    private static object Json(ReceiptSale sale) => new
-    {
+        kind = sale.Kind.ToString().ToLowerInvariant(),
         total = sale.Total,
+        confidence = Math.Round(sale.Confidence, 2),
+        evidence = sale.Evidence,
+        needsConfirmation = policy.NeedsConfirmation(sale),
         currency = sale.Currency,
         receiptNumber = sale.ReceiptNumber,
         refund = sale.Refund,

@@ -31,7 +31,7 @@ public sealed class ReceiptTapService(
     ILoggerFactory loggerFactory) : BackgroundService
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<ReceiptTapService>();
-    private readonly ReceiptSaleExtractor _extractor = new(profile);
+    private readonly ReceiptReader _reader = new(profile, options.CodePage);
 
     /// <summary>Receipts handled since start (for tests and the idle screen).</summary>
     public long ReceiptsHandled => Interlocked.Read(ref _receipts);
@@ -41,7 +41,6 @@ public sealed class ReceiptTapService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var input = TapInput.Parse(options.Input, options.BaudRate);
-        var decoderOptions = new ReceiptDecoderOptions { StartupCodePage = options.CodePage };
         var backoff = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2));
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -49,7 +48,7 @@ public sealed class ReceiptTapService(
             var pump = new ReceiptTapPump(
                 source,
                 printer,
-                () => profile.Dialect == ReceiptDialect.StarLine ? new StarLineModeDecoder(decoderOptions) : new EscPosDecoder(decoderOptions),
+                _reader.CreateDecoder,
                 (receipt, ct) => AtCut(receipt, stoppingToken),
                 (receipt, ct) => AfterUncutReceipt(receipt),
                 null,
@@ -112,7 +111,7 @@ public sealed class ReceiptTapService(
         Interlocked.Increment(ref _receipts);
         try
         {
-            var sale = _extractor.Extract(receipt.Lines.Select(line => line.Text).ToArray());
+            var sale = _reader.Read(receipt);
             var tillReceipt = ReceiptToTill.Convert(sale, session.TillId, rules.ShopCurrency, time.GetLocalNow());
             if (tillReceipt is null)
             {

@@ -1,0 +1,62 @@
+using PosLoyalty.Domain.Receipts;
+using PosLoyalty.Drivers.EscPos.Decoding;
+
+namespace PosLoyalty.Service.Tap;
+
+/// <summary>
+/// Printer bytes to sales, as a receipt profile says: the decoder for the profile's dialect, and the extractor
+/// fed each decoded receipt's lines with their emphasis and its barcodes. The tap and `receipts decode|learn`
+/// read through this one type, so what store IT checks is what the till credits.
+/// </summary>
+public sealed class ReceiptReader
+{
+    private const int ChunkSize = 4096;
+
+    private readonly ReceiptDecoderOptions _decoderOptions;
+
+    public ReceiptReader(ReceiptProfile profile, int startupCodePage)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Profile = profile;
+        Extractor = new ReceiptSaleExtractor(profile);
+        _decoderOptions = new ReceiptDecoderOptions { StartupCodePage = startupCodePage };
+    }
+
+    /// <summary>The profile this reader reads by.</summary>
+    public ReceiptProfile Profile { get; }
+
+    /// <summary>The extractor for <see cref="Profile"/>.</summary>
+    public ReceiptSaleExtractor Extractor { get; }
+
+    /// <summary>A new decoder for the profile's dialect (one per byte stream: it keeps state across chunks).</summary>
+    public IReceiptDecoder CreateDecoder() =>
+        Profile.Dialect == ReceiptDialect.StarLine ? new StarLineModeDecoder(_decoderOptions) : new EscPosDecoder(_decoderOptions);
+
+    /// <summary>The sale one decoded receipt shows (card numbers masked).</summary>
+    public ReceiptSale Read(DecodedReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        var lines = receipt.Lines
+            .Select(line => new ReceiptLine(line.Text, line.Bold, Math.Max(line.WidthMultiplier, line.HeightMultiplier)))
+            .ToArray();
+        return Extractor.Extract(lines, receipt.Barcodes.Select(code => code.Data).ToArray());
+    }
+
+    /// <summary>Every receipt in a capture, in order; text after the last cut counts as one more receipt.</summary>
+    public IReadOnlyList<ReceiptSale> ReadCapture(ReadOnlySpan<byte> capture)
+    {
+        var decoder = CreateDecoder();
+        var sales = new List<ReceiptSale>();
+        for (var offset = 0; offset < capture.Length; offset += ChunkSize)
+        {
+            sales.AddRange(decoder.Push(capture.Slice(offset, Math.Min(ChunkSize, capture.Length - offset))).Select(Read));
+        }
+
+        if (decoder.Flush() is { } last)
+        {
+            sales.Add(Read(last));
+        }
+
+        return sales;
+    }
+}
