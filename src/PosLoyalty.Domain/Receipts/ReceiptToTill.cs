@@ -37,14 +37,14 @@ public static class ReceiptToTill
     };
 
     /// <summary>
-    /// The till receipt for a decoded receipt, or null when it is not a sale (a kitchen ticket or a slip
-    /// without a total). Items the receipt printed without a price are kept with amount 0; items the
+    /// The till receipt for a decoded receipt, or null when it is not a sale or refund (a kitchen ticket, a
+    /// report, an order slip, a test page, a tip slip, a voucher: <see cref="ReceiptSale.IsSale"/>). Items the receipt printed without a price are kept with amount 0; items the
     /// domain refuses (a zero quantity, an overlong text) are left out rather than losing the sale.
     /// </summary>
     public static TillReceipt? Convert(ReceiptSale receipt, string tillId, CurrencyCode shopCurrency, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        if (receipt.Total is not { } total)
+        if (!receipt.IsSale || receipt.Total is not { } total)
         {
             return null;
         }
