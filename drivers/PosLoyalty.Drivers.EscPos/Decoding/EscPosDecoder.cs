@@ -494,6 +494,9 @@ public sealed class EscPosDecoder : IReceiptDecoder
             case Esc | (int)EscCommandByte.CodeTable:
                 _assembler.SelectCodePage(EscPosCodePageMap.FromEscT(a[0], _options.StartupCodePage));
                 break;
+            case Gs | (int)GsCommandByte.Reverse:
+                _assembler.Inverse = (a[0] & 1) != 0;
+                break;
             case Gs | (int)GsCommandByte.CharacterSize:
                 _assembler.WidthMultiplier = ((a[0] >> 4) & 0x07) + 1;
                 _assembler.HeightMultiplier = (a[0] & 0x07) + 1;

@@ -471,6 +471,12 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
             case Esc | (int)StarCommandByte.Initialize:
                 _assembler.Initialize();
                 break;
+            case Esc | (int)StarCommandByte.HighlightOn:
+                _assembler.Inverse = true;
+                break;
+            case Esc | (int)StarCommandByte.HighlightOff:
+                _assembler.Inverse = false;
+                break;
             case Esc | (int)StarCommandByte.EmphasizedOn:
                 _assembler.Emphasized = true;
                 break;
