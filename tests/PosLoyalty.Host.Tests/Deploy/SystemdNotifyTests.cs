@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace PosLoyalty.Host.Tests.Deploy;
 
-/// <summary>sd_notify by hand (DESIGN.md §1): `posloyalty run --headless` under a fake systemd that is a real datagram socket.</summary>
+/// <summary>sd_notify by hand (docs/architecture.md, "Dependencies, and why"): `posloyalty run --headless` under a fake systemd that is a real datagram socket.</summary>
 public sealed class SystemdNotifyTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
