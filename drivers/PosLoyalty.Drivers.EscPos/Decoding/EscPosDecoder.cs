@@ -614,7 +614,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     private void ExecuteCut(ReadOnlySpan<byte> a)
     {
-        // GS V m (m = 0, 1, 48, 49) or GS V m n (m = 65, 66, 97, 98, 103, 104). DESIGN.md §6.
+        // GS V m (m = 0, 1, 48, 49) or GS V m n (m = 65, 66, 97, 98, 103, 104). docs/architecture.md, "Device facts".
         if (_arguments.Count == 2)
         {
             _assembler.Cut(_commandStreamOffset);
@@ -636,7 +636,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     private void ExecuteBarcode(ReadOnlySpan<byte> a)
     {
-        // GS k m d1…dk NUL (m = 0–6) or GS k m n d1…dn (m = 65–79). DESIGN.md §6.
+        // GS k m d1…dk NUL (m = 0–6) or GS k m n d1…dn (m = 65–79). docs/architecture.md, "Device facts".
         byte m = a[0];
         if (_arguments.Count == 2)
         {
