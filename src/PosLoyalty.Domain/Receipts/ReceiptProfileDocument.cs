@@ -37,6 +37,8 @@ internal sealed class ReceiptProfileDocument
 
     public List<string>? NumberDecoyLabels { get; set; }
 
+    public List<string>? TableLabels { get; set; }
+
     public List<string>? ReportMarkers { get; set; }
 
     public List<string>? KitchenMarkers { get; set; }

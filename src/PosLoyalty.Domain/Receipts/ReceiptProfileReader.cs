@@ -60,6 +60,7 @@ public static class ReceiptProfileReader
             ReceiptNumberLabels = Labels(nameof(ReceiptProfile.ReceiptNumberLabels), document.ReceiptNumberLabels, defaults.ReceiptNumberLabels, errors),
             OrderNumberLabels = Labels(nameof(ReceiptProfile.OrderNumberLabels), document.OrderNumberLabels, defaults.OrderNumberLabels, errors),
             NumberDecoyLabels = Labels(nameof(ReceiptProfile.NumberDecoyLabels), document.NumberDecoyLabels, defaults.NumberDecoyLabels, errors),
+            TableLabels = Labels(nameof(ReceiptProfile.TableLabels), document.TableLabels, defaults.TableLabels, errors),
             ReportMarkers = Labels(nameof(ReceiptProfile.ReportMarkers), document.ReportMarkers, defaults.ReportMarkers, errors),
             KitchenMarkers = Labels(nameof(ReceiptProfile.KitchenMarkers), document.KitchenMarkers, defaults.KitchenMarkers, errors),
             OrderMarkers = Labels(nameof(ReceiptProfile.OrderMarkers), document.OrderMarkers, defaults.OrderMarkers, errors),
