@@ -34,8 +34,8 @@ public sealed class PendingSalesEndToEndTests : IDisposable
         cli.Dispose();
     }
 
-    // Needs the extractor to read an X report as ReceiptKind.Report (the lead's part of issue 12). Until it does, this
-    // fails because the report is credited as a sale: the behaviour is what the issue asks, so the test stays as it is.
+    // Relies on the extractor reading an X report as ReceiptKind.Report (ReceiptKindClassifier): before it did, the
+    // report was credited as a sale of 1,284.50.
     [Fact]
     public void Card_scanned_then_an_X_report_printed_credits_nothing_and_the_printer_gets_every_byte()
     {
