@@ -399,6 +399,73 @@ public sealed class ReceiptEvidenceTests
         PrintedReceipt.CreditedSale(sale, 18.33m, "HH-55012");
     }
 
+    [Theory]
+    [InlineData("Grand Total", "15.00", "15.00")]
+    [InlineData("Amount Payable", "15.00", "15.00")]
+    [InlineData("Endbetrag", "15,00", "15.00", Skip = "reader gap: German 'Endbetrag' is not a total or amount-due label, and a labelled line whose amount the items add up to is not taken; no total, the sale is missed")]
+    [InlineData("Gesamt EUR", "15,00", "15.00")]
+    [InlineData("Net à payer", "15,00 €", "15.00")]
+    [InlineData("Importe total", "15,00 €", "15.00")]
+    [InlineData("Totale EUR", "15,00", "15.00")]
+    [InlineData("Te betalen", "€ 15,00", "15.00")]
+    [InlineData("Totalbelopp", "150,00 kr", "150.00", Skip = "reader gap: Swedish 'Totalbelopp' is not a total or amount-due label, and a labelled line whose amount the items add up to is not taken; no total, the sale is missed")]
+    [InlineData("Til betaling", "150,00", "150.00", Skip = "reader gap: Danish 'Til betaling' is not a total or amount-due label, and a labelled line whose amount the items add up to is not taken; no total, the sale is missed")]
+    [InlineData("Å betale", "150,00", "150.00")]
+    [InlineData("Maksettava", "15,00 €", "15.00")]
+    [InlineData("Tasuda", "15,00 €", "15.00")]
+    [InlineData("Fizetendő", "1 500 Ft", "1500")]
+    [InlineData("Do zapłaty", "15,00 zł", "15.00")]
+    [InlineData("K platbě", "150,00 Kč", "150.00", Skip = "reader gap: Czech 'K platbě' is not a total or amount-due label, and a labelled line whose amount the items add up to is not taken; no total, the sale is missed")]
+    [InlineData("Ödenecek Tutar", "*15,00", "15.00")]
+    [InlineData("Итого к оплате", "150.00", "150.00")]
+    [InlineData("Valor a pagar R$", "15,00", "15.00")]
+    [InlineData("Jumlah Perlu Dibayar", "RM 15.00", "15.00")]
+    [InlineData("Πληρωτέο", "15,00 €", "15.00")]
+    public void The_amount_due_is_read_whatever_words_each_language_prints_for_it(string label, string amount, string expected)
+    {
+        var total = decimal.Parse(expected, CultureInfo.InvariantCulture);
+        var half = (total / 3m).ToString("0.00", CultureInfo.InvariantCulture);
+        var rest = (total - Math.Round(total / 3m, 2)).ToString("0.00", CultureInfo.InvariantCulture);
+        var sale = PrintedReceipt.Read($"""
+            Receipt 7001
+            First thing                 {half}
+            Second thing                {rest}
+            {label}        {amount}
+            """);
+
+        Assert.True(sale.Total == total && PrintedReceipt.Credited(sale), PrintedReceipt.Describe(sale));
+    }
+
+    [Theory]
+    [InlineData("Ticket #: 0042", "0042")]
+    [InlineData("Transaction 1234-5678", "1234-5678")]
+    [InlineData("Invoice #INV-2026-0042", "INV-2026-0042")]
+    [InlineData("Rechnung Nr. 2026-0042", "2026-0042")]
+    [InlineData("Beleg-Nr.: 000815", "000815")]
+    [InlineData("Facture n° F-2026-0042", "F-2026-0042")]
+    [InlineData("Ticket nº 0042", "0042", Skip = "reader gap: 'nº' before the number: º (U+00BA) is a letter, so the number is not reached")]
+    [InlineData("Scontrino n. 0042", "0042")]
+    [InlineData("Kvittonr: 0042", "0042")]
+    [InlineData("Paragon nr 0042", "0042")]
+    [InlineData("Doklad č. 0042", "0042")]
+    [InlineData("Fiş No: 0042", "0042")]
+    [InlineData("Чек № 0042", "0042")]
+    [InlineData("Cupom Fiscal Nº 0042", "0042", Skip = "reader gap: 'Nº' before the number: º (U+00BA) is a letter, so the number is not reached")]
+    [InlineData("No. Resit: 0042", "0042")]
+    [InlineData("Αρ. Απόδειξης: 0042", "0042")]
+    public void The_receipt_number_is_read_after_each_language_s_label_beside_a_table_and_a_register(string numberLine, string expected)
+    {
+        var sale = PrintedReceipt.Read($"""
+            SOME SHOP
+            Table 12   Register 3
+            {numberLine}
+            Thing                       5,00
+            [B]TOTAL                    5,00
+            """);
+
+        Assert.True(sale.ReceiptNumber == expected, PrintedReceipt.Describe(sale));
+    }
+
     [Fact]
     public void A_Star_printer_receipt_reads_like_an_ESC_POS_one()
     {
