@@ -131,7 +131,7 @@ public static class BuiltInReceiptProfiles
             "KONTANT", "KONTANTER", "ERHALLET", "MOTTAGET", "BETALT KONTANT", "KONTANT BETALT",
             "KATEINEN", "MAKSETTU", "SULARAHA", "MAKSTUD",
             "KESZPENZ", "BEFIZETETT", "GOTOWKA", "WPLATA", "HOTOVE", "HOTOVOST", "PRIJATO",
-            "NAKIT", "ALINAN", "ODENEN", "НАЛИЧНЫЕ", "НАЛИЧНЫМИ", "ПОЛУЧЕНО", "DINHEIRO", "DINHEIROV", "RECEBIDO", "VALOR RECEBIDO", "PAID", "PAID AMOUNT", "AMOUNT PAID", "PAYMENT",
+            "NAKIT", "ALINAN", "ODENEN", "НАЛИЧНЫЕ", "НАЛИЧНЫМИ", "ПОЛУЧЕНО", "DINHEIRO", "DINHEIROV", "RECEBIDO", "VALOR RECEBIDO", "PAID", "PAID AMOUNT", "AMOUNT PAID",
             "TUNAI", "DIBAYAR", "BAYARAN", "ΜΕΤΡΗΤΑ", "ΕΙΣΠΡΑΞΗ"),
         ChangeLabels = List(
             "CHANGE", "CHANGE DUE", "YOUR CHANGE",

@@ -40,6 +40,7 @@ public sealed class ReceiptSaleExtractor
     private readonly Regex _leadingQuantity = new(@"^(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*[xX×*]\s*(?<d>\S.*)$", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _leadingCount = new(@"^(?<q>\d{1,3})\s+(?<d>\p{L}.*)$", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _trailingQuantity = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX×*@]|pcs|stk|st)\.?\s*[\d.,' ]+\s*$", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _quantityAfterName = new(@"^(?<d>.*?\p{L}.*?)\s+[xX×*]\s?(?<q>\d{1,4}(?:[.,]\d{1,3})?)(?:\s+[\d.,' ]+)?$", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _quantityLine = new(@"^\s*(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[\p{L}]{1,3}\.?\s*)?[xX×*@]\s*(?<rest>[^\p{L}]*(?:[\p{L}]{1,3}(?:/[\p{L}]{1,3})?)?[^\p{L}]*)$", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _isoDate = new(@"(?<!\d)(?<y>\d{4})[-./](?<m>\d{1,2})[-./](?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _date = new(@"(?<!\d)(?<a>\d{1,2})[-./](?<b>\d{1,2})[-./](?<y>\d{4}|\d{2})(?![\d,])", RegexOptions.CultureInvariant, Timeout);
@@ -149,6 +150,13 @@ public sealed class ReceiptSaleExtractor
         }
 
         var choice = TotalChooser.Choose(facts, labelled, items, itemLines.Count > 0 ? itemLines.Max() : -1);
+        if (choice.Line >= 0 && itemLines.Any(line => line < choice.Line) && itemLines.Any(line => line > choice.Line))
+        {
+            // An unlabelled total ends the item list: what follows it is payment ("Test payment method 10.00").
+            items = items.Where((_, k) => itemLines[k] < choice.Line).ToList();
+            itemLines.RemoveAll(line => line > choice.Line);
+        }
+
         var total = choice.Value;
         var confidence = choice.Confidence;
         var evidence = choice.Evidence.ToList();
@@ -388,7 +396,7 @@ public sealed class ReceiptSaleExtractor
             current = i;
             var text = lines[i].Trim();
             // "Discount Item  x5  10.00  50.00": a product whose name holds a savings word, priced like the others.
-            var pricedLikeAnItem = kinds[i].Kind == ReceiptLineKind.Savings && amounts[i] is { Value: > 0m } && _numberToken.Matches(text).Count >= 3;
+            var pricedLikeAnItem = kinds[i].Kind == ReceiptLineKind.Savings && amounts[i] is { Value: > 0m } && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(word => word.Any(char.IsAsciiDigit)) >= 3;
             if (text.Length == 0 || kinds[i].Kind == ReceiptLineKind.Rule || (!pricedLikeAnItem && IsNotAnItem(folded[i], kinds[i])) || IsModifier(text))
             {
                 pending = null;
@@ -516,6 +524,12 @@ public sealed class ReceiptSaleExtractor
         if (leading.Success && leading.Groups["d"].Value.Any(char.IsLetter))
         {
             return new ReceiptItem(leading.Groups["d"].Value.Trim(), Number(leading.Groups["q"].Value) ?? 1m, amount);
+        }
+
+        var after = _quantityAfterName.Match(description);
+        if (after.Success)
+        {
+            return new ReceiptItem(after.Groups["d"].Value.Trim(), Number(after.Groups["q"].Value) ?? 1m, amount);
         }
 
         var trailing = _trailingQuantity.Match(description);

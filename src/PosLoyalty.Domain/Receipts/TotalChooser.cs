@@ -55,7 +55,7 @@ internal static class TotalChooser
                 ReceiptLineKind.Total => 0.65,
                 _ => 0.15,
             };
-            evidence.Add(c.LabelLine >= 0 ? $"label \"{Label(lines[c.LabelLine].Printed.Text)}\" ({(c.Kind == ReceiptLineKind.AmountDue ? "amount due" : "total")})" : "no label");
+            evidence.Add(c.LabelLine >= 0 ? $"label \"{Label(lines[c.LabelLine])}\" ({(c.Kind == ReceiptLineKind.AmountDue ? "amount due" : "total")})" : "no label");
 
             var printed = lines[c.Line].Printed;
             var label = c.LabelLine >= 0 ? lines[c.LabelLine].Printed : printed;
@@ -101,8 +101,15 @@ internal static class TotalChooser
                     && !context.Explains(c.Value, other.Value))
                 {
                     score -= 0.25;
-                    evidence.Add($"disagrees with \"{Label(lines[other.LabelLine].Printed.Text)}\" {other.Value.ToString(CultureInfo.InvariantCulture)}");
+                    evidence.Add($"disagrees with \"{Label(lines[other.LabelLine])}\" {other.Value.ToString(CultureInfo.InvariantCulture)}");
                 }
+            }
+
+            if (items.Count == 0)
+            {
+                // A sale lists what was sold; a report or a slip with a sum often does not.
+                score -= 0.2;
+                evidence.Add("no items printed");
             }
 
             return (c, Score: Math.Clamp(score, 0d, 1d), Evidence: evidence);
@@ -144,11 +151,10 @@ internal static class TotalChooser
         return -1;
     }
 
-    private static string Label(string text)
+    private static string Label(Facts line)
     {
-        var t = text.Trim();
-        var cut = t.IndexOfAny(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-        var label = (cut > 0 ? t[..cut] : t).TrimEnd(' ', ':', '=', '.', '$', '€', '£').Trim();
+        var text = line.Printed.Text;
+        var label = (line.Amount is { } amount ? text[..amount.Start] : text).Trim().TrimEnd(' ', ':', '=', '.', '.').Trim();
         return label.Length > 40 ? label[..40] : label;
     }
 

@@ -37,7 +37,7 @@ public sealed class ReceiptReader
     {
         ArgumentNullException.ThrowIfNull(receipt);
         var lines = receipt.Lines
-            .Select(line => new ReceiptLine(line.Text, line.Bold, Math.Max(line.WidthMultiplier, line.HeightMultiplier)))
+            .Select(line => new ReceiptLine(line.Text, line.Bold, Math.Max(line.WidthMultiplier, line.HeightMultiplier), line.Inverse))
             .ToArray();
         return Extractor.Extract(lines, receipt.Barcodes.Select(code => code.Data).ToArray());
     }
