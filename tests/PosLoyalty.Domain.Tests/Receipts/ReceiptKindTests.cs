@@ -574,6 +574,26 @@ public sealed class ReceiptKindTests
             [B2]ΔΩΡΟΕΠΙΤΑΓΗ
             ΠΟΣΟ                     20,00 €
             """,
+        ["report-with-product-groups-en"] = """
+            QUICK MART
+            [B2]END OF SHIFT
+            Cashier: Dana
+            Coffee                      412.00
+            Bakery                      380.50
+            Grocery                     492.10
+            [B]TOTAL SALES            1,284.60
+            Cash                        402.10
+            Card                        882.50
+            """,
+        ["cash-count-with-denominations-de"] = """
+            Imbiss am Eck
+            [B2]KASSENSTURZ
+            Kasse 2   14.03.2026 22:00
+            20 x 10,00 EUR            200,00
+            15 x 20,00 EUR            300,00
+            12 x 2,00 EUR              24,00
+            [B]Summe                  524,00
+            """,
         ["store-credit-en"] = """
             BOOK NOOK
             [B2]STORE CREDIT
@@ -699,20 +719,20 @@ public sealed class ReceiptKindTests
     [InlineData("report-end-of-shift-en", Skip = "reader gap: 'END OF SHIFT' is not a report marker; credited")]
     [InlineData("report-sales-summary-en", Skip = "reader gap: 'SALES SUMMARY' is not a report marker; credited")]
     [InlineData("report-cierre-turno-es", Skip = "reader gap: 'CIERRE DE TURNO' is not a report marker; credited")]
-    [InlineData("cash-drop-en", Skip = "reader gap: a 'CASH DROP' slip is not known; its 'Amount 200.00' line is read as a total and credited")]
-    [InlineData("paid-out-en", Skip = "reader gap: a 'PAID OUT' slip is not known; its TOTAL is credited")]
-    [InlineData("entnahme-de", Skip = "reader gap: an 'ENTNAHME' (cash withdrawal) slip is not known; its 'Betrag 50,00 EUR' is credited")]
-    [InlineData("sangria-pt", Skip = "reader gap: a 'SANGRIA' (cash withdrawal) slip is not known; its 'Valor R$ 200,00' is credited")]
-    [InlineData("suprimento-pt", Skip = "reader gap: a 'SUPRIMENTO DE CAIXA' (float added) slip is not known; its 'Valor R$ 100,00' is credited")]
+    [InlineData("cash-drop-en")]
+    [InlineData("paid-out-en")]
+    [InlineData("entnahme-de")]
+    [InlineData("sangria-pt")]
+    [InlineData("suprimento-pt")]
     [InlineData("adisyon-tr", Skip = "reader gap: 'ADİSYON' and 'BİLGİ FİŞİDİR - MALİ DEĞERİ YOKTUR' (pre-bill, no fiscal value) are not order markers; credited")]
     [InlineData("niefiskalny-pl", Skip = "reader gap: 'NIEFISKALNY' (non-fiscal printout) is not an order marker; credited")]
     [InlineData("not-tax-receipt-hu", Skip = "reader gap: 'NEM ADÓÜGYI BIZONYLAT' (not a tax receipt) is not an order marker; credited")]
     [InlineData("not-a-receipt-sv", Skip = "reader gap: 'DETTA ÄR INTE ETT KVITTO' (this is not a receipt) is not an order marker; credited")]
     [InlineData("foreløbig-da", Skip = "reader gap: Danish 'FORELØBIG REGNING' folds to FORELOBIG, only Norwegian FORELOPIG is listed; credited")]
     [InlineData("valilasku-fi", Skip = "reader gap: 'VÄLILASKU' (interim bill) is not an order marker; credited")]
-    [InlineData("trinkgeldbeleg-de", Skip = "reader gap: 'Trinkgeldbeleg' is one word, so the TRINKGELD marker does not match; its Betrag is credited")]
+    [InlineData("trinkgeldbeleg-de")]
     [InlineData("orcamento-pt", Skip = "reader gap: 'ORÇAMENTO' (quotation) is not an order marker; credited")]
-    [InlineData("test-da", Skip = "reader gap: 'TESTUDSKRIFT' (Danish test print) is not a test marker; credited")]
+    [InlineData("test-da")]
     [InlineData("test-fr")]
     [InlineData("test-ru")]
     [InlineData("test-tr")]
@@ -722,6 +742,8 @@ public sealed class ReceiptKindTests
     [InlineData("voucher-pt")]
     [InlineData("voucher-el")]
     [InlineData("store-credit-en")]
+    [InlineData("report-with-product-groups-en", Skip = "reader gap: 'END OF SHIFT' is not a report marker, and its product-group lines read as items that add up to the TOTAL SALES, so the no-items hold does not apply; credited at 1.00")]
+    [InlineData("cash-count-with-denominations-de")]
     public void Reports_cash_slips_pre_bills_test_pages_and_vouchers_in_any_language_are_never_credited(string name)
     {
         PrintedReceipt.NotCredited(PrintedReceipt.Read(MoreNonSales[name]));
