@@ -51,7 +51,8 @@ public static class BuiltInReceiptProfiles
             "ИТОГО К ОПЛАТЕ", "К ОПЛАТЕ", "СУММА К ОПЛАТЕ", "ВСЕГО К ОПЛАТЕ",
             "TOTAL A PAGAR", "VALOR A PAGAR", "VALOR TOTAL A PAGAR",
             "JUMLAH PERLU DIBAYAR", "JUMLAH BAYARAN", "PERLU DIBAYAR", "JUMLAH BESAR",
-            "ΠΛΗΡΩΤΕΟ", "ΠΛΗΡΩΤΕΟ ΠΟΣΟ", "ΣΥΝΟΛΟ ΠΛΗΡΩΜΗΣ", "ΓΕΝΙΚΟ ΣΥΝΟΛΟ"),
+            "ΠΛΗΡΩΤΕΟ", "ΠΛΗΡΩΤΕΟ ΠΟΣΟ", "ΣΥΝΟΛΟ ΠΛΗΡΩΜΗΣ", "ΓΕΝΙΚΟ ΣΥΝΟΛΟ",
+            "TIL BETALING", "I ALT TIL BETALING", "K PLATBE", "CELKEM K PLATBE", "A REGLER", "TOTAL A REGLER", "MONTANT DU", "A COBRAR", "TOTAL A COBRAR", "IMPORTO DOVUTO", "SALDO DA PAGARE"),
         TotalLabels = List(
             "TOTAL", "GRAND TOTAL", "TOTAL AMOUNT", "SUM", "AMOUNT", "BALANCE",
             "SUMME", "GESAMT", "GESAMTSUMME", "ENDSUMME", "GESAMTBETRAG", "BETRAG", "BRUTTO", "SUMME BRUTTO",
@@ -72,7 +73,8 @@ public static class BuiltInReceiptProfiles
             "ИТОГ", "ИТОГО", "ВСЕГО", "СУММА", "ИТОГО ПО ЧЕКУ",
             "VALOR TOTAL", "TOTAL GERAL", "VALOR", "TOTAL R$",
             "JUMLAH", "JUMLAH KESELURUHAN", "JUMLAH BESAR", "JUMLAH RM",
-            "ΣΥΝΟΛΟ", "ΣΥΝΟΛΙΚΟ ΠΟΣΟ", "ΠΟΣΟ"),
+            "ΣΥΝΟΛΟ", "ΣΥΝΟΛΙΚΟ ΠΟΣΟ", "ΠΟΣΟ",
+            "ENDBETRAG", "RECHNUNGSSUMME", "BRUTTOBETRAG", "TOTALBELOPP", "SLUTSUMMA", "SLUTBELOPP", "TOTALBELOB", "TOTALBELOP", "TOTAL FACTURA", "TOTAL TICKET", "TOTALE DOCUMENTO", "TOTALE SCONTRINO", "TOTAAL BEDRAG", "CELKOVA CENA", "OSSZESEN FIZETENDO", "KOKKUSUMMA", "SUMA CALKOWITA", "GENEL TOPLAM", "ОБЩАЯ СУММА", "TOTAL GERAL", "JUMLAH KESELURUHAN", "ΤΕΛΙΚΟ ΣΥΝΟΛΟ"),
         SubtotalLabels = List(
             "SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "SUBTOT",
             "ZWISCHENSUMME", "ZW-SUMME", "ZWISCHENSUMME BRUTTO",
@@ -155,7 +157,8 @@ public static class BuiltInReceiptProfiles
             "TUOTTEITA", "KAPPALEITA", "ARTIKLEID", "KAUPU", "TOODETE ARV",
             "TETELEK SZAMA", "TETELEK", "DARAB",
             "LICZBA POZYCJI", "ILOSC POZYCJI", "POCET POLOZEK", "POLOZEK",
-            "URUN SAYISI", "ADET", "КОЛИЧЕСТВО ТОВАРОВ", "ITENS", "QTD ITENS", "ITEM(S)", "BIL ITEM", "ΤΕΜΑΧΙΑ", "TOTAL ITEMS", "TOTAL GRAMS"),
+            "URUN SAYISI", "ADET", "КОЛИЧЕСТВО ТОВАРОВ", "ITENS", "QTD ITENS", "ITEM(S)", "BIL ITEM", "ΤΕΜΑΧΙΑ", "TOTAL ITEMS", "TOTAL GRAMS",
+            "QTDE TOTAL DE ITENS", "QTD TOTAL DE ITENS", "TOTAL DE ITENS", "QTDE ITENS", "NUMERO DE ARTICULOS", "TOTAL QTY", "TOTAL QUANTITY", "QTY TOTAL"),
         CardPaymentLabels = List(
             "CARD", "CREDIT CARD", "DEBIT CARD", "CREDIT", "DEBIT", "VISA", "VISA DEBIT", "MASTERCARD", "MAESTRO",
             "AMEX", "AMERICAN EXPRESS", "DINERS", "DISCOVER", "JCB", "V PAY", "VPAY", "CONTACTLESS", "APPLE PAY", "GOOGLE PAY",
@@ -203,7 +206,12 @@ public static class BuiltInReceiptProfiles
             "APPROVAL", "AUTORISATION", "GENEHMIGUNG", "AID", "ATC", "REF", "REFERENCE", "STAN", "RRN", "BATCH", "LOT",
             "CASHIER", "KASSIERER", "OPERATOR", "OPR", "OP", "BEDIENER", "SERVER", "WAITER", "KELLNER", "GARCON", "CAMARERO",
             "VENDEDOR", "CONSEILLER", "STAFF", "EMPLOYEE", "CLERK", "SHIFT", "SCHICHT", "Z", "Z-NR", "ZNR", "X", "CCF", "GNF",
-            "SEAT", "ROOM", "ZIMMER", "CHAMBRE", "HABITACION", "CAMERA", "KAMER", "FAB", "MD5", "EKU", "FIK", "BKP", "PKP"),
+            "SEAT", "ROOM", "ZIMMER", "CHAMBRE", "HABITACION", "CAMERA", "KAMER", "FAB", "MD5", "EKU", "FIK", "BKP", "PKP",
+            "CAD", "CADDESI", "SOK", "SOKAK", "SOKAGI", "MAH", "MAHALLESI", "BULVARI", "JALAN", "JLN", "LORONG", "TAMAN", "STREET", "STR",
+            "STRASSE", "ROAD", "RD", "AVE", "AVENUE", "AV", "AVENIDA", "RUA", "CALLE", "VIA", "VIALE", "PIAZZA", "PLAZA", "PLACE", "RUE", "BD",
+            "BOULEVARD", "WEG", "GASSE", "PLATZ", "LAAN", "STRAAT", "GATAN", "GATA", "VEJ", "VEIEN", "KATU", "UTCA", "UL", "ULICA", "ALEJA",
+            "TRIDA", "NAMESTI", "УЛ", "УЛИЦА", "Д", "ДОМ", "ПР", "ΟΔΟΣ", "ΛΕΩΦ", "BLOCK", "BLOK", "LOT", "UNIT", "SUITE", "FLOOR", "KAT", "PISO",
+            "OFFICE", "KM", "CEP", "PLZ", "ZIP", "POSTCODE"),
         TableLabels = List(
             "TABLE", "TABLE NO", "TISCH", "TISCH NR", "MESA", "TAVOLO", "TAFEL", "BORD", "POYTA", "LAUD", "ASZTAL", "STOL", "STUL",
             "MASA", "СТОЛ", "ΤΡΑΠΕΖΙ", "MEJA", "SEAT", "COMANDA"),
@@ -222,7 +230,8 @@ public static class BuiltInReceiptProfiles
             "KASA RAPORU", "ОТЧЕТ", "Z ОТЧЕТ", "X ОТЧЕТ", "ОТЧЕТ О ЗАКРЫТИИ СМЕНЫ", "ЗАКРЫТИЕ СМЕНЫ", "СУТОЧНЫЙ ОТЧЕТ",
             "RELATORIO", "RELATORIO X", "RELATORIO Z", "LEITURA X", "REDUCAO Z", "FECHO DE CAIXA", "FECHAMENTO DE CAIXA", "FECHAMENTO DO DIA",
             "LAPORAN", "LAPORAN HARIAN", "LAPORAN X", "LAPORAN Z", "LAPORAN JUALAN", "ΑΝΑΦΟΡΑ", "ΑΝΑΦΟΡΑ Χ", "ΑΝΑΦΟΡΑ Ζ", "ΗΜΕΡΗΣΙΑ ΑΝΑΦΟΡΑ",
-            "ΚΛΕΙΣΙΜΟ ΗΜΕΡΑΣ"),
+            "ΚΛΕΙΣΙΜΟ ΗΜΕΡΑΣ",
+            "KASSENSCHNITT", "X KASSENSCHNITT", "Z KASSENSCHNITT", "SCHICHTABSCHLUSS", "KASSENSTURZ", "KASSEOPGORELSE", "DAGSOPGORELSE", "DAGSOPPGJOR", "KASSEOPPGJOR", "FORGALMI JELENTES", "NAPI FORGALMI JELENTES", "END OF SHIFT", "SHIFT END", "SHIFT CLOSE", "SHIFT CLOSING", "SALES SUMMARY", "DAILY SUMMARY", "SHIFT SUMMARY", "DAILY SALES", "CIERRE DE TURNO", "CORTE DE TURNO", "FIN DE SERVICE", "FECHO DE TURNO", "FECHAMENTO DE TURNO", "CHIUSURA CASSA", "CHIUSURA DI CASSA", "KASSASLUTNING", "VUOROSULKU", "VUORORAPORTTI", "ZMIANA ZAMKNIETA", "RAPORT ZMIANY", "VARDIYA RAPORU", "СМЕННЫЙ ОТЧЕТ", "ОТЧЕТ О ЗАКРЫТИИ СМЕНЫ", "ОТЧЕТ ЗА СМЕНУ", "LAPORAN SHIF", "ΑΝΑΦΟΡΑ ΒΑΡΔΙΑΣ"),
         KitchenMarkers = List(
             "KITCHEN", "KITCHEN ORDER", "KITCHEN TICKET", "KITCHEN COPY", "BAR ORDER", "BAR TICKET", "PRODUCTION TICKET", "PREP TICKET",
             "KUCHE", "KUCHENBON", "KUCHENAUFTRAG", "THEKENBON", "BARBON", "CUISINE", "BON DE CUISINE", "BON CUISINE", "BON BAR",
@@ -238,7 +247,8 @@ public static class BuiltInReceiptProfiles
             "FORELOPIG REGNING", "PRELIMINAR KVITTO", "ALUSTAVA LASKU", "EELARVE", "ELONYOMTATAS", "RACHUNEK WSTEPNY", "NIE JEST PARAGONEM",
             "PREDBEZNY UCET", "NENI DANOVY DOKLAD", "ON HESAP", "ОН ХЕСАП", "ПРЕДЧЕК", "ПРЕДВАРИТЕЛЬНЫЙ СЧЕТ", "НЕ ЯВЛЯЕТСЯ ЧЕКОМ",
             "NOTA DE CONSUMO", "CONFERENCIA DE MESA", "PEDIDO MESA", "NAO E DOCUMENTO FISCAL", "SEM VALOR FISCAL", "NAO E CUPOM FISCAL",
-            "SLIP PESANAN", "BIL SEMENTARA", "BUKAN RESIT", "ΠΡΟΛΟΓΑΡΙΑΣΜΟΣ", "ΔΕΛΤΙΟ ΠΑΡΑΓΓΕΛΙΑΣ", "ΔΕΝ ΑΠΟΤΕΛΕΙ ΑΠΟΔΕΙΞΗ"),
+            "SLIP PESANAN", "BIL SEMENTARA", "BUKAN RESIT", "ΠΡΟΛΟΓΑΡΙΑΣΜΟΣ", "ΔΕΛΤΙΟ ΠΑΡΑΓΓΕΛΙΑΣ", "ΔΕΝ ΑΠΟΤΕΛΕΙ ΑΠΟΔΕΙΞΗ",
+            "BILGI FISI", "BILGI FISIDIR", "MALI DEGERI YOKTUR", "MALI DEGERI YOK", "NIEFISKALNY", "WYDRUK NIEFISKALNY", "NEM ADOUGYI BIZONYLAT", "DETTA AR INTE ETT KVITTO", "INTE ETT KVITTO", "FORELOBIG REGNING", "FORELOBIG", "VALILASKU", "ORCAMENTO", "DOCUMENTO NON FISCALE", "NON FISCALE", "KEIN STEUERBELEG", "KEIN BELEG", "NOT A TAX INVOICE", "NOT A VALID TAX RECEIPT", "QUOTATION", "ESTIMATE", "DEVIS", "PRESUPUESTO", "PREVENTIVO", "KOSTENVORANSCHLAG", "OFFERTE", "ARAJANLAT", "SEBUT HARGA", "НЕФИСКАЛЬНЫЙ", "НЕ ЯВЛЯЕТСЯ ФИСКАЛЬНЫМ ДОКУМЕНТОМ", "NAO FISCAL", "SEM VALOR FISCAL", "NEM FISCAL", "ΔΕΝ ΕΙΝΑΙ ΑΠΟΔΕΙΞΗ"),
         TestMarkers = List(
             "PRINTER TEST", "TEST PAGE", "TEST PRINT", "PRINT TEST", "SELF TEST", "SELFTEST", "TEST RECEIPT", "SAMPLE RECEIPT",
             "TEST TICKET", "PRINTER SELF TEST", "DIAGNOSTIC PAGE", "CONFIGURATION PAGE", "TESTDRUCK", "TESTSEITE", "DRUCKTEST",
@@ -281,7 +291,8 @@ public static class BuiltInReceiptProfiles
             "RETUR", "RETURKVITTO", "ATERBETALNING", "REFUSION", "TILBAGEBETALING", "REFUSJON", "RETURKVITTERING",
             "HYVITYS", "PALAUTUS", "HYVITYSKUITTI", "TAGASTUS", "RAHA TAGASTUS",
             "VISSZARU", "VISSZATERITES", "STORNO", "ZWROT", "ZWROT TOWARU", "KOREKTA",
-            "VRATKA", "VRACENI", "DOBROPIS", "VRACENI ZBOZI"),
+            "VRATKA", "VRACENI", "DOBROPIS", "VRACENI ZBOZI",
+            "STORNO BELEG", "STORNOBELEG", "STORNIERUNG", "STORNIERT", "SZTORNO", "SZTORNO BIZONYLAT", "KREDITNOTA", "KREDITNOTE", "CREDITNOTA", "CANCELLED", "CANCELED", "TRANSACTION CANCELLED", "VOID", "VOIDED", "ANNULE", "ANNULEE", "ANNULATION", "ANULADO", "ANULADA", "ANULACION", "TICKET ANULADO", "ANNULLATO", "ANNULLAMENTO", "GEANNULEERD", "ANNULLERET", "ANNULLERT", "MAKULERAD", "MITATOITU", "TUHISTATUD", "STORNOVANO", "STORNO DOKLADU", "ANULOWANY", "IPTAL", "IADE", "IADE FISI", "ВОЗВРАТ", "ВОЗВРАТ ПРИХОДА", "ОТМЕНА", "АННУЛИРОВАН", "CANCELADO", "CUPOM CANCELADO", "DEVOLUCAO", "DEVOLUCAO DE VENDA", "ESTORNO", "NOTA DE CREDITO", "NOTA KREDIT", "PULANGAN", "PEMULANGAN", "BAYARAN BALIK", "DIBATALKAN", "ΠΙΣΤΩΤΙΚΟ", "ΠΙΣΤΩΤΙΚΟ ΣΤΟΙΧΕΙΟ", "ΕΠΙΣΤΡΟΦΗ", "ΑΚΥΡΩΣΗ", "ΑΚΥΡΩΜΕΝΟ", "RESO MERCE", "BUONO DI RESO"),
         IgnoreLabels = List(
             "TEL", "TEL.", "PHONE", "FAX", "WWW", "VAT NO", "VAT REG", "VAT NUMBER", "TAX ID", "STORE", "TILL", "REGISTER", "CASHIER", "TABLE",
             "UST-ID", "UST-IDNR", "UST ID", "ST-NR", "STEUERNUMMER", "STNR", "KASSE", "KASSIERER", "BEDIENER", "FILIALE", "TISCH",

@@ -40,12 +40,13 @@ internal sealed class ReceiptKindClassifier
         var printed = text.Where(line => line.Any(char.IsLetterOrDigit)).ToArray();
         var top = printed.Take(Math.Max(3, (printed.Length + 2) / 3)).ToArray();
 
-        if (Marker(_test, text) is { } test)
+        // A report or test page may print its heading with a number ("Z-Bon Nr. 0156"): every line counts for these.
+        if (Marker(_test, folded) is { } test)
         {
             return (ReceiptKind.Test, $"test page: \"{test}\"");
         }
 
-        if (Marker(_report, text) is { } report)
+        if (Marker(_report, folded) is { } report)
         {
             return (ReceiptKind.Report, $"report: \"{report}\"");
         }
@@ -55,7 +56,7 @@ internal sealed class ReceiptKindClassifier
             return (ReceiptKind.Tip, $"tip slip: \"{tip.Trim()}\"");
         }
 
-        if (pricedItems == 0 && printed.FirstOrDefault(_voucher.IsLineHeading) is { } voucher)
+        if (!paid && printed.FirstOrDefault(_voucher.IsLineHeading) is { } voucher)
         {
             return (ReceiptKind.Voucher, $"voucher: \"{voucher.Trim()}\"");
         }
@@ -66,7 +67,10 @@ internal sealed class ReceiptKindClassifier
             return (ReceiptKind.Kitchen, $"kitchen ticket: \"{kitchen.Trim()}\"");
         }
 
-        if (printed.FirstOrDefault(line => _order.First(line) is { } m && (weak || Words(m.Value) >= 2 || _order.IsLineHeading(line))) is { } order)
+        // An order marker counts as a heading, as a phrase of two words, at the start of a line ("ORÇAMENTO Nº 0042"),
+        // or on a document whose items carry no prices.
+        if (folded.FirstOrDefault(line => _order.First(line) is { } m
+            && (weak || Words(m.Value) >= 2 || _order.IsLineHeading(line) || line[..m.Index].All(c => !char.IsLetterOrDigit(c)))) is { } order)
         {
             return (ReceiptKind.Order, $"order slip: \"{order.Trim()}\"");
         }

@@ -123,7 +123,7 @@ internal static class TotalChooser
             .First();
 
         // An unlabelled amount with nothing to back it is not a total: a kitchen ticket's stray number must not become a sale.
-        if (best.c.LabelLine < 0 && best.Score < 0.45)
+        if (best.c.LabelLine < 0 && Math.Round(best.Score, 2) < 0.45)
         {
             return TotalChoice.None;
         }
