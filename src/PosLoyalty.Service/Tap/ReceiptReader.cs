@@ -14,13 +14,19 @@ public sealed class ReceiptReader
 
     private readonly ReceiptDecoderOptions _decoderOptions;
 
+    /// <param name="profile">How to read the receipts.</param>
+    /// <param name="startupCodePage">The configured start-up code page (`ReceiptTap:CodePage`, `--code-page`); a profile that names its own `CodePage` wins.</param>
     public ReceiptReader(ReceiptProfile profile, int startupCodePage)
     {
         ArgumentNullException.ThrowIfNull(profile);
         Profile = profile;
         Extractor = new ReceiptSaleExtractor(profile);
-        _decoderOptions = new ReceiptDecoderOptions { StartupCodePage = startupCodePage };
+        StartupCodePage = profile.CodePage ?? startupCodePage;
+        _decoderOptions = new ReceiptDecoderOptions { StartupCodePage = StartupCodePage };
     }
+
+    /// <summary>The code page the decoder starts in: the profile's, else the configured one.</summary>
+    public int StartupCodePage { get; }
 
     /// <summary>The profile this reader reads by.</summary>
     public ReceiptProfile Profile { get; }
