@@ -52,6 +52,7 @@ internal static class ReceiptsCommands
             return ExitCodes.Ok;
         });
         receipts.Subcommands.Add(decode);
+        receipts.Subcommands.Add(ReceiptsLearnCommand.Build(bind));
         return receipts;
     }
 
@@ -59,7 +60,7 @@ internal static class ReceiptsCommands
     public static IReadOnlyList<ReceiptSale> Decode(byte[] capture, ReceiptProfile profile, int codePage) =>
         new ReceiptReader(profile, codePage).ReadCapture(capture);
 
-    private static object Json(ReceiptSale sale, ReceiptConfirmationPolicy policy) => new
+    internal static object Json(ReceiptSale sale, ReceiptConfirmationPolicy policy) => new
     {
         kind = sale.Kind.ToString().ToLowerInvariant(),
         total = sale.Total,
