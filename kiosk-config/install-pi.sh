@@ -174,7 +174,7 @@ settings="$(mktemp)"
 trap 'rm -f "$settings"' EXIT
 cat > "$settings" <<'SETTINGS'
 {
-  // The till's settings (DESIGN.md §5, docs/configuration.md). Environment variables POSLOYALTY__Section__Key
+  // The till's settings (docs/configuration.md). Environment variables POSLOYALTY__Section__Key
   // override them. A section left out means that device is not used. After a change:
   //   sudo systemctl restart posloyalty && posloyalty doctor
   "Storage": { "DatabasePath": "/var/lib/posloyalty/loyalty.db" },

@@ -5,7 +5,7 @@ namespace PosLoyalty.Service;
 /// <summary>
 /// Every log message of the service project, source-generated ([LoggerMessage]) with stable event ids: 1000–1099
 /// the receipt tap and printer link, 1100–1199 the POS event protocol. No message carries receipt text, item
-/// descriptions or anything else a customer could be recognised by (DESIGN.md §7): only devices, counts and reasons.
+/// descriptions or anything else a customer could be recognised by (docs/architecture.md, "Rules that keep data safe"): only devices, counts and reasons.
 /// </summary>
 internal static partial class Log
 {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 using static PosLoyalty.Drivers.Scanner.Tests.InputEventRecording;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace PosLoyalty.Drivers.Scanner.Tests;
@@ -9,6 +10,9 @@ namespace PosLoyalty.Drivers.Scanner.Tests;
 /// </summary>
 public sealed class EvdevNodeTests : IDisposable
 {
+    // Only catches a hang: on a loaded machine a FIFO round trip may take seconds.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     private readonly string directory = Directory.CreateTempSubdirectory("posloyalty-evdev-").FullName;
     private readonly string fifo;
 
@@ -23,18 +27,16 @@ public sealed class EvdevNodeTests : IDisposable
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
-    public async Task Cancelling_a_read_while_nobody_scans_returns_promptly()
+    public async Task Cancelling_a_read_while_nobody_scans_ends_it_with_cancellation()
     {
         var (scanner, writer) = await OpenPair();
         await using (scanner)
         await using (writer)
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-            var stopwatch = Stopwatch.StartNew();
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await scanner.ReadAsync(cts.Token));
-
-            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"cancellation took {stopwatch.Elapsed}");
+            // A read that ignored the token would end only at the hang deadline, with TimeoutException instead.
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scanner.ReadAsync(cts.Token).AsTask().WaitAsync(Patience));
         }
     }
 
@@ -50,7 +52,7 @@ public sealed class EvdevNodeTests : IDisposable
             var recording = new InputEventRecording(EvdevKeyboardScanner.NativeInputEventSize).Type("]E04006381333931").Enter();
             await writer.WriteAsync(recording.ToArray());
 
-            var scan = await read.WaitAsync(TimeSpan.FromSeconds(10));
+            var scan = await read.WaitAsync(Patience);
 
             Assert.Equal("4006381333931", scan.Code);
             Assert.Equal(Symbology.Ean13, scan.Symbology);
@@ -65,7 +67,7 @@ public sealed class EvdevNodeTests : IDisposable
         {
             await writer.DisposeAsync();
 
-            await Assert.ThrowsAsync<EndOfStreamException>(async () => await scanner.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+            await Assert.ThrowsAsync<EndOfStreamException>(async () => await scanner.ReadAsync().AsTask().WaitAsync(Patience));
         }
     }
 
@@ -97,6 +99,6 @@ public sealed class EvdevNodeTests : IDisposable
         // Opening one end of a FIFO blocks until the other end opens.
         var writer = Task.Run(() => new FileStream(fifo, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0));
         var scanner = EvdevKeyboardScanner.Open(fifo, grab: false, timeProvider: new FakeTimeProvider());
-        return (scanner, await writer.WaitAsync(TimeSpan.FromSeconds(10)));
+        return (scanner, await writer.WaitAsync(Patience));
     }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace PosLoyalty.Drivers.Scanner.Tests;

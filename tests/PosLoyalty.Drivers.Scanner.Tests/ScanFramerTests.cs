@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace PosLoyalty.Drivers.Scanner.Tests;
@@ -188,7 +189,7 @@ public sealed class ScanFramerTests
         var framer = Framer(new ScanFramerOptions { InterByteTimeout = TimeSpan.FromMilliseconds(300) });
 
         var first = framer.Feed(Bytes("400638"));
-        clock.AdvanceMilliseconds(301);
+        clock.Advance(TimeSpan.FromMilliseconds(301));
         var second = framer.Feed(Bytes("1333931\r"));
 
         Assert.Empty(first);
@@ -204,7 +205,7 @@ public sealed class ScanFramerTests
 
         foreach (var b in Bytes(Ean13 + "\r"))
         {
-            clock.AdvanceMilliseconds(250);
+            clock.Advance(TimeSpan.FromMilliseconds(250));
             framer.Feed([b], scans);
         }
 
@@ -230,7 +231,7 @@ public sealed class ScanFramerTests
         var framer = Framer(new ScanFramerOptions { DebounceWindow = TimeSpan.FromMilliseconds(500) });
 
         var first = framer.Feed(Bytes(Ean13 + "\r"));
-        clock.AdvanceMilliseconds(499);
+        clock.Advance(TimeSpan.FromMilliseconds(499));
         var second = framer.Feed(Bytes(Ean13 + "\r"));
 
         Assert.Single(first);
@@ -244,7 +245,7 @@ public sealed class ScanFramerTests
         var framer = Framer(new ScanFramerOptions { DebounceWindow = TimeSpan.FromMilliseconds(500) });
 
         framer.Feed(Bytes(Ean13 + "\r"));
-        clock.AdvanceMilliseconds(500);
+        clock.Advance(TimeSpan.FromMilliseconds(500));
         var again = framer.Feed(Bytes(Ean13 + "\r"));
 
         Assert.Single(again);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace PosLoyalty.Drivers.Scanner.Tests;

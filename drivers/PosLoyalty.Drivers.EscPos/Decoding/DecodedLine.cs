@@ -10,10 +10,12 @@ namespace PosLoyalty.Drivers.EscPos.Decoding;
 /// <param name="WidthMultiplier">The largest width magnification on the line (1 = normal, up to 8).</param>
 /// <param name="HeightMultiplier">The largest height magnification on the line (1 = normal, up to 8).</param>
 /// <param name="Alignment">The justification in effect when the line's first character was printed.</param>
+/// <param name="Inverse">True when any non-space character was printed white on black (GS B, Star ESC 4).</param>
 public sealed record DecodedLine(
     string Text,
     bool Bold,
     bool Underline,
     int WidthMultiplier,
     int HeightMultiplier,
-    LineAlignment Alignment);
+    LineAlignment Alignment,
+    bool Inverse = false);

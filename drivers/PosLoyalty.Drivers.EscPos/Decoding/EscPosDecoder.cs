@@ -494,6 +494,9 @@ public sealed class EscPosDecoder : IReceiptDecoder
             case Esc | (int)EscCommandByte.CodeTable:
                 _assembler.SelectCodePage(EscPosCodePageMap.FromEscT(a[0], _options.StartupCodePage));
                 break;
+            case Gs | (int)GsCommandByte.Reverse:
+                _assembler.Inverse = (a[0] & 1) != 0;
+                break;
             case Gs | (int)GsCommandByte.CharacterSize:
                 _assembler.WidthMultiplier = ((a[0] >> 4) & 0x07) + 1;
                 _assembler.HeightMultiplier = (a[0] & 0x07) + 1;
@@ -611,7 +614,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     private void ExecuteCut(ReadOnlySpan<byte> a)
     {
-        // GS V m (m = 0, 1, 48, 49) or GS V m n (m = 65, 66, 97, 98, 103, 104). DESIGN.md §6.
+        // GS V m (m = 0, 1, 48, 49) or GS V m n (m = 65, 66, 97, 98, 103, 104). docs/architecture.md, "Device facts".
         if (_arguments.Count == 2)
         {
             _assembler.Cut(_commandStreamOffset);
@@ -633,7 +636,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     private void ExecuteBarcode(ReadOnlySpan<byte> a)
     {
-        // GS k m d1…dk NUL (m = 0–6) or GS k m n d1…dn (m = 65–79). DESIGN.md §6.
+        // GS k m d1…dk NUL (m = 0–6) or GS k m n d1…dn (m = 65–79). docs/architecture.md, "Device facts".
         byte m = a[0];
         if (_arguments.Count == 2)
         {

@@ -24,6 +24,8 @@ internal sealed class ReceiptAssembler
     private int _tabStopCount;
 
     private bool _emphasized;
+    private bool _inverse;
+    private bool _lineInverse;
     private bool _doubleStrike;
     private bool _underline;
     private int _widthMultiplier = 1;
@@ -62,6 +64,11 @@ internal sealed class ReceiptAssembler
     public bool Emphasized
     {
         set => _emphasized = value;
+    }
+
+    public bool Inverse
+    {
+        set => _inverse = value;
     }
 
     public bool DoubleStrike
@@ -145,6 +152,7 @@ internal sealed class ReceiptAssembler
             }
 
             _lineBold |= _emphasized || _doubleStrike;
+            _lineInverse |= _inverse;
             _lineUnderline |= _underline;
             _lineWidth = Math.Max(_lineWidth, _widthMultiplier);
             _lineHeight = Math.Max(_lineHeight, _heightMultiplier);
@@ -240,6 +248,7 @@ internal sealed class ReceiptAssembler
     {
         ClearLine();
         _emphasized = false;
+        _inverse = false;
         _doubleStrike = false;
         _underline = false;
         _widthMultiplier = 1;
@@ -264,7 +273,7 @@ internal sealed class ReceiptAssembler
 
         DecodedLine line = length == 0
             ? new DecodedLine(string.Empty, false, false, 1, 1, _alignment)
-            : new DecodedLine(new string(_line, 0, length), _lineBold, _lineUnderline, _lineWidth, _lineHeight, _lineAlignment);
+            : new DecodedLine(new string(_line, 0, length), _lineBold, _lineUnderline, _lineWidth, _lineHeight, _lineAlignment, _lineInverse);
         ClearLine();
 
         if (_lines.Count >= _options.MaxLinesPerReceipt)
@@ -379,6 +388,7 @@ internal sealed class ReceiptAssembler
         _positionDots = 0;
         _lineHasInk = false;
         _lineBold = false;
+        _lineInverse = false;
         _lineUnderline = false;
         _lineWidth = 1;
         _lineHeight = 1;

@@ -1,7 +1,7 @@
 namespace PosLoyalty.Drivers.EscPos.Decoding;
 
 /// <summary>
-/// Streaming decoder for Star Line Mode, the native command set of Star receipt printers (DESIGN.md §6:
+/// Streaming decoder for Star Line Mode, the native command set of Star receipt printers (docs/architecture.md, "Device facts":
 /// "Star printers speak Star Line / StarPRNT, not ESC/POS; cuts are ESC d n"). Same contract as
 /// <see cref="EscPosDecoder"/>: chunks in, receipts out at each cut; graphics (ESC K, ESC L, ESC GS S,
 /// raster mode) and barcode data are skipped by counting and never read as text.
@@ -470,6 +470,12 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
         {
             case Esc | (int)StarCommandByte.Initialize:
                 _assembler.Initialize();
+                break;
+            case Esc | (int)StarCommandByte.HighlightOn:
+                _assembler.Inverse = true;
+                break;
+            case Esc | (int)StarCommandByte.HighlightOff:
+                _assembler.Inverse = false;
                 break;
             case Esc | (int)StarCommandByte.EmphasizedOn:
                 _assembler.Emphasized = true;

@@ -4,7 +4,7 @@ namespace PosLoyalty.Domain.Customers;
 
 /// <summary>
 /// What the shop keeps about a person. A name is enough; everything else is optional and asked
-/// for only when the customer wants it (DESIGN.md §7: ask little).
+/// for only when the customer wants it (docs/architecture.md, "Rules that keep data safe": ask little).
 /// </summary>
 public sealed record Customer
 {

@@ -35,10 +35,17 @@ internal sealed class AmountReader
         var end = line.TrimEnd().Length;
         var negative = false;
         string? currency = null;
-        for (var step = 0; step < 4; step++)
+        for (var step = 0; step < 5; step++)
         {
             end = TrimSpaces(line, end);
-            if (end > 0 && line[end - 1] is '-' or '−')
+            if (end > 0 && line[end - 1] == ')' && (end < 2 || line[end - 2] != '('))
+            {
+                // "8,15)" (a Brazilian cupom fiscal's item amounts) and "(50.50)" (an amount taken off).
+                end--;
+                var open = line.LastIndexOf('(', end - 1);
+                negative |= open >= 0 && line[(open + 1)..end].Trim().TrimStart('-', '−').All(c => char.IsAsciiDigit(c) || c is '.' or ',' or ' ');
+            }
+            else if (end > 0 && line[end - 1] is '-' or '−')
             {
                 negative = true;
                 end--;

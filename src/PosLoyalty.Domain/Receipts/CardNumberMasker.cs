@@ -3,7 +3,7 @@ using System.Text;
 namespace PosLoyalty.Domain.Receipts;
 
 /// <summary>
-/// Masks payment card numbers in receipt text (DESIGN.md §7): every Luhn-valid run of 13–19 digits, its digits
+/// Masks payment card numbers in receipt text (docs/architecture.md, "Rules that keep data safe"): every Luhn-valid run of 13–19 digits, its digits
 /// optionally separated by single spaces or dashes, keeps only its last four digits; the other digits become '*'
 /// and the separators stay, so "4111 1111 1111 1111" reads "**** **** **** 1111". Digit runs that fail Luhn
 /// (receipt numbers, most EANs, dates, phone numbers) are left alone. Runs longer than 19 digits are checked

@@ -10,6 +10,9 @@ internal sealed class LabelSet
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
+    // A currency code some POS glue to the label ("TotalDKK 35.00"): still the label.
+    private const string GluedCurrency = "EUR|USD|GBP|CHF|DKK|SEK|NOK|ISK|PLN|CZK|HUF|RON|TRY|RUB|BRL|MYR|CAD|AUD";
+
     private readonly Regex? _regex;
 
     public LabelSet(IEnumerable<string> labels)
@@ -25,7 +28,7 @@ internal sealed class LabelSet
         if (alternatives.Length > 0)
         {
             _regex = new Regex(
-                $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?![\p{{L}}\p{{N}}])",
+                $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?:{GluedCurrency})?(?![\p{{L}}\p{{N}}])",
                 RegexOptions.CultureInvariant,
                 Timeout);
         }

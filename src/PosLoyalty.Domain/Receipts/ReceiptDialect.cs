@@ -1,6 +1,6 @@
 namespace PosLoyalty.Domain.Receipts;
 
-/// <summary>The printer command language the POS speaks, which picks the decoder (DESIGN.md §6).</summary>
+/// <summary>The printer command language the POS speaks, which picks the decoder (docs/architecture.md, "Device facts").</summary>
 public enum ReceiptDialect
 {
     /// <summary>Epson ESC/POS and the many printers compatible with it.</summary>

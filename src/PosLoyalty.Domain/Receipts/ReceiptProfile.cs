@@ -60,6 +60,30 @@ public sealed record ReceiptProfile
     /// <summary>Labels printed before the receipt number ("Receipt #", "Bon-Nr", "Kvitto nr"); "#", "No", "Nr", ":" may follow.</summary>
     public required IReadOnlyList<string> ReceiptNumberLabels { get; init; }
 
+    /// <summary>Labels before an order or transaction number, used when no receipt number is printed ("Order", "Pedido", "Transaction").</summary>
+    public required IReadOnlyList<string> OrderNumberLabels { get; init; }
+
+    /// <summary>Words before a number that is not the receipt's ("Table", "Tisch", "TSE", "Tel", "Kasse", "VAT"): ruled out as the receipt number.</summary>
+    public required IReadOnlyList<string> NumberDecoyLabels { get; init; }
+
+    /// <summary>Words that mark an X/Z or other report ("X REPORT", "Z-BERICHT", "TAGESABSCHLUSS"): never credited.</summary>
+    public required IReadOnlyList<string> ReportMarkers { get; init; }
+
+    /// <summary>Words that mark a kitchen, bar or production ticket ("KITCHEN", "KÜCHE", "COMANDA"): never credited.</summary>
+    public required IReadOnlyList<string> KitchenMarkers { get; init; }
+
+    /// <summary>Words that mark an order slip or pre-bill ("PRE-BILL", "ZWISCHENRECHNUNG", "PRECUENTA"): never credited.</summary>
+    public required IReadOnlyList<string> OrderMarkers { get; init; }
+
+    /// <summary>Words that mark a printer or library test page ("TEST PAGE", "TESTDRUCK", "PRINTER TEST"): never credited.</summary>
+    public required IReadOnlyList<string> TestMarkers { get; init; }
+
+    /// <summary>A heading with these marks a tip slip ("TIP", "GRATUITY", "TRINKGELD"): never credited.</summary>
+    public required IReadOnlyList<string> TipMarkers { get; init; }
+
+    /// <summary>A heading that says only this marks a voucher print ("VOUCHER", "GUTSCHEIN", "GIFT CARD"): never credited.</summary>
+    public required IReadOnlyList<string> VoucherMarkers { get; init; }
+
     /// <summary>A line that says only this marks a copy or reprint ("** COPY **", "KOPIE", "REPRINT").</summary>
     public required IReadOnlyList<string> CopyMarkers { get; init; }
 

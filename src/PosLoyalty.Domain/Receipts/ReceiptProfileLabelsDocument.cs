@@ -28,6 +28,22 @@ internal class ReceiptProfileLabelsDocument
 
     public List<string>? ReceiptNumberLabels { get; set; }
 
+    public List<string>? OrderNumberLabels { get; set; }
+
+    public List<string>? NumberDecoyLabels { get; set; }
+
+    public List<string>? ReportMarkers { get; set; }
+
+    public List<string>? KitchenMarkers { get; set; }
+
+    public List<string>? OrderMarkers { get; set; }
+
+    public List<string>? TestMarkers { get; set; }
+
+    public List<string>? TipMarkers { get; set; }
+
+    public List<string>? VoucherMarkers { get; set; }
+
     public List<string>? CopyMarkers { get; set; }
 
     public List<string>? RefundMarkers { get; set; }

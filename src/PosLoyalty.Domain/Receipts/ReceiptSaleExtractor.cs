@@ -33,12 +33,14 @@ public sealed class ReceiptSaleExtractor
     private readonly LabelSet _copy;
     private readonly LabelSet _refund;
     private readonly LabelSet _ignore;
-    private readonly Regex? _receiptNumber;
+    private readonly ReceiptNumberFinder _numbers;
+    private readonly ReceiptKindClassifier _kinds;
     private readonly Regex? _itemLine;
 
     private readonly Regex _leadingQuantity = new(@"^(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*[xX×*]\s*(?<d>\S.*)$", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _leadingCount = new(@"^(?<q>\d{1,3})\s+(?<d>\p{L}.*)$", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _trailingQuantity = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX×*@]|pcs|stk|st)\.?\s*[\d.,' ]+\s*$", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _quantityAfterName = new(@"^(?<d>.*?\p{L}.*?)\s+[xX×*]\s?(?<q>\d{1,4}(?:[.,]\d{1,3})?)(?:\s+[\d.,' ]+)?$", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _quantityLine = new(@"^\s*(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[\p{L}]{1,3}\.?\s*)?[xX×*@]\s*(?<rest>[^\p{L}]*(?:[\p{L}]{1,3}(?:/[\p{L}]{1,3})?)?[^\p{L}]*)$", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _isoDate = new(@"(?<!\d)(?<y>\d{4})[-./](?<m>\d{1,2})[-./](?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _date = new(@"(?<!\d)(?<a>\d{1,2})[-./](?<b>\d{1,2})[-./](?<y>\d{4}|\d{2})(?![\d,])", RegexOptions.CultureInvariant, Timeout);
@@ -63,21 +65,8 @@ public sealed class ReceiptSaleExtractor
         _copy = new LabelSet(profile.CopyMarkers);
         _refund = new LabelSet(profile.RefundMarkers);
         _ignore = new LabelSet(profile.IgnoreLabels);
-        var labels = profile.ReceiptNumberLabels
-            .Select(TextFolding.Fold)
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(l => l.Length)
-            .Select(l => string.Join(@"[\s\-]*", l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape)))
-            .ToArray();
-        if (labels.Length > 0)
-        {
-            _receiptNumber = new Regex(
-                $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', labels)})(?![\p{{L}}])[\s#:.°º\-/]*(?:(?:NO|NR|NRO|NUM|NUMBER|NUMMER|NUMERO|N|C|CIS|CISLO|SZ)(?![\p{{L}}])[\s#:.°º\-]*)?(?<n>\d[\w\-/]*|[A-Z]{{1,4}}[\-/]?\d[\w\-/]*)",
-                RegexOptions.CultureInvariant,
-                Timeout);
-        }
+        _numbers = new ReceiptNumberFinder(profile);
+        _kinds = new ReceiptKindClassifier(profile);
 
         if (profile.ItemLinePattern is { } pattern)
         {
@@ -134,17 +123,56 @@ public sealed class ReceiptSaleExtractor
         var amounts = new PrintedAmount?[lines.Length];
         for (var i = 0; i < lines.Length; i++)
         {
-            kinds[i] = Classify(folded[i]);
             amounts[i] = _amounts.Read(lines[i]);
         }
 
-        var (total, totalLine) = FindTotal(lines, kinds, amounts);
-        var items = ReadItems(lines, folded, kinds, amounts);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            kinds[i] = IsColumnHeader(folded[i]) && !NextIsAmountAlone(lines, i) ? (ReceiptLineKind.Other, 0) : Classify(folded[i]);
+        }
+
+        var itemLines = new List<int>();
+        var items = ReadItems(lines, folded, kinds, amounts, itemLines);
+        var labelled = new List<(int Line, decimal Value)>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (kinds[i].Kind is ReceiptLineKind.AmountDue or ReceiptLineKind.Total && AmountOfTotalLine(lines, amounts, i) is { } value)
+            {
+                labelled.Add((i, value));
+            }
+        }
+
+        var facts = new TotalChooser.Facts[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var alone = amounts[i] is { } a && !lines[i][..a.Start].Any(char.IsLetterOrDigit);
+            facts[i] = new TotalChooser.Facts(kinds[i].Kind, amounts[i], printed[i], kinds[i].Kind == ReceiptLineKind.Other && _card.First(folded[i]) is not null, alone, itemLines.Contains(i));
+        }
+
+        var choice = TotalChooser.Choose(facts, labelled, items, itemLines.Count > 0 ? itemLines.Max() : -1);
+        if (choice.Line >= 0 && itemLines.Any(line => line < choice.Line) && itemLines.Any(line => line > choice.Line))
+        {
+            // An unlabelled total ends the item list: what follows it is payment ("Test payment method 10.00").
+            items = items.Where((_, k) => itemLines[k] < choice.Line).ToList();
+            itemLines.RemoveAll(line => line > choice.Line);
+        }
+
+        var total = choice.Value;
+        var confidence = choice.Confidence;
+        var evidence = choice.Evidence.ToList();
+        var totalLine = choice.Line;
         if (total is null && HasAny(kinds, ReceiptLineKind.AmountDue, ReceiptLineKind.Total))
         {
-            // A total line was printed but its amount cannot be read: the subtotal, then the items, say it.
-            total = FirstAmount(kinds, amounts, ReceiptLineKind.Subtotal)
-                ?? (items.Count > 0 && items.All(item => item.Amount is not null) ? items.Sum(item => item.Amount!.Value) : null);
+            // A total line was printed but its amount cannot be read: the subtotal, then the items, say it — a guess.
+            var subtotal = FirstAmount(kinds, amounts, ReceiptLineKind.Subtotal);
+            total = subtotal ?? (items.Count > 0 && items.All(item => item.Amount is not null) ? items.Sum(item => item.Amount!.Value) : null);
+            if (total is not null)
+            {
+                confidence = 0.4;
+                evidence = [subtotal is not null ? "total unreadable: the subtotal" : "total unreadable: the sum of the items"];
+            }
+
+            totalLine = Array.FindIndex(kinds, k => k.Kind is ReceiptLineKind.AmountDue or ReceiptLineKind.Total);
         }
 
         var copy = folded.Any(_copy.IsLineHeading);
@@ -158,18 +186,57 @@ public sealed class ReceiptSaleExtractor
         var currency = totalLine >= 0 ? amounts[totalLine]?.Currency ?? _amounts.FindCurrency(lines[totalLine]) : null;
         currency ??= amounts.Select(a => a?.Currency).FirstOrDefault(c => c is not null);
 
+        var paid = Enumerable.Range(0, lines.Length).Any(i => amounts[i]?.Value is not null && (kinds[i].Kind is ReceiptLineKind.CashGiven or ReceiptLineKind.Change || facts[i].IsCard));
+        var (kind, why) = _kinds.Classify(folded, amounts.Select(a => a is not null).ToArray(), total is not null, items.Count(i => i.Amount is not null), items.Count(i => i.Amount is null), refund, paid);
+        if (kind is not (ReceiptKind.Sale or ReceiptKind.Refund))
+        {
+            evidence.Insert(0, why);
+        }
+
+        var number = _numbers.Find(folded, barcodes);
+        if (number is { } n)
+        {
+            evidence.Add($"number from {n.Evidence}");
+        }
+
         var (date, time) = FindDateAndTime(lines);
         return new ReceiptSale(
             total,
             currency,
-            FindReceiptNumber(folded),
+            number?.Number,
             date,
             time,
             items,
             FindPaymentType(folded, kinds, Math.Max(totalLine, 0)),
             refund,
             copy,
-            string.Join('\n', lines));
+            string.Join('\n', lines))
+        {
+            Kind = kind,
+            Confidence = total is null ? 0d : confidence,
+            Evidence = evidence,
+            TotalLineIndex = totalLine >= 0 && total is not null ? totalLine : null,
+            ReceiptNumberLineIndex = number?.Line,
+        };
+    }
+
+    /// <summary>"Item   Qty   Price   Total": a row of column names, not a total line.</summary>
+    private static bool IsColumnHeader(string folded)
+    {
+        var t = folded.Trim();
+        if (t.Any(char.IsDigit))
+        {
+            return false;
+        }
+
+        var tokens = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return tokens.Length >= 3 && tokens.All(token => token.Length <= 14) && t.Contains("  ", StringComparison.Ordinal);
+    }
+
+    private bool NextIsAmountAlone(string[] lines, int i)
+    {
+        var next = NextNonBlank(lines, i);
+        return next >= 0 && _amounts.ReadAlone(lines[next]) is not null;
     }
 
     private (ReceiptLineKind Kind, int At) Classify(string folded)
@@ -245,23 +312,6 @@ public sealed class ReceiptSaleExtractor
         return t.Length >= 3 && t.All(c => c is '-' or '=' or '_' or '*' or '~' or '.' or '#' or '+' or ' ' or '—' or '–' || c is >= '\u2500' and <= '\u257F');
     }
 
-    private (decimal? Total, int Line) FindTotal(string[] lines, (ReceiptLineKind Kind, int At)[] kinds, PrintedAmount?[] amounts)
-    {
-        foreach (var wanted in new[] { ReceiptLineKind.AmountDue, ReceiptLineKind.Total })
-        {
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (kinds[i].Kind == wanted && AmountOfTotalLine(lines, amounts, i) is { } value)
-                {
-                    return (value, i);
-                }
-            }
-        }
-
-        var labelled = Array.FindIndex(kinds, k => k.Kind is ReceiptLineKind.AmountDue or ReceiptLineKind.Total);
-        return (null, labelled);
-    }
-
     private decimal? AmountOfTotalLine(string[] lines, PrintedAmount?[] amounts, int i)
     {
         var amount = amounts[i];
@@ -322,7 +372,7 @@ public sealed class ReceiptSaleExtractor
         return null;
     }
 
-    private List<ReceiptItem> ReadItems(string[] lines, string[] folded, (ReceiptLineKind Kind, int At)[] kinds, PrintedAmount?[] amounts)
+    private List<ReceiptItem> ReadItems(string[] lines, string[] folded, (ReceiptLineKind Kind, int At)[] kinds, PrintedAmount?[] amounts, List<int> itemLines)
     {
         var summary = Array.FindIndex(kinds, k => k.Kind is ReceiptLineKind.AmountDue or ReceiptLineKind.Total or ReceiptLineKind.Subtotal);
         if (summary < 0)
@@ -337,13 +387,17 @@ public sealed class ReceiptSaleExtractor
         }
 
         var start = rules.Count > 0 ? rules[0] + 1 : 0;
-        var items = new List<ReceiptItem>();
+        var found = new List<(ReceiptItem Item, int Line)>();
+        var current = 0;
         string? pending = null;
         var lastItemLine = -2;
         for (var i = start; i < summary; i++)
         {
+            current = i;
             var text = lines[i].Trim();
-            if (text.Length == 0 || kinds[i].Kind == ReceiptLineKind.Rule || IsNotAnItem(folded[i], kinds[i]))
+            // "Discount Item  x5  10.00  50.00": a product whose name holds a savings word, priced like the others.
+            var pricedLikeAnItem = kinds[i].Kind == ReceiptLineKind.Savings && amounts[i] is { Value: > 0m } && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(word => word.Any(char.IsAsciiDigit)) >= 3;
+            if (text.Length == 0 || kinds[i].Kind == ReceiptLineKind.Rule || (!pricedLikeAnItem && IsNotAnItem(folded[i], kinds[i])) || IsModifier(text))
             {
                 pending = null;
                 continue;
@@ -353,7 +407,7 @@ public sealed class ReceiptSaleExtractor
             {
                 if (FromPattern(text) is { } custom)
                 {
-                    items.Add(custom);
+                    Add(custom);
                 }
 
                 continue;
@@ -369,15 +423,29 @@ public sealed class ReceiptSaleExtractor
                 {
                     var unit = _amounts.Read(quantityLine.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty)?.Value;
                     var lineAmount = numbers >= 2 ? amount?.Value : unit * quantity;
-                    items.Add(new ReceiptItem(pending, quantity, lineAmount));
+                    Add(new ReceiptItem(pending, quantity, lineAmount));
                     lastItemLine = i;
                 }
-                else if (lastItemLine == i - 1 && items.Count > 0 && items[^1].Quantity == 1m)
+                else if (lastItemLine == i - 1 && found.Count > 0 && found[^1].Item.Quantity == 1m)
                 {
-                    items[^1] = items[^1] with { Quantity = quantity };
+                    found[^1] = (found[^1].Item with { Quantity = quantity }, found[^1].Line);
                 }
 
                 pending = null;
+                continue;
+            }
+
+            if (amount is { Value: > 0m } && !text.Any(char.IsLetter) && lastItemLine == i - 1 && found.Count > 0 && found[^1].Item.Amount is null)
+            {
+                // "1 x Prisma P1177" then "00017020036   250": the article code and the price on the line below.
+                found[^1] = (found[^1].Item with { Amount = amount.Value }, found[^1].Line);
+                pending = null;
+                continue;
+            }
+
+            if (amount is { Value: < 0m })
+            {
+                pending = null; // a discount under an item ("-$1.00"): it counts in the sums, not as an item
                 continue;
             }
 
@@ -386,7 +454,7 @@ public sealed class ReceiptSaleExtractor
                 var description = lines[i][..amount.Start].Trim();
                 if (description.Any(char.IsLetter))
                 {
-                    items.Add(Item(description, value));
+                    Add(Item(description, value));
                     lastItemLine = i;
                     pending = null;
                     continue;
@@ -396,7 +464,7 @@ public sealed class ReceiptSaleExtractor
             var leading = _leadingQuantity.Match(text);
             if (amount is null && leading.Success && leading.Groups["d"].Value.Any(char.IsLetter))
             {
-                items.Add(new ReceiptItem(leading.Groups["d"].Value.Trim(), Number(leading.Groups["q"].Value) ?? 1m, null));
+                Add(new ReceiptItem(leading.Groups["d"].Value.Trim(), Number(leading.Groups["q"].Value) ?? 1m, null));
                 lastItemLine = i;
                 pending = null;
                 continue;
@@ -405,8 +473,24 @@ public sealed class ReceiptSaleExtractor
             pending = amount is null && text.Any(char.IsLetter) ? text : null;
         }
 
-        return items;
+        // A rule between the last items and the totals block closes the item list: "Taxa de entrega 7,00" after it is a fee.
+        if (rules.Count >= 2 && lines.Length > 0)
+        {
+            var closing = rules[^1];
+            if (found.Any(f => f.Line < closing) && found.Any(f => f.Line > closing))
+            {
+                found.RemoveAll(f => f.Line > closing);
+            }
+        }
+
+        itemLines.AddRange(found.Select(f => f.Line));
+        return found.Select(f => f.Item).ToList();
+
+        void Add(ReceiptItem item) => found.Add((item, current));
     }
+
+    /// <summary>"+ Bacon", ">> no onions", "· Coca 350ml": a modifier or note under an item, not an item.</summary>
+    private static bool IsModifier(string text) => text.Length > 1 && text[0] is '+' or '>' or '·' or '•' or '~' && !char.IsDigit(text[1]);
 
     private bool IsNotAnItem(string folded, (ReceiptLineKind Kind, int At) kind)
     {
@@ -425,7 +509,7 @@ public sealed class ReceiptSaleExtractor
             return true;
         }
 
-        return (_receiptNumber?.IsMatch(folded) ?? false)
+        return _numbers.Mentions(folded)
             || _isoDate.IsMatch(folded)
             || _date.IsMatch(folded)
             || _time.IsMatch(folded)
@@ -440,6 +524,12 @@ public sealed class ReceiptSaleExtractor
         if (leading.Success && leading.Groups["d"].Value.Any(char.IsLetter))
         {
             return new ReceiptItem(leading.Groups["d"].Value.Trim(), Number(leading.Groups["q"].Value) ?? 1m, amount);
+        }
+
+        var after = _quantityAfterName.Match(description);
+        if (after.Success)
+        {
+            return new ReceiptItem(after.Groups["d"].Value.Trim(), Number(after.Groups["q"].Value) ?? 1m, amount);
         }
 
         var trailing = _trailingQuantity.Match(description);
@@ -472,25 +562,6 @@ public sealed class ReceiptSaleExtractor
 
     private static decimal? Number(string text) =>
         decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
-
-    private string? FindReceiptNumber(string[] folded)
-    {
-        if (_receiptNumber is null)
-        {
-            return null;
-        }
-
-        foreach (var line in folded)
-        {
-            var match = _receiptNumber.Match(line);
-            if (match.Success && !match.Groups["n"].Value.Contains('*', StringComparison.Ordinal))
-            {
-                return match.Groups["n"].Value.TrimEnd('-', '/');
-            }
-        }
-
-        return null;
-    }
 
     private (DateOnly? Date, TimeOnly? Time) FindDateAndTime(string[] lines)
     {

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using PosLoyalty.Domain.Sales;
 using PosLoyalty.Domain.Values;
 
@@ -13,8 +10,8 @@ namespace PosLoyalty.Domain.Receipts;
 /// </summary>
 public static class ReceiptToTill
 {
-    /// <summary>Prefix of the key given to a receipt that prints no number: a hash of its masked text, so a replay of the same bytes finds it.</summary>
-    public const string UnnumberedPrefix = "text:";
+    /// <summary>Prefix of the key given to a receipt that prints no number (<see cref="ReceiptFingerprint"/>).</summary>
+    public const string UnnumberedPrefix = ReceiptFingerprint.Prefix;
 
     private const int MaxItemDescriptionLength = 200;
 
@@ -49,7 +46,7 @@ public static class ReceiptToTill
             return null;
         }
 
-        var number = string.IsNullOrWhiteSpace(receipt.ReceiptNumber) ? UnnumberedKey(receipt.Text) : new string(receipt.ReceiptNumber.Trim().Where(c => !char.IsControl(c)).ToArray());
+        var number = string.IsNullOrWhiteSpace(receipt.ReceiptNumber) ? ReceiptFingerprint.Of(receipt) : new string(receipt.ReceiptNumber.Trim().Where(c => !char.IsControl(c)).ToArray());
         if (number.Length > Sale.MaxReceiptNumberLength)
         {
             number = number[..Sale.MaxReceiptNumberLength];
@@ -88,11 +85,5 @@ public static class ReceiptToTill
         }
 
         return CurrenciesBySign.TryGetValue(sign, out var candidates) && !candidates.Contains(shopCurrency.Value, StringComparer.Ordinal) ? sign : null;
-    }
-
-    private static string UnnumberedKey(string maskedText)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(maskedText));
-        return UnnumberedPrefix + System.Convert.ToHexString(hash, 0, 12).ToLower(CultureInfo.InvariantCulture);
     }
 }

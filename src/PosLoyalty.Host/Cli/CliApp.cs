@@ -8,7 +8,7 @@ using PosLoyalty.Storage.Security;
 
 namespace PosLoyalty.Host.Cli;
 
-/// <summary>The `posloyalty` command line (DESIGN.md §4). Errors: one line on stderr, a non-zero exit, nothing written.</summary>
+/// <summary>The `posloyalty` command line (docs/cli.md). Errors: one line on stderr, a non-zero exit, nothing written.</summary>
 internal static class CliApp
 {
     private const int SqliteIoError = 10; // SQLITE_IOERR

@@ -6,7 +6,7 @@ using PosLoyalty.Storage;
 namespace PosLoyalty.Host.Cli;
 
 /// <summary>
-/// What a command needs: configuration layered as DESIGN.md §5 says, the rules, the database and
+/// What a command needs: configuration layered as docs/configuration.md says, the rules, the database and
 /// the clock, each built on first use so `--help` never touches a file.
 /// </summary>
 internal sealed class CliContext(ParseResult parse, TextWriter output, TimeProvider time)

@@ -6,7 +6,7 @@ using PosLoyalty.Storage.Sales;
 
 namespace PosLoyalty.Host.Cli;
 
-/// <summary>The JSON shapes the CLI promises to scripts (DESIGN.md §4, issue #2). Change them only by adding.</summary>
+/// <summary>The JSON shapes the CLI promises to scripts (docs/cli.md, issue #2). Change them only by adding.</summary>
 internal static class JsonOutput
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

@@ -20,7 +20,8 @@ internal static class ReceiptsCommands
         var file = new Argument<string>("FILE") { Description = "a capture of what the POS sends to its printer (ESC/POS or Star Line Mode bytes)" };
         var profile = new Option<string?>("--profile") { Description = "receipt profile: a name in kiosk-config/receipt-profiles/, a built-in (default, star) or a .json file; default ReceiptTap:Profile, else default" };
         var codePage = new Option<int>("--code-page") { Description = "the printer's start-up code page (437, 850, 852, 858, 1252 …): a printer setting the bytes do not show", DefaultValueFactory = _ => 437 };
-        var decode = new Command("decode", "print each receipt in the capture: total, currency, number, items, refund, copy, masked text") { file, profile, codePage };
+        var explain = new Option<bool>("--explain") { Description = "say for each receipt what kind of document it is, how sure the reader is of its total, and why" };
+        var decode = new Command("decode", "print each receipt in the capture: kind, total, confidence, number, items, refund, copy") { file, profile, codePage, explain };
         bind(decode, (ctx, p) =>
         {
             var path = p.GetValue(file)!;
@@ -46,7 +47,7 @@ internal static class ReceiptsCommands
             }
             else
             {
-                ctx.Output.Write(Summary(path, chosen, sales));
+                ctx.Output.Write(Summary(path, chosen, sales, policy, p.GetValue(explain)));
             }
 
             return ExitCodes.Ok;
@@ -71,7 +72,7 @@ internal static class ReceiptsCommands
         receiptNumber = sale.ReceiptNumber,
         refund = sale.Refund,
         copy = sale.Copy,
-        kitchen = sale.NoTotal,
+        kitchen = sale.Kind == ReceiptKind.Kitchen,
         date = sale.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         time = sale.Time?.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
         paymentType = sale.PaymentType,
@@ -79,7 +80,7 @@ internal static class ReceiptsCommands
         text = sale.Text,
     };
 
-    private static string Summary(string path, ReceiptProfile profile, IReadOnlyList<ReceiptSale> sales)
+    private static string Summary(string path, ReceiptProfile profile, IReadOnlyList<ReceiptSale> sales, ReceiptConfirmationPolicy policy, bool explain)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{path}: {sales.Count} receipt(s), profile {profile.Name} ({profile.Dialect})\n");
@@ -87,9 +88,9 @@ internal static class ReceiptsCommands
         {
             var sale = sales[i];
             var flags = new List<string>();
-            if (sale.NoTotal)
+            if (!sale.IsSale)
             {
-                flags.Add("no total: not a sale (kitchen ticket or slip)");
+                flags.Add($"not a sale: {Describe(sale.Kind)}");
             }
 
             if (sale.Refund)
@@ -105,6 +106,18 @@ internal static class ReceiptsCommands
             var total = sale.Total is { } t ? t.ToString("0.00##", CultureInfo.InvariantCulture) + (sale.Currency is null ? string.Empty : " " + sale.Currency) : "—";
             text.Append(CultureInfo.InvariantCulture, $"\n#{i + 1}  total {total}  receipt {sale.ReceiptNumber ?? "—"}  {sale.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {sale.Time?.ToString("HH:mm", CultureInfo.InvariantCulture)}  paid {sale.PaymentType ?? "—"}");
             text.Append(flags.Count > 0 ? "  [" + string.Join(", ", flags) + "]\n" : "\n");
+            if (explain)
+            {
+                var verdict = !sale.IsSale
+                    ? $"not credited: {Describe(sale.Kind)}"
+                    : sale.Copy ? "not credited: a copy" : policy.NeedsConfirmation(sale) ? "held for the cashier to confirm" : "credited";
+                text.Append(CultureInfo.InvariantCulture, $"    kind {sale.Kind.ToString().ToLowerInvariant()}, confidence {sale.Confidence:0.00}: {verdict}\n");
+                foreach (var reason in sale.Evidence)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"      - {reason}\n");
+                }
+            }
+
             foreach (var item in sale.Items)
             {
                 var amount = item.Amount is { } a ? a.ToString("0.00##", CultureInfo.InvariantCulture) : string.Empty;
@@ -114,6 +127,17 @@ internal static class ReceiptsCommands
 
         return text.ToString();
     }
+
+    private static string Describe(ReceiptKind kind) => kind switch
+    {
+        ReceiptKind.Kitchen => "a kitchen or bar ticket",
+        ReceiptKind.Report => "a report (X/Z, end of day)",
+        ReceiptKind.Order => "an order slip or pre-bill, not yet paid",
+        ReceiptKind.Test => "a printer test page",
+        ReceiptKind.Tip => "a tip slip",
+        ReceiptKind.Voucher => "a voucher",
+        _ => "no total printed",
+    };
 
     private static bool IsKnownCodePage(int codePage)
     {

@@ -1,7 +1,7 @@
 namespace PosLoyalty.Panel.Protocol;
 
 /// <summary>
-/// Quick enrolment: a name is enough (DESIGN.md §7). <see cref="Birthday"/> is "MM-DD";
+/// Quick enrolment: a name is enough (docs/architecture.md, "Rules that keep data safe"). <see cref="Birthday"/> is "MM-DD";
 /// <see cref="Card"/> is the raw card value when enrolling from an unknown-card scan.
 /// </summary>
 public sealed record EnrolCommand(

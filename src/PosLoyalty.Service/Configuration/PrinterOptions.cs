@@ -7,7 +7,7 @@ public sealed class PrinterOptions
 {
     public const string Section = "Printer";
 
-    /// <summary>A tty, /dev/usb/lp0, a file, or tcp://HOST:PORT (DESIGN.md §5). Empty: no printer.</summary>
+    /// <summary>A tty, /dev/usb/lp0, a file, or tcp://HOST:PORT (docs/configuration.md). Empty: no printer.</summary>
     public string? Device { get; set; }
 
     /// <summary>Characters per line in the normal font: 32 (58 mm paper), 42 or 48 (80 mm).</summary>

@@ -4,7 +4,7 @@ using PosLoyalty.Service.Till;
 namespace PosLoyalty.Service.Configuration;
 
 /// <summary>
-/// Every section the service reads (DESIGN.md §5), bound and validated before anything starts: an unknown
+/// Every section the service reads (docs/configuration.md, ADR 0008), bound and validated before anything starts: an unknown
 /// key, a value of the wrong type or out of range stops start-up with one line that names the key.
 /// </summary>
 public sealed record ServiceSettings(

@@ -9,7 +9,7 @@ using PosLoyalty.Service.Till;
 namespace PosLoyalty.Service.Hosting;
 
 /// <summary>
-/// The service side of sd_notify(3), by hand (DESIGN.md §1: Microsoft.Extensions.Hosting.Systemd is not served):
+/// The service side of sd_notify(3), by hand (docs/architecture.md, "Dependencies, and why"):
 /// one datagram per message to $NOTIFY_SOCKET — READY=1 once the host has started every service, STOPPING=1
 /// when it begins to stop, WATCHDOG=1 every WATCHDOG_USEC/2 while the till answers, and STATUS= lines that
 /// `systemctl status posloyalty` shows. Without NOTIFY_SOCKET (not under systemd, or Type=simple) it does nothing.

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace PosLoyalty.Service.PosEvents;
 
 /// <summary>
-/// The parsed value of <c>PosEvents:Listen</c> (DESIGN.md §5): <c>unix:/run/posloyalty/pos.sock</c>,
+/// The parsed value of <c>PosEvents:Listen</c> (docs/pos-protocol.md): <c>unix:/run/posloyalty/pos.sock</c>,
 /// <c>tcp://HOST:PORT</c> (port 0 picks a free port, for tests) or a tty/FIFO path such as <c>/dev/pos/pos-events</c>.
 /// </summary>
 /// <param name="Kind">Unix socket, TCP listener or device.</param>

@@ -11,7 +11,7 @@ namespace PosLoyalty.Service.Printing;
 
 /// <summary>
 /// Sends committed coupons to the printer and records them printed once the printer took the bytes
-/// (DESIGN.md §7). A coupon the printer did not take stays pending in SQLite and is printed later on a slip
+/// (ADR 0006). A coupon the printer did not take stays pending in SQLite and is printed later on a slip
 /// of its own, with the same code, by <see cref="PrintPendingAsync"/>; codes in flight are tracked so the
 /// same coupon is never queued twice.
 /// </summary>

@@ -45,12 +45,12 @@ public sealed class ReceiptReader
         return Extractor.Extract(Lines(receipt), receipt.Barcodes.Select(code => code.Data).ToArray());
     }
 
-    /// <summary>A decoded receipt's lines as the extractor reads them: text, bold, the larger magnification.</summary>
+    /// <summary>A decoded receipt's lines as the extractor reads them: text, bold, the larger magnification, inverse.</summary>
     public static ReceiptLine[] Lines(DecodedReceipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         return receipt.Lines
-            .Select(line => new ReceiptLine(line.Text, line.Bold, Math.Max(line.WidthMultiplier, line.HeightMultiplier)))
+            .Select(line => new ReceiptLine(line.Text, line.Bold, Math.Max(line.WidthMultiplier, line.HeightMultiplier), line.Inverse))
             .ToArray();
     }
 

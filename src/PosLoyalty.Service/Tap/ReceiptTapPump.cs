@@ -6,7 +6,7 @@ using PosLoyalty.Drivers.EscPos.Decoding;
 namespace PosLoyalty.Service.Tap;
 
 /// <summary>
-/// The in-line receipt tap (DESIGN.md §3): POS bytes in, every byte to the printer in order and unaltered, receipts
+/// The in-line receipt tap (docs/architecture.md, "At the till"): POS bytes in, every byte to the printer in order and unaltered, receipts
 /// decoded from the same bytes, and coupon bytes inserted just before each receipt's cut command. Printer bytes go
 /// back to whichever POS link is current, unchanged (POS drivers poll status and call a silent printer offline).
 /// </summary>

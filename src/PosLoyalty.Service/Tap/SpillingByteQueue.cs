@@ -13,7 +13,7 @@ namespace PosLoyalty.Service.Tap;
 /// Once a chunk has gone to the spool, later chunks follow it there until the spool has been read empty, so the
 /// order is always memory first, then spool. The spool file is created on first use, truncated whenever it has been
 /// read to the end, and deleted on <see cref="Dispose"/> (FileOptions.DeleteOnClose): POS bytes can hold receipt text
-/// and are not kept (DESIGN.md §7, "raw receipt bytes are not stored").
+/// and are not kept (docs/architecture.md, "Rules that keep data safe").
 /// </remarks>
 public sealed class SpillingByteQueue : IDisposable
 {

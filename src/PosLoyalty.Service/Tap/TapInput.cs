@@ -5,7 +5,7 @@ using PosLoyalty.Drivers.Serial;
 namespace PosLoyalty.Service.Tap;
 
 /// <summary>
-/// The parsed value of <c>ReceiptTap:Input</c> (DESIGN.md §5). Accepted forms:
+/// The parsed value of <c>ReceiptTap:Input</c> (docs/configuration.md). Accepted forms:
 /// <list type="bullet">
 /// <item><c>tcp://HOST:PORT</c> — listen there (<c>tcp://0.0.0.0:9100</c>); port 0 picks a free port (tests).</item>
 /// <item><c>/dev/g_printer0</c> (any <c>/dev/g_printer*</c>) — USB printer gadget.</item>

@@ -1,6 +1,6 @@
 namespace PosLoyalty.Service.Till;
 
-/// <summary>The `Till` configuration section (DESIGN.md §5).</summary>
+/// <summary>The `Till` configuration section (docs/configuration.md).</summary>
 public sealed class TillOptions
 {
     public const string Section = "Till";

@@ -11,7 +11,7 @@ using PosLoyalty.Storage.Sales;
 namespace PosLoyalty.Service.Till;
 
 /// <summary>
-/// Pairs scans with sales on one till (DESIGN.md §3). A card scan makes its customer active until the sale
+/// Pairs scans with sales on one till (docs/architecture.md, "Pairing a scan with a sale"). A card scan makes its customer active until the sale
 /// completes, the cashier clears it, or <see cref="TillOptions.ActiveCustomerTimeout"/> passes. A sale with
 /// nobody active is stored unclaimed at once; a card scanned within <see cref="TillOptions.LateScanWindow"/>
 /// claims it. A receipt seen before earns nothing; a refund reverses its sale; a coupon code scanned at the

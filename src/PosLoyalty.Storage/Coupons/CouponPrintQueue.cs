@@ -4,7 +4,7 @@ using PosLoyalty.Domain.Values;
 namespace PosLoyalty.Storage.Coupons;
 
 /// <summary>
-/// The durable print queue for coupons (DESIGN.md §7): a coupon for the printer is committed 'pending'
+/// The durable print queue for coupons (ADR 0006): a coupon for the printer is committed 'pending'
 /// with its sale, and becomes 'printed' only after the printer took its bytes. What is pending when the
 /// printer comes back (or the service restarts) prints then — with the same code, and once.
 /// </summary>

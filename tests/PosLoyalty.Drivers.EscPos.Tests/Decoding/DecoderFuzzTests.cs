@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PosLoyalty.Drivers.EscPos.Decoding;
 using Xunit;
 
@@ -73,7 +72,6 @@ public sealed class DecoderFuzzTests
     private static FuzzResult RunWithinLimit(IReceiptDecoder decoder, byte[] stream, Random random)
     {
         int[] chunkSizes = Enumerable.Range(0, 4096).Select(_ => random.Next(1, 8192)).ToArray();
-        var stopwatch = Stopwatch.StartNew();
         Task<FuzzResult> run = Task.Run(() =>
         {
             int receipts = 0;
@@ -102,8 +100,8 @@ public sealed class DecoderFuzzTests
             return new FuzzResult(receipts, lines, maxRetained);
         });
 
+        // Limit only catches a hang (a decoder stuck in a loop); throughput is measured by the --decoder benchmark.
         Assert.True(run.Wait(Limit), $"decoding {stream.Length} bytes did not finish within {Limit}");
-        Assert.True(stopwatch.Elapsed < Limit);
         return run.Result;
     }
 

@@ -5,7 +5,7 @@ namespace PosLoyalty.Drivers.EscPos.Tests.Status;
 
 public sealed class EscPosPrinterStatusTests
 {
-    private static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(60); // only catches a hang
 
     [Fact]
     public async Task Printer_answering_DLE_EOT_4_with_paper_end_bits_reports_paper_end()
@@ -39,13 +39,12 @@ public sealed class EscPosPrinterStatusTests
     {
         using var link = new ScriptedPrinterStream(_ => null);
         await using var printer = new EscPosPrinter(link, shouldDispose: false) { StatusTimeout = TimeSpan.FromMilliseconds(150) };
-        var started = Environment.TickCount64;
 
         var status = await printer.GetStatusAsync().WaitAsync(TestTimeout);
 
+        // It gave up on its own timeout (the reason names it), not on the test's hang deadline.
         Assert.Equal(PrinterOnlineState.Unknown, status.State);
-        Assert.Contains("no reply to DLE EOT 1", status.UnknownReason, StringComparison.Ordinal);
-        Assert.InRange(Environment.TickCount64 - started, 100, 5000);
+        Assert.Contains("no reply to DLE EOT 1 within 150 ms", status.UnknownReason, StringComparison.Ordinal);
     }
 
     [Fact]

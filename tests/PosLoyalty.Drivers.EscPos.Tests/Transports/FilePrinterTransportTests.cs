@@ -5,7 +5,7 @@ namespace PosLoyalty.Drivers.EscPos.Tests.Transports;
 
 public sealed partial class FilePrinterTransportTests : IDisposable
 {
-    private static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan TestTimeout = TimeSpan.FromSeconds(60); // only catches a hang
     private readonly string _directory = Directory.CreateTempSubdirectory("escpos-transport-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -7,7 +7,7 @@ namespace PosLoyalty.Host.Tests.Panel;
 /// <summary>A raw JSON-lines client, as socat would be: the test sees exactly what goes over the socket.</summary>
 internal sealed class PanelClient(Socket socket) : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // only catches a hang
     private readonly NetworkStream stream = new(socket, ownsSocket: true);
     private readonly List<string> received = [];
     private StreamReader? reader;

@@ -69,7 +69,7 @@ internal sealed class PanelServer : IAsyncDisposable
         var server = new PanelServer(directory);
         await server.Get<PanelFeed>().StartAsync(server.stopping.Token);
         await server.Get<PanelSocketService>().StartAsync(server.stopping.Token);
-        await server.Get<PanelSocketService>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
+        await server.Get<PanelSocketService>().Listening.WaitAsync(TimeSpan.FromSeconds(60));
         return server;
     }
 

@@ -10,7 +10,7 @@ namespace PosLoyalty.Host.Tests.Till;
 public sealed class RunEndToEndTests : IDisposable
 {
     private const string AnnaCard = "20000000042";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // only catches a hang
 
     private readonly CliFixture cli = new();
     private readonly PseudoTerminal scanner = new();

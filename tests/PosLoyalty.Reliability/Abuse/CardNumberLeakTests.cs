@@ -8,6 +8,7 @@ namespace PosLoyalty.Reliability.Abuse;
 /// the printer gets it unaltered (it is the customer's receipt), but nothing PosLoyalty keeps — the database, its
 /// -wal and -shm, any spool file, the service's log — holds more than the last four digits.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CardNumberLeakTests : IDisposable
 {
     private static readonly string[] Forms = ["4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "411111111111"];

@@ -14,6 +14,7 @@ namespace PosLoyalty.Reliability.Abuse;
 /// API, and 10 `posloyalty coupons redeem` processes, all on the same file, released together. Exactly one wins;
 /// every other one is told the coupon was already redeemed.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CouponRaceTests(ITestOutputHelper output) : IDisposable
 {
     private const string Card = "20000000042";

@@ -12,6 +12,7 @@ namespace PosLoyalty.Reliability.Abuse;
 /// table is gone, a guessed code is still answered "fails its check character" (exit 1), while a code that passes
 /// the check reaches the table and fails there (exit 5) — so the refusal never touched the table.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class GuessedCouponCodeTests(ITestOutputHelper output) : IDisposable
 {
     private readonly CliFixture cli = new();

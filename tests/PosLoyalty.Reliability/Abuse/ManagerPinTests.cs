@@ -3,6 +3,7 @@ using PosLoyalty.Reliability.Infrastructure;
 namespace PosLoyalty.Reliability.Abuse;
 
 /// <summary>A manual points adjustment without the manager PIN, or with a wrong one, is refused, changes nothing and is audited.</summary>
+[Trait("Category", "Slow")]
 public sealed class ManagerPinTests : IDisposable
 {
     private const string Card = "20000000042";

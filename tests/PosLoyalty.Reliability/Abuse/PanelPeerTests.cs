@@ -7,6 +7,7 @@ namespace PosLoyalty.Reliability.Abuse;
 /// The panel socket (customers' names, notes, manager commands) refuses a local user outside its group: the file mode
 /// stops them at connect, and if the mode is ever loosened, the service's own peer check (SO_PEERCRED) still does.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class PanelPeerTests : IDisposable
 {
     private const string Nobody = "65534";

@@ -10,6 +10,7 @@ namespace PosLoyalty.Reliability.Clock;
 /// is granted once per birthday year (not again when the clock comes back), an expired coupon stays expired, and the
 /// ledger still sums to the balance.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ClockJumpTests(ITestOutputHelper output) : IDisposable
 {
     private const string Card = "20000000042";

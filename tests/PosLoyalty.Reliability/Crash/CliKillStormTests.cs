@@ -12,6 +12,7 @@ namespace PosLoyalty.Reliability.Crash;
 /// At checkpoints and at the end: every acknowledged sale is there once and whole, balances are the ledger's
 /// sums, integrity_check is ok.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CliKillStormTests(ITestOutputHelper output) : IDisposable
 {
     private const string Till = "till-1";

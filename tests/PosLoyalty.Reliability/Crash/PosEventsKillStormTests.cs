@@ -16,6 +16,7 @@ namespace PosLoyalty.Reliability.Crash;
 /// again after the restart (as a POS retries). After every kill: the file holds every acknowledged sale once and
 /// whole, balances are the ledger's sums, integrity_check is ok, no coupon is both pending and printed.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class PosEventsKillStormTests(ITestOutputHelper output) : IDisposable
 {
     private const string Till = "till-1";

@@ -8,6 +8,7 @@ namespace PosLoyalty.Reliability.Devices;
 /// bytes must reach it in order and unaltered, its answers must reach the POS, and the coupon a sale earned while
 /// the paper was out must wait (pending) and print exactly once when the printer is ready.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class PrinterStatusTests : IDisposable
 {
     private static readonly byte[] Poll = [0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04];

@@ -5,6 +5,7 @@ using PosLoyalty.Reliability.Infrastructure;
 namespace PosLoyalty.Reliability.Devices;
 
 /// <summary>A network printer that refuses connections (switched off, wrong port): sales are still recorded at once, and nothing is lost when it comes back.</summary>
+[Trait("Category", "Slow")]
 public sealed class RefusingPrinterTests : IDisposable
 {
     private readonly int port;

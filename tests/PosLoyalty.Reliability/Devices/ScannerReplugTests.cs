@@ -4,6 +4,7 @@ using PosLoyalty.Reliability.Infrastructure;
 namespace PosLoyalty.Reliability.Devices;
 
 /// <summary>The scanner's USB cable pulled in the middle of a scan and plugged back in (a new tty behind the same udev symlink).</summary>
+[Trait("Category", "Slow")]
 public sealed class ScannerReplugTests : IDisposable
 {
     private readonly FakeTcpPrinter printer = new();

@@ -7,6 +7,7 @@ namespace PosLoyalty.Reliability.Devices;
 /// receipts around it are still recorded, the noise passes through to the printer as it came, and the service
 /// keeps running; `doctor` still says the file is fine.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class TapGarbageTests : IDisposable
 {
     private readonly FakeTcpPrinter printer = new();

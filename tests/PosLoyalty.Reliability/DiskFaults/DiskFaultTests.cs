@@ -12,6 +12,7 @@ namespace PosLoyalty.Reliability.DiskFaults;
 /// command must fail with one clear line and a non-zero exit, leave nothing half-written, and the same command
 /// without the fault must then succeed.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DiskFaultTests(ITestOutputHelper output) : IDisposable
 {
     private const string Card = "20000000042";

@@ -13,6 +13,7 @@ namespace PosLoyalty.Reliability.Fuzz;
 /// against the database) as dry runs on a temporary database: every bad row is reported, nothing throws but the
 /// documented validation errors, and the file is untouched.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CsvImportFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly byte[] Interesting = ",\"\n\r;\t\0-+e0123456789"u8.ToArray().Concat(new byte[] { 0xEF, 0xBB, 0xBF, 0xFF, 0xC3 }).ToArray();

@@ -10,7 +10,7 @@ namespace PosLoyalty.Reliability.Fuzz;
 /// </summary>
 internal static class FuzzRun
 {
-    public static readonly TimeSpan PerCaseTimeout = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan PerCaseTimeout = TimeSpan.FromSeconds(60); // only catches a hang
 
     /// <summary>Runs until <paramref name="totalBytes"/> bytes were fed; returns (cases, bytes, peak heap bytes, duration).</summary>
     public static (long Cases, long Bytes, long PeakHeap, TimeSpan Duration) Run(string name, long totalBytes, Func<byte[]> nextCase, Action<byte[]> target)

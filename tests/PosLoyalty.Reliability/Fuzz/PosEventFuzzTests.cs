@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace PosLoyalty.Reliability.Fuzz;
 
 /// <summary>Mutated POS event lines through the line reader (framing, UTF-8, the 64 KiB cap) and the strict event parser.</summary>
+[Trait("Category", "Slow")]
 public sealed class PosEventFuzzTests(ITestOutputHelper output)
 {
     private static readonly byte[] Interesting = "{}[]\":,\\\n\r0-.eE\0\u007f"u8.ToArray().Concat(new byte[] { 0xC3, 0xFF, 0xED, 0xA0, 0x80, 0xF4 }).ToArray();

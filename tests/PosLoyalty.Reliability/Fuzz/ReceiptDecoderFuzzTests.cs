@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace PosLoyalty.Reliability.Fuzz;
 
 /// <summary>Mutated receipt captures through the ESC/POS and Star Line Mode decoders, in random chunk sizes, one decoder per stream of cases.</summary>
+[Trait("Category", "Slow")]
 public sealed class ReceiptDecoderFuzzTests(ITestOutputHelper output)
 {
     private static readonly ReceiptDecoderOptions Caps = new()

@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace PosLoyalty.Reliability.Fuzz;
 
 /// <summary>Mutated scanner output (cards, coupons, AIM ids, STX/ETX, CR/LF) through the serial scan framer in random chunks.</summary>
+[Trait("Category", "Slow")]
 public sealed class ScanFramerFuzzTests(ITestOutputHelper output)
 {
     private static readonly byte[] Interesting = [0x02, 0x03, 0x0D, 0x0A, 0x00, (byte)']', (byte)'C', (byte)'1', (byte)'Q', 0xFF, 0x1B, 0x7F];

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace PosLoyalty.Reliability.Infrastructure;
 
 /// <summary>
-/// What must hold in the file after any crash or fault (DESIGN.md §7): the file is sound, balances are the
+/// What must hold in the file after any crash or fault (docs/architecture.md, "Rules that keep data safe"): the file is sound, balances are the
 /// ledger's sums, print states are single and consistent, nothing points at a row that is not there. Returns
 /// the broken rules as text (empty when all hold), so a test can report every one at once.
 /// </summary>

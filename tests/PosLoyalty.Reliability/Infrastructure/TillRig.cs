@@ -10,7 +10,7 @@ namespace PosLoyalty.Reliability.Infrastructure;
 internal sealed class TillRig : IDisposable
 {
     public const string AnnaCard = "20000000042";
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // only catches a hang
 
     private PseudoTerminal scanner = new();
 

@@ -27,7 +27,7 @@ public sealed class DisplayServiceTests : IDisposable
         await service.StartAsync(stop.Token);
 
         var shown = new StringBuilder();
-        var initialise = pty.ReadExactly(2, TimeSpan.FromSeconds(10)); // ESC @ (CD5220 initialise) once the port is open
+        var initialise = pty.ReadExactly(2, TimeSpan.FromSeconds(60)); // ESC @ (CD5220 initialise) once the port is open
         Assert.Equal(new byte[] { 0x1B, 0x40 }, initialise);
         till.Session.HandleScan("20000000042");
         shown.Append(ReadUntil(pty, "Anna Rossi!"));
@@ -57,7 +57,7 @@ public sealed class DisplayServiceTests : IDisposable
     private static string ReadUntil(PseudoTerminal pty, string wanted)
     {
         var seen = new StringBuilder();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(60); // only catches a hang
         while (!seen.ToString().Contains(wanted, StringComparison.Ordinal))
         {
             Assert.True(DateTime.UtcNow < deadline, $"the display never showed '{wanted}'; it got: {seen}");

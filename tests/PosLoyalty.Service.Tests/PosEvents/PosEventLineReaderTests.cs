@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using PosLoyalty.Service.PosEvents;
 
@@ -116,7 +115,6 @@ public sealed class PosEventLineReaderTests
         var reader = new PosEventLineReader(MaxLine);
         var lines = new List<PosEventLine>();
         long fed = 0, newlines = 0, parsed = 0, rejected = 0;
-        var watch = Stopwatch.StartNew();
 
         while (fed < 1_200_000)
         {
@@ -150,9 +148,7 @@ public sealed class PosEventLineReaderTests
         }
 
         reader.Complete(lines);
-        watch.Stop();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
         Assert.True(reader.LinesRead >= newlines, "every newline ends a line");
         Assert.True(parsed > 0, "some mutations leave a valid event");
         Assert.True(rejected > 0, "most mutations are refused");

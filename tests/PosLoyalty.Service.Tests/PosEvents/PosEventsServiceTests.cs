@@ -11,7 +11,7 @@ namespace PosLoyalty.Service.Tests.PosEvents;
 
 public sealed class PosEventsServiceTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // only catches a hang
 
     private readonly TillFixture till = new(new TillOptions { Id = "till-1" });
     private readonly PseudoTerminal pos = PseudoTerminal.Open();
