@@ -186,13 +186,12 @@ public static class BuiltInReceiptProfiles
             "RESIT", "NO RESIT", "NO. RESIT", "INVOIS", "NO INVOIS", "BIL NO", "NO BIL",
             "ΑΠΟΔΕΙΞΗ", "ΑΡ. ΑΠΟΔΕΙΞΗΣ", "ΑΡΙΘΜΟΣ", "ΑΡ.", "ΠΑΡΑΣΤΑΤΙΚΟ", "ΤΙΜΟΛΟΓΙΟ"),
         OrderNumberLabels = List(
-            "ORDER", "ORDER NO", "ORDER NUMBER", "TRANS", "TRANSACTION", "TXN", "TRX", "SALE", "SALE NO",
+            "ORDER", "ORDER NO", "ORDER NUMBER", "TRANS", "TRANSACTION", "TXN", "TRX",
             "BESTELLUNG", "BESTELL-NR", "AUFTRAG", "VORGANG", "COMMANDE", "NO COMMANDE", "PEDIDO", "ORDEN", "ORDINE",
             "BESTELLING", "ORDER NR", "BESTALLNING", "ORDRE", "ORDRENR", "TILAUS", "TELLIMUS", "RENDELES", "ZAMOWIENIE",
             "OBJEDNAVKA", "SIPARIS", "SIPARIS NO", "ЗАКАЗ", "ЗАКАЗ №", "ENCOMENDA", "PESANAN", "NO PESANAN", "ΠΑΡΑΓΓΕΛΙΑ"),
         NumberDecoyLabels = List(
-            "TEL", "TELEFON", "TELEFONE", "PHONE", "FAX", "MOBILE", "GSM", "TABLE", "TISCH", "MESA", "TAVOLO", "TAFEL", "BORD",
-            "POYTA", "LAUD", "ASZTAL", "STOL", "STUL", "MASA", "МЕСА", "СТОЛ", "ΤΡΑΠΕΖΙ", "MEJA", "COVERS", "GUESTS", "PERSONEN",
+            "TEL", "TELEFON", "TELEFONE", "PHONE", "FAX", "MOBILE", "GSM", "COVERS", "GUESTS", "PERSONEN",
             "TSE", "TSE-SIGNATUR", "SIGNATUR", "SIGNATURZAHLER", "SEQ", "SEQUENZ", "SEQUENZNUMMER", "TRANSAKTIONSNUMMER",
             "SERIAL", "SERIEN", "SERIENNUMMER", "SERIE", "S/N", "SN", "KASSE", "KASSEN", "CAISSE", "CAJA", "CASSA", "KASSA",
             "KASA", "POKLADNA", "КАССА", "CAIXA", "ΤΑΜΕΙΟ", "REGISTER", "TILL", "POS", "PDV", "ECF", "TERMINAL", "TERM", "TID", "MID",
@@ -205,6 +204,9 @@ public static class BuiltInReceiptProfiles
             "CASHIER", "KASSIERER", "OPERATOR", "OPR", "OP", "BEDIENER", "SERVER", "WAITER", "KELLNER", "GARCON", "CAMARERO",
             "VENDEDOR", "CONSEILLER", "STAFF", "EMPLOYEE", "CLERK", "SHIFT", "SCHICHT", "Z", "Z-NR", "ZNR", "X", "CCF", "GNF",
             "SEAT", "ROOM", "ZIMMER", "CHAMBRE", "HABITACION", "CAMERA", "KAMER", "FAB", "MD5", "EKU", "FIK", "BKP", "PKP"),
+        TableLabels = List(
+            "TABLE", "TABLE NO", "TISCH", "TISCH NR", "MESA", "TAVOLO", "TAFEL", "BORD", "POYTA", "LAUD", "ASZTAL", "STOL", "STUL",
+            "MASA", "СТОЛ", "ΤΡΑΠΕΖΙ", "MEJA", "SEAT", "COMANDA"),
         ReportMarkers = List(
             "X REPORT", "Z REPORT", "X READING", "Z READING", "END OF DAY", "END OF DAY REPORT", "DAILY REPORT", "SHIFT REPORT",
             "SALES REPORT", "CASHIER REPORT", "CLOSING REPORT", "DAY END", "DAY END REPORT", "FINANCIAL REPORT", "PERIOD REPORT",
@@ -249,7 +251,9 @@ public static class BuiltInReceiptProfiles
             "IMPRESSAO DE TESTE", "TICKET DE TESTE", "CUPOM DE TESTE", "HALAMAN UJIAN", "CETAKAN UJIAN", "UJIAN PENCETAK",
             "ΔΟΚΙΜΑΣΤΙΚΗ ΕΚΤΥΠΩΣΗ", "ΔΟΚΙΜΗ ΕΚΤΥΠΩΣΗΣ", "CALIBRATION", "CALIBRACAO", "CALIBRACION", "KALIBRIERUNG",
             "DOUBLE SIZE", "DOUBLE WIDTH", "DOUBLE HEIGHT", "BOLD TEXT", "BOLD TEXT TEST", "UNDERLINED TEXT", "FONT A", "FONT B",
-            "SPECIAL CHARS", "SPECIAL CHARACTERS", "CODE PAGE", "CHARACTER SET", "BARCODE TEST", "QR CODE TEST", "TALL TEXT", "WIDE TEXT"),
+            "SPECIAL CHARS", "SPECIAL CHARACTERS", "CODE PAGE", "CHARACTER SET", "BARCODE TEST", "QR CODE TEST", "TALL TEXT", "WIDE TEXT",
+            "HELLO WORLD", "LOREM IPSUM", "QUICK BROWN FOX", "THIS IS A TEST", "TEST MESSAGE", "SAMPLE TEXT", "EXAMPLE RECEIPT", "DEMO RECEIPT",
+            "RECEIPT EXAMPLE", "RECEIPT DEMO", "TEST ORDER", "TESTBESTELLUNG", "PEDIDO DE PRUEBA", "PEDIDO DE TESTE", "COMMANDE TEST"),
         TipMarkers = List(
             "TIP", "TIPS", "CASH TIP", "TIP SLIP", "TIP TRANSACTION", "GRATUITY", "TRINKGELD", "POURBOIRE", "PROPINA", "MANCIA",
             "FOOI", "DRICKS", "DRIKKEPENGE", "DRIKKEPENGER", "JOOTRAHA", "BORRAVALO", "NAPIWEK", "SPROPITNE", "BAHSIS", "ЧАЕВЫЕ",

@@ -25,7 +25,7 @@ internal sealed class ReceiptNumberFinder
     {
         _receipt = Compile(profile.ReceiptNumberLabels);
         _order = Compile(profile.OrderNumberLabels);
-        _decoys = new LabelSet(profile.NumberDecoyLabels);
+        _decoys = new LabelSet(profile.NumberDecoyLabels.Concat(profile.TableLabels));
     }
 
     /// <summary>The number and the line it is on, and why; null when no usable number is printed.</summary>

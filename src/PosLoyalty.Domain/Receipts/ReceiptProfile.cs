@@ -66,6 +66,9 @@ public sealed record ReceiptProfile
     /// <summary>Words before a number that is not the receipt's ("Table", "Tisch", "TSE", "Tel", "Kasse", "VAT"): ruled out as the receipt number.</summary>
     public required IReadOnlyList<string> NumberDecoyLabels { get; init; }
 
+    /// <summary>Table and seat labels ("Table", "Tisch", "Mesa", "Masa", "Стол"): never the receipt number; with no payment printed, a sign of an order slip.</summary>
+    public required IReadOnlyList<string> TableLabels { get; init; }
+
     /// <summary>Words that mark an X/Z or other report ("X REPORT", "Z-BERICHT", "TAGESABSCHLUSS"): never credited.</summary>
     public required IReadOnlyList<string> ReportMarkers { get; init; }
 

@@ -32,6 +32,8 @@ internal class ReceiptProfileLabelsDocument
 
     public List<string>? NumberDecoyLabels { get; set; }
 
+    public List<string>? TableLabels { get; set; }
+
     public List<string>? ReportMarkers { get; set; }
 
     public List<string>? KitchenMarkers { get; set; }

@@ -61,6 +61,7 @@ public static class ReceiptProfileReader
             ReceiptNumberLabels = Labels(nameof(ReceiptProfile.ReceiptNumberLabels), document.ReceiptNumberLabels, document.AddLabels?.ReceiptNumberLabels, defaults.ReceiptNumberLabels, errors),
             OrderNumberLabels = Labels(nameof(ReceiptProfile.OrderNumberLabels), document.OrderNumberLabels, document.AddLabels?.OrderNumberLabels, defaults.OrderNumberLabels, errors),
             NumberDecoyLabels = Labels(nameof(ReceiptProfile.NumberDecoyLabels), document.NumberDecoyLabels, document.AddLabels?.NumberDecoyLabels, defaults.NumberDecoyLabels, errors),
+            TableLabels = Labels(nameof(ReceiptProfile.TableLabels), document.TableLabels, document.AddLabels?.TableLabels, defaults.TableLabels, errors),
             ReportMarkers = Labels(nameof(ReceiptProfile.ReportMarkers), document.ReportMarkers, document.AddLabels?.ReportMarkers, defaults.ReportMarkers, errors),
             KitchenMarkers = Labels(nameof(ReceiptProfile.KitchenMarkers), document.KitchenMarkers, document.AddLabels?.KitchenMarkers, defaults.KitchenMarkers, errors),
             OrderMarkers = Labels(nameof(ReceiptProfile.OrderMarkers), document.OrderMarkers, document.AddLabels?.OrderMarkers, defaults.OrderMarkers, errors),

@@ -35,6 +35,7 @@ public sealed class ReceiptSaleExtractor
     private readonly LabelSet _ignore;
     private readonly ReceiptNumberFinder _numbers;
     private readonly ReceiptKindClassifier _kinds;
+    private readonly LabelSet _orderWords;
     private readonly Regex? _itemLine;
 
     private readonly Regex _leadingQuantity = new(@"^(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*[xX×*]\s*(?<d>\S.*)$", RegexOptions.CultureInvariant, Timeout);
@@ -67,6 +68,7 @@ public sealed class ReceiptSaleExtractor
         _ignore = new LabelSet(profile.IgnoreLabels);
         _numbers = new ReceiptNumberFinder(profile);
         _kinds = new ReceiptKindClassifier(profile);
+        _orderWords = new LabelSet(profile.OrderNumberLabels.Concat(profile.TableLabels));
 
         if (profile.ItemLinePattern is { } pattern)
         {
@@ -191,6 +193,14 @@ public sealed class ReceiptSaleExtractor
         if (kind is not (ReceiptKind.Sale or ReceiptKind.Refund))
         {
             evidence.Insert(0, why);
+        }
+
+        var taxed = kinds.Any(k => k.Kind == ReceiptLineKind.Tax) || folded.Any(f => _tax.First(f) is not null);
+        if (kind == ReceiptKind.Sale && !paid && !taxed && Enumerable.Range(0, lines.Length).Any(i => amounts[i] is null && _orderWords.First(folded[i]) is not null))
+        {
+            // "PEDIDO MESA 4 … TOTAL 125,50" and nothing paid, no tax: it may be an order slip. Ask.
+            confidence = Math.Max(0d, confidence - 0.3);
+            evidence.Add("an order or table heading, and no payment or tax printed");
         }
 
         var number = _numbers.Find(folded, barcodes);

@@ -82,6 +82,27 @@ public sealed class ReceiptProfileLearnerTests
     }
 
     [Fact]
+    public void Every_label_list_of_a_profile_survives_writing_and_reading_back()
+    {
+        var lists = typeof(ReceiptProfile).GetProperties().Where(property => property.PropertyType == typeof(IReadOnlyList<string>)).ToArray();
+        var profile = Default with { Name = "every" };
+        foreach (var list in lists)
+        {
+            var labels = (IReadOnlyList<string>)list.GetValue(profile)!;
+            var extended = profile with { };
+            list.SetValue(extended, labels.Append("SONNE " + list.Name.ToUpperInvariant()).ToArray());
+            profile = extended;
+        }
+
+        var read = ReceiptProfileReader.Parse(ReceiptProfileWriter.ToJson(profile, []), "every.json", "every");
+
+        foreach (var list in lists)
+        {
+            Assert.Equal((IReadOnlyList<string>)list.GetValue(profile)!, (IReadOnlyList<string>)list.GetValue(read)!);
+        }
+    }
+
+    [Fact]
     public void Learning_from_receipts_the_default_reads_keeps_the_default_labels()
     {
         ReceiptLine[] lines = [new("Kaffeehaus Sonne"), new("Bon-Nr. 12"), new("Latte      3.90"), new("TOTAL      3.90", Bold: true)];
