@@ -14,6 +14,13 @@ public sealed record ReceiptProfile
     /// <summary>The printer command language, which picks the decoder.</summary>
     public ReceiptDialect Dialect { get; init; }
 
+    /// <summary>
+    /// The printer's start-up code page when this POS's printer is known (437, 850, 858, 1252 …): it wins over
+    /// `ReceiptTap:CodePage` and `--code-page`. Null: those settings decide. A stream that selects its own page
+    /// (ESC t) switches away from it as usual.
+    /// </summary>
+    public int? CodePage { get; init; }
+
     /// <summary>How '.' and ',' in amounts are read.</summary>
     public DecimalSeparatorRule DecimalSeparator { get; init; }
 

@@ -54,6 +54,7 @@ internal static class ReceiptsCommands
             return ExitCodes.Ok;
         });
         receipts.Subcommands.Add(decode);
+        receipts.Subcommands.Add(ReceiptsLearnCommand.Build(bind));
         receipts.Subcommands.Add(PendingReceiptsCommands.Pending(bind));
         receipts.Subcommands.Add(PendingReceiptsCommands.Confirm(bind));
         receipts.Subcommands.Add(PendingReceiptsCommands.Drop(bind));
@@ -64,7 +65,7 @@ internal static class ReceiptsCommands
     public static IReadOnlyList<ReceiptSale> Decode(byte[] capture, ReceiptProfile profile, int codePage) =>
         new ReceiptReader(profile, codePage).ReadCapture(capture);
 
-    private static object Json(ReceiptSale sale, ReceiptConfirmationPolicy policy) => new
+    internal static object Json(ReceiptSale sale, ReceiptConfirmationPolicy policy) => new
     {
         kind = sale.Kind.ToString().ToLowerInvariant(),
         total = sale.Total,
