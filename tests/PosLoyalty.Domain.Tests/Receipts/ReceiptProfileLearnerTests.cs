@@ -11,7 +11,7 @@ public sealed class ReceiptProfileLearnerTests
     public void Total_and_number_the_reader_found_without_a_label_become_labels()
     {
         // What an extractor reports for a total it took by position and emphasis, and a number beside the date.
-        const string text = "Kaffeehaus Sonne\nVorgang-Kennung: 7781\nLatte   3,90\nScone   2,60\nENDBETRAG   6,50";
+        const string text = "Kaffeehaus Sonne\nVorgang-Kennung: 7781\nLatte   3,90\nScone   2,60\nRESTSCHULD   6,50";
         var sale = new ReceiptSale(6.50m, "EUR", "7781", null, null, [new ReceiptItem("Latte", 1m, 3.90m), new ReceiptItem("Scone", 1m, 2.60m)], null, false, false, text)
         {
             TotalLineIndex = 4,
@@ -21,10 +21,10 @@ public sealed class ReceiptProfileLearnerTests
 
         var learned = ReceiptProfileLearner.WithLabelsFrom(Default, [sale], findings);
 
-        Assert.Equal(Default.AmountDueLabels.Append("ENDBETRAG"), learned.AmountDueLabels);
+        Assert.Equal(Default.AmountDueLabels.Append("RESTSCHULD"), learned.AmountDueLabels);
         Assert.Equal(Default.ReceiptNumberLabels.Append("Vorgang-Kennung"), learned.ReceiptNumberLabels);
         Assert.Equal(2, findings.Count);
-        var next = new ReceiptSaleExtractor(learned).Extract("Kaffeehaus Sonne\nVorgang-Kennung: 7790\nTee   2,10\nENDBETRAG   2,10");
+        var next = new ReceiptSaleExtractor(learned).Extract("Kaffeehaus Sonne\nVorgang-Kennung: 7790\nTee   2,10\nRESTSCHULD   2,10");
         Assert.Equal(2.10m, next.Total);
         Assert.Equal("7790", next.ReceiptNumber);
     }
