@@ -42,14 +42,17 @@ internal static class CutToCommit
         Seeder.Seed(path, customers, 10, rules);
         var clock = TimeProvider.System;
         var customerRepository = new CustomerRepository(database, rules, clock);
+        var recorder = new SaleRecorder(database, rules, clock);
         var session = new TillSession(
             Options.Create(new TillOptions { Id = "bench-till", LateScanWindow = TimeSpan.Zero }),
             customerRepository,
-            new SaleRecorder(database, rules, clock),
+            recorder,
             new CouponRepository(database, clock),
             new TillEventHub(),
             clock,
-            NullLogger<TillSession>.Instance);
+            NullLogger<TillSession>.Instance,
+            new PendingSales(database, recorder, rules, clock),
+            ReceiptConfirmationPolicy.Default);
         var extractor = new ReceiptSaleExtractor(BuiltInReceiptProfiles.Find("default")!);
         var random = new Random(4242);
 

@@ -132,7 +132,8 @@ internal sealed class AmountReader
     public PrintedAmount? ReadAlone(string line)
     {
         var amount = Read(line);
-        return amount is not null && string.IsNullOrWhiteSpace(line[..amount.Start]) ? amount : null;
+        // "=1 250.00", "*125,50", ": 12.50" below their label still stand alone.
+        return amount is not null && !line[..amount.Start].Any(char.IsLetterOrDigit) ? amount : null;
     }
 
     /// <summary>The first currency sign found anywhere in the line (standing alone as a word), or null.</summary>

@@ -6,7 +6,7 @@ namespace PosLoyalty.Domain.Receipts;
 /// Masks payment card numbers in receipt text (docs/architecture.md, "Rules that keep data safe"): every Luhn-valid run of 13–19 digits, its digits
 /// optionally separated by single spaces or dashes, keeps only its last four digits; the other digits become '*'
 /// and the separators stay, so "4111 1111 1111 1111" reads "**** **** **** 1111". Digit runs that fail Luhn
-/// (receipt numbers, most EANs, dates, phone numbers) are left alone. Runs longer than 19 digits are checked
+/// (receipt numbers, most EANs, dates, phone numbers), and runs that start with 0 (no card number does), are left alone. Runs longer than 19 digits are checked
 /// group by group, so a card number printed next to another number is still found.
 /// </summary>
 public static class CardNumberMasker
@@ -112,6 +112,13 @@ public static class CardNumberMasker
 
         for (var first = 0; first < groups.Count; first++)
         {
+            if (text[groups[first].Start] == '0')
+            {
+                // No payment card number starts with 0 (ISO/IEC 7812: major industry identifier 0 is not issued to
+                // card schemes), but invoice numbers often do: "T001-2026-000815" is a receipt number, not a card.
+                continue;
+            }
+
             var digits = new StringBuilder();
             for (var last = first; last < groups.Count; last++)
             {

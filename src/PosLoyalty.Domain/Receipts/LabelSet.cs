@@ -4,7 +4,7 @@ namespace PosLoyalty.Domain.Receipts;
 
 /// <summary>
 /// A list of labels compiled into one expression over folded text: a label matches as whole words (no letter or
-/// digit on either side), spaces in a label match any run of spaces or a dash.
+/// digit on either side), spaces in a label match any run of spaces, dashes or dots ("QTDE. TOTAL", "Bon-Nr").
 /// </summary>
 internal sealed class LabelSet
 {
@@ -23,7 +23,7 @@ internal sealed class LabelSet
             .Where(label => label.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(label => label.Length)
-            .Select(label => string.Join(@"[\s\-]*", label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape)))
+            .Select(label => string.Join(@"[\s\-.]*", label.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape)))
             .ToArray();
         if (alternatives.Length > 0)
         {

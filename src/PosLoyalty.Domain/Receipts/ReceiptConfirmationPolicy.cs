@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PosLoyalty.Domain.Receipts;
 
 /// <summary>
@@ -14,16 +16,39 @@ public sealed record ReceiptConfirmationPolicy(double ConfirmBelowConfidence, de
     /// <summary>The shipped policy: hold what the reader is unsure of, no amount limit.</summary>
     public static ReceiptConfirmationPolicy Default { get; } = new(DefaultConfirmBelowConfidence, null);
 
-    /// <summary>True when this sale should wait for the cashier; never true for a non-sale, which is never credited at all.</summary>
+    /// <summary>
+    /// True when this sale should wait for the cashier. Never true for a non-sale, which is never credited at all, nor
+    /// for a copy, which earns nothing; nor for a refund, which reverses exactly what its recorded sale earned whatever
+    /// amount it prints (docs/adr/0010).
+    /// </summary>
     public bool NeedsConfirmation(ReceiptSale sale)
     {
         ArgumentNullException.ThrowIfNull(sale);
-        if (!sale.IsSale || sale.Copy)
+        if (!sale.IsSale || sale.Copy || sale.Refund || sale.Kind != ReceiptKind.Sale)
         {
             return false;
         }
 
-        return sale.Confidence < ConfirmBelowConfidence
-            || (ConfirmSalesAbove is { } limit && Math.Abs(sale.Total!.Value) > limit);
+        return WhyConfirm(Math.Abs(sale.Total!.Value), sale.Confidence) is not null;
+    }
+
+    /// <summary>
+    /// Why a sale of <paramref name="total"/>, read with <paramref name="confidence"/> (1 when the POS sent it), should
+    /// wait for the cashier, in a few words with no receipt text ("confidence 0.42 below 0.6"); null when it need not.
+    /// </summary>
+    public string? WhyConfirm(decimal total, double confidence)
+    {
+        var reasons = new List<string>(2);
+        if (confidence < ConfirmBelowConfidence)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"confidence {confidence:0.00} below {ConfirmBelowConfidence:0.00}"));
+        }
+
+        if (ConfirmSalesAbove is { } limit && Math.Abs(total) > limit)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"total {Math.Abs(total):0.00##} above {limit:0.00##}"));
+        }
+
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 }

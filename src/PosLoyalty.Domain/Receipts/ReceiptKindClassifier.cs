@@ -15,6 +15,7 @@ internal sealed class ReceiptKindClassifier
     private readonly LabelSet _test;
     private readonly LabelSet _tip;
     private readonly LabelSet _voucher;
+    private readonly LabelSet _paymentSlip;
 
     public ReceiptKindClassifier(ReceiptProfile profile)
     {
@@ -24,6 +25,7 @@ internal sealed class ReceiptKindClassifier
         _test = new LabelSet(profile.TestMarkers);
         _tip = new LabelSet(profile.TipMarkers);
         _voucher = new LabelSet(profile.VoucherMarkers);
+        _paymentSlip = new LabelSet(profile.PaymentSlipMarkers);
     }
 
     /// <summary>What the document is, and the phrase that says why.</summary>
@@ -40,12 +42,13 @@ internal sealed class ReceiptKindClassifier
         var printed = text.Where(line => line.Any(char.IsLetterOrDigit)).ToArray();
         var top = printed.Take(Math.Max(3, (printed.Length + 2) / 3)).ToArray();
 
-        if (Marker(_test, text) is { } test)
+        // A report or test page may print its heading with a number ("Z-Bon Nr. 0156"): every line counts for these.
+        if (Marker(_test, folded) is { } test)
         {
             return (ReceiptKind.Test, $"test page: \"{test}\"");
         }
 
-        if (Marker(_report, text) is { } report)
+        if (Marker(_report, folded) is { } report)
         {
             return (ReceiptKind.Report, $"report: \"{report}\"");
         }
@@ -55,9 +58,17 @@ internal sealed class ReceiptKindClassifier
             return (ReceiptKind.Tip, $"tip slip: \"{tip.Trim()}\"");
         }
 
-        if (pricedItems == 0 && printed.FirstOrDefault(_voucher.IsLineHeading) is { } voucher)
+        if (!paid && printed.FirstOrDefault(_voucher.IsLineHeading) is { } voucher)
         {
             return (ReceiptKind.Voucher, $"voucher: \"{voucher.Trim()}\"");
+        }
+
+        // A card terminal's slip printed after the receipt repeats its total: with a masked card, a terminal's words
+        // and no items, it is the payment, not a second sale.
+        if (pricedItems == 0 && unpricedItems == 0 && folded.Any(line => line.Contains("****", StringComparison.Ordinal) || line.Contains("XXXX", StringComparison.Ordinal))
+            && Marker(_paymentSlip, folded) is { } slip)
+        {
+            return (ReceiptKind.Other, $"card payment slip: \"{slip}\"");
         }
 
         var weak = pricedItems == 0;
@@ -66,7 +77,10 @@ internal sealed class ReceiptKindClassifier
             return (ReceiptKind.Kitchen, $"kitchen ticket: \"{kitchen.Trim()}\"");
         }
 
-        if (printed.FirstOrDefault(line => _order.First(line) is { } m && (weak || Words(m.Value) >= 2 || _order.IsLineHeading(line))) is { } order)
+        // An order marker counts as a heading, as a phrase of two words, at the start of a line ("ORÇAMENTO Nº 0042"),
+        // or on a document whose items carry no prices.
+        if (folded.FirstOrDefault(line => _order.First(line) is { } m
+            && (weak || Words(m.Value) >= 2 || _order.IsLineHeading(line) || line[..m.Index].All(c => !char.IsLetterOrDigit(c)))) is { } order)
         {
             return (ReceiptKind.Order, $"order slip: \"{order.Trim()}\"");
         }

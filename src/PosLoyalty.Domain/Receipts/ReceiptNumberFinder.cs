@@ -18,14 +18,14 @@ internal sealed class ReceiptNumberFinder
 
     private readonly Regex? _receipt;
     private readonly Regex? _order;
-    private readonly Regex _bare = new(@"(?<![\p{L}\p{N}])(?:NO|NR|NRO|N|№|#)(?![\p{L}])\s*[.:°º]?\s*[#:]?\s*" + Value, RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _bare = new(@"(?<![\p{L}\p{N}])(?:NO|NR|NRO|N|№|#|°)(?![\p{L}])\s*[.:°º]?\s*[#:]?\s*" + Value + @"(?<after>\s*,\s*\p{L})?", RegexOptions.CultureInvariant, Timeout);
     private readonly LabelSet _decoys;
 
     public ReceiptNumberFinder(ReceiptProfile profile)
     {
         _receipt = Compile(profile.ReceiptNumberLabels);
         _order = Compile(profile.OrderNumberLabels);
-        _decoys = new LabelSet(profile.NumberDecoyLabels);
+        _decoys = new LabelSet(profile.NumberDecoyLabels.Concat(profile.TableLabels));
     }
 
     /// <summary>The number and the line it is on, and why; null when no usable number is printed.</summary>
@@ -43,6 +43,13 @@ internal sealed class ReceiptNumberFinder
                 foreach (Match match in regex.Matches(folded[i]))
                 {
                     var number = match.Groups["n"].Value.TrimEnd('-', '/', '.');
+                    var bare = ReferenceEquals(regex, _bare);
+                    // A bare "No 8, Jalan …" is an address; a bare number needs three digits to stand for a receipt.
+                    if (bare && (match.Groups["after"].Success || number.Count(char.IsAsciiDigit) < 3))
+                    {
+                        continue;
+                    }
+
                     if (Usable(number) && !DecoyBefore(folded[i], match.Index))
                     {
                         var inBarcode = barcodes.Any(code => code.Contains(number.TrimStart('0'), StringComparison.OrdinalIgnoreCase) && number.TrimStart('0').Length > 0);
@@ -52,7 +59,10 @@ internal sealed class ReceiptNumberFinder
             }
         }
 
-        return null;
+        // Nothing printed: a short barcode of letters and digits (not a product code, not a link) carries the number.
+        var codes = barcodes.Where(code => code.Length is >= 4 and <= 24 && code.Count(char.IsAsciiDigit) >= 4
+            && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && !(code.Length is 8 or 12 or 13 && code.All(char.IsAsciiDigit))).Distinct().ToList();
+        return codes.Count == 1 ? (codes[0], -1, "the barcode") : null;
     }
 
     /// <summary>True when the line carries a receipt or order number label with a number: not an item.</summary>

@@ -14,6 +14,13 @@ public sealed record ReceiptProfile
     /// <summary>The printer command language, which picks the decoder.</summary>
     public ReceiptDialect Dialect { get; init; }
 
+    /// <summary>
+    /// The printer's start-up code page when this POS's printer is known (437, 850, 858, 1252 …): it wins over
+    /// `ReceiptTap:CodePage` and `--code-page`. Null: those settings decide. A stream that selects its own page
+    /// (ESC t) switches away from it as usual.
+    /// </summary>
+    public int? CodePage { get; init; }
+
     /// <summary>How '.' and ',' in amounts are read.</summary>
     public DecimalSeparatorRule DecimalSeparator { get; init; }
 
@@ -58,6 +65,12 @@ public sealed record ReceiptProfile
 
     /// <summary>Words before a number that is not the receipt's ("Table", "Tisch", "TSE", "Tel", "Kasse", "VAT"): ruled out as the receipt number.</summary>
     public required IReadOnlyList<string> NumberDecoyLabels { get; init; }
+
+    /// <summary>Table and seat labels ("Table", "Tisch", "Mesa", "Masa", "Стол"): never the receipt number; with no payment printed, a sign of an order slip.</summary>
+    public required IReadOnlyList<string> TableLabels { get; init; }
+
+    /// <summary>Words of a card terminal's slip ("APPROVED", "AUTH CODE", "KUNDENBELEG", "MERCHANT COPY"): with a masked card and no items, a payment slip, never a second sale.</summary>
+    public required IReadOnlyList<string> PaymentSlipMarkers { get; init; }
 
     /// <summary>Words that mark an X/Z or other report ("X REPORT", "Z-BERICHT", "TAGESABSCHLUSS"): never credited.</summary>
     public required IReadOnlyList<string> ReportMarkers { get; init; }

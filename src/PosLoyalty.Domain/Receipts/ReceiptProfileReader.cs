@@ -45,30 +45,33 @@ public static class ReceiptProfileReader
         {
             Name = string.IsNullOrWhiteSpace(document.Name) ? fallbackName : document.Name.Trim(),
             Dialect = document.Dialect ?? defaults.Dialect,
+            CodePage = CodePage(document.CodePage, errors),
             DecimalSeparator = document.DecimalSeparator ?? defaults.DecimalSeparator,
             DateOrder = document.DateOrder ?? defaults.DateOrder,
-            AmountDueLabels = Labels(nameof(ReceiptProfile.AmountDueLabels), document.AmountDueLabels, defaults.AmountDueLabels, errors),
-            TotalLabels = Labels(nameof(ReceiptProfile.TotalLabels), document.TotalLabels, defaults.TotalLabels, errors),
-            SubtotalLabels = Labels(nameof(ReceiptProfile.SubtotalLabels), document.SubtotalLabels, defaults.SubtotalLabels, errors),
-            TaxLabels = Labels(nameof(ReceiptProfile.TaxLabels), document.TaxLabels, defaults.TaxLabels, errors),
-            TaxIncludedWords = Labels(nameof(ReceiptProfile.TaxIncludedWords), document.TaxIncludedWords, defaults.TaxIncludedWords, errors),
-            SavingsLabels = Labels(nameof(ReceiptProfile.SavingsLabels), document.SavingsLabels, defaults.SavingsLabels, errors),
-            CashGivenLabels = Labels(nameof(ReceiptProfile.CashGivenLabels), document.CashGivenLabels, defaults.CashGivenLabels, errors),
-            ChangeLabels = Labels(nameof(ReceiptProfile.ChangeLabels), document.ChangeLabels, defaults.ChangeLabels, errors),
-            ItemCountLabels = Labels(nameof(ReceiptProfile.ItemCountLabels), document.ItemCountLabels, defaults.ItemCountLabels, errors),
-            CardPaymentLabels = Labels(nameof(ReceiptProfile.CardPaymentLabels), document.CardPaymentLabels, defaults.CardPaymentLabels, errors),
-            ReceiptNumberLabels = Labels(nameof(ReceiptProfile.ReceiptNumberLabels), document.ReceiptNumberLabels, defaults.ReceiptNumberLabels, errors),
-            OrderNumberLabels = Labels(nameof(ReceiptProfile.OrderNumberLabels), document.OrderNumberLabels, defaults.OrderNumberLabels, errors),
-            NumberDecoyLabels = Labels(nameof(ReceiptProfile.NumberDecoyLabels), document.NumberDecoyLabels, defaults.NumberDecoyLabels, errors),
-            ReportMarkers = Labels(nameof(ReceiptProfile.ReportMarkers), document.ReportMarkers, defaults.ReportMarkers, errors),
-            KitchenMarkers = Labels(nameof(ReceiptProfile.KitchenMarkers), document.KitchenMarkers, defaults.KitchenMarkers, errors),
-            OrderMarkers = Labels(nameof(ReceiptProfile.OrderMarkers), document.OrderMarkers, defaults.OrderMarkers, errors),
-            TestMarkers = Labels(nameof(ReceiptProfile.TestMarkers), document.TestMarkers, defaults.TestMarkers, errors),
-            TipMarkers = Labels(nameof(ReceiptProfile.TipMarkers), document.TipMarkers, defaults.TipMarkers, errors),
-            VoucherMarkers = Labels(nameof(ReceiptProfile.VoucherMarkers), document.VoucherMarkers, defaults.VoucherMarkers, errors),
-            CopyMarkers = Labels(nameof(ReceiptProfile.CopyMarkers), document.CopyMarkers, defaults.CopyMarkers, errors),
-            RefundMarkers = Labels(nameof(ReceiptProfile.RefundMarkers), document.RefundMarkers, defaults.RefundMarkers, errors),
-            IgnoreLabels = Labels(nameof(ReceiptProfile.IgnoreLabels), document.IgnoreLabels, defaults.IgnoreLabels, errors),
+            AmountDueLabels = Labels(nameof(ReceiptProfile.AmountDueLabels), document.AmountDueLabels, document.AddLabels?.AmountDueLabels, defaults.AmountDueLabels, errors),
+            TotalLabels = Labels(nameof(ReceiptProfile.TotalLabels), document.TotalLabels, document.AddLabels?.TotalLabels, defaults.TotalLabels, errors),
+            SubtotalLabels = Labels(nameof(ReceiptProfile.SubtotalLabels), document.SubtotalLabels, document.AddLabels?.SubtotalLabels, defaults.SubtotalLabels, errors),
+            TaxLabels = Labels(nameof(ReceiptProfile.TaxLabels), document.TaxLabels, document.AddLabels?.TaxLabels, defaults.TaxLabels, errors),
+            TaxIncludedWords = Labels(nameof(ReceiptProfile.TaxIncludedWords), document.TaxIncludedWords, document.AddLabels?.TaxIncludedWords, defaults.TaxIncludedWords, errors),
+            SavingsLabels = Labels(nameof(ReceiptProfile.SavingsLabels), document.SavingsLabels, document.AddLabels?.SavingsLabels, defaults.SavingsLabels, errors),
+            CashGivenLabels = Labels(nameof(ReceiptProfile.CashGivenLabels), document.CashGivenLabels, document.AddLabels?.CashGivenLabels, defaults.CashGivenLabels, errors),
+            ChangeLabels = Labels(nameof(ReceiptProfile.ChangeLabels), document.ChangeLabels, document.AddLabels?.ChangeLabels, defaults.ChangeLabels, errors),
+            ItemCountLabels = Labels(nameof(ReceiptProfile.ItemCountLabels), document.ItemCountLabels, document.AddLabels?.ItemCountLabels, defaults.ItemCountLabels, errors),
+            CardPaymentLabels = Labels(nameof(ReceiptProfile.CardPaymentLabels), document.CardPaymentLabels, document.AddLabels?.CardPaymentLabels, defaults.CardPaymentLabels, errors),
+            ReceiptNumberLabels = Labels(nameof(ReceiptProfile.ReceiptNumberLabels), document.ReceiptNumberLabels, document.AddLabels?.ReceiptNumberLabels, defaults.ReceiptNumberLabels, errors),
+            OrderNumberLabels = Labels(nameof(ReceiptProfile.OrderNumberLabels), document.OrderNumberLabels, document.AddLabels?.OrderNumberLabels, defaults.OrderNumberLabels, errors),
+            NumberDecoyLabels = Labels(nameof(ReceiptProfile.NumberDecoyLabels), document.NumberDecoyLabels, document.AddLabels?.NumberDecoyLabels, defaults.NumberDecoyLabels, errors),
+            TableLabels = Labels(nameof(ReceiptProfile.TableLabels), document.TableLabels, document.AddLabels?.TableLabels, defaults.TableLabels, errors),
+            PaymentSlipMarkers = Labels(nameof(ReceiptProfile.PaymentSlipMarkers), document.PaymentSlipMarkers, document.AddLabels?.PaymentSlipMarkers, defaults.PaymentSlipMarkers, errors),
+            ReportMarkers = Labels(nameof(ReceiptProfile.ReportMarkers), document.ReportMarkers, document.AddLabels?.ReportMarkers, defaults.ReportMarkers, errors),
+            KitchenMarkers = Labels(nameof(ReceiptProfile.KitchenMarkers), document.KitchenMarkers, document.AddLabels?.KitchenMarkers, defaults.KitchenMarkers, errors),
+            OrderMarkers = Labels(nameof(ReceiptProfile.OrderMarkers), document.OrderMarkers, document.AddLabels?.OrderMarkers, defaults.OrderMarkers, errors),
+            TestMarkers = Labels(nameof(ReceiptProfile.TestMarkers), document.TestMarkers, document.AddLabels?.TestMarkers, defaults.TestMarkers, errors),
+            TipMarkers = Labels(nameof(ReceiptProfile.TipMarkers), document.TipMarkers, document.AddLabels?.TipMarkers, defaults.TipMarkers, errors),
+            VoucherMarkers = Labels(nameof(ReceiptProfile.VoucherMarkers), document.VoucherMarkers, document.AddLabels?.VoucherMarkers, defaults.VoucherMarkers, errors),
+            CopyMarkers = Labels(nameof(ReceiptProfile.CopyMarkers), document.CopyMarkers, document.AddLabels?.CopyMarkers, defaults.CopyMarkers, errors),
+            RefundMarkers = Labels(nameof(ReceiptProfile.RefundMarkers), document.RefundMarkers, document.AddLabels?.RefundMarkers, defaults.RefundMarkers, errors),
+            IgnoreLabels = Labels(nameof(ReceiptProfile.IgnoreLabels), document.IgnoreLabels, document.AddLabels?.IgnoreLabels, defaults.IgnoreLabels, errors),
             CurrencySymbols = Symbols(document.CurrencySymbols, defaults.CurrencySymbols, errors),
             ItemLinePattern = Pattern(document.ItemLinePattern, errors),
         };
@@ -86,26 +89,70 @@ public static class ReceiptProfileReader
         return profile;
     }
 
-    private static IReadOnlyList<string> Labels(string key, List<string>? given, IReadOnlyList<string> fallback, List<string> errors)
+    private static IReadOnlyList<string> Labels(string key, List<string>? given, List<string>? added, IReadOnlyList<string> fallback, List<string> errors)
     {
-        if (given is null)
+        if (given is null && added is null)
         {
             return fallback;
         }
 
-        for (var i = 0; i < given.Count; i++)
+        Check(key, given, errors);
+        Check("AddLabels." + key, added, errors);
+        return Array.AsReadOnly((given ?? (IEnumerable<string>)fallback).Concat(added ?? []).Select(label => label.Trim()).Distinct(StringComparer.Ordinal).ToArray());
+    }
+
+    private static void Check(string key, List<string>? given, List<string> errors)
+    {
+        for (var i = 0; i < (given?.Count ?? 0); i++)
         {
-            if (string.IsNullOrWhiteSpace(given[i]))
+            if (string.IsNullOrWhiteSpace(given![i]))
             {
                 errors.Add($"'{key}[{i}]' is empty: a label needs at least one character");
             }
-            else if (!given[i].Any(char.IsLetterOrDigit) && key != nameof(ReceiptProfile.CurrencySymbols))
+            else if (!given[i].Any(char.IsLetterOrDigit))
             {
                 errors.Add($"'{key}[{i}]' = \"{given[i]}\" has no letter or digit: it would match every line");
             }
         }
+    }
 
-        return Array.AsReadOnly(given.Select(label => label.Trim()).Distinct(StringComparer.Ordinal).ToArray());
+    private static int? CodePage(int? codePage, List<string> errors)
+    {
+        if (codePage is not { } page)
+        {
+            return null;
+        }
+
+        if (!IsKnownCodePage(page))
+        {
+            errors.Add($"'CodePage' {page} is not a code page this system knows (try 437, 850, 852, 857, 858, 860, 866, 1250, 1251, 1252, 1253 or 1254)");
+        }
+
+        return page;
+    }
+
+    /// <summary>True when .NET can decode this Windows/IBM code page number (with the code-pages provider registered).</summary>
+    public static bool IsKnownCodePage(int codePage)
+    {
+        if (codePage is <= 0 or > 65535)
+        {
+            return false;
+        }
+
+        try
+        {
+            System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+            _ = System.Text.Encoding.GetEncoding(codePage);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
     }
 
     private static IReadOnlyDictionary<string, string> Symbols(Dictionary<string, string>? given, IReadOnlyDictionary<string, string> fallback, List<string> errors)
@@ -169,7 +216,9 @@ public static class ReceiptProfileReader
         {
             var key = Regex.Match(message, "'([^']+)'", RegexOptions.None, TimeSpan.FromSeconds(1));
             var name = key.Success ? key.Groups[1].Value : path;
-            return $"unknown key '{name}' (allowed: {string.Join(", ", typeof(ReceiptProfileDocument).GetProperties().Select(p => p.Name))})";
+            var inAdd = path?.StartsWith(nameof(ReceiptProfileDocument.AddLabels), StringComparison.Ordinal) == true;
+            var allowed = (inAdd ? typeof(ReceiptProfileLabelsDocument) : typeof(ReceiptProfileDocument)).GetProperties().Select(p => p.Name);
+            return $"unknown key '{(inAdd ? "AddLabels." : string.Empty)}{name}' (allowed: {string.Join(", ", allowed)})";
         }
 
         if (message.Contains("could not be converted to", StringComparison.Ordinal) && path is { Length: > 0 })
@@ -179,6 +228,7 @@ public static class ReceiptProfileReader
                 nameof(ReceiptProfile.Dialect) => ": allowed EscPos, StarLine",
                 nameof(ReceiptProfile.DecimalSeparator) => ": allowed Auto, Point, Comma",
                 nameof(ReceiptProfile.DateOrder) => ": allowed DayMonthYear, MonthDayYear",
+                nameof(ReceiptProfile.CodePage) => ": expected a code page number such as 858",
                 _ when path.StartsWith(nameof(ReceiptProfile.CurrencySymbols), StringComparison.Ordinal) => ": expected an object of \"sign\": \"code\"",
                 _ => ": expected a list of labels in quotes",
             };

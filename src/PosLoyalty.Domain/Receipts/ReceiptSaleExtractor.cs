@@ -35,12 +35,15 @@ public sealed class ReceiptSaleExtractor
     private readonly LabelSet _ignore;
     private readonly ReceiptNumberFinder _numbers;
     private readonly ReceiptKindClassifier _kinds;
+    private readonly LabelSet _orderWords;
     private readonly Regex? _itemLine;
 
     private readonly Regex _leadingQuantity = new(@"^(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*[xX×*]\s*(?<d>\S.*)$", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _leadingCount = new(@"^(?<q>\d{1,3})\s+(?<d>\p{L}.*)$", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _trailingQuantity = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX×*@]|pcs|stk|st)\.?\s*[\d.,' ]+\s*$", RegexOptions.CultureInvariant, Timeout);
-    private readonly Regex _quantityAfterName = new(@"^(?<d>.*?\p{L}.*?)\s+[xX×*]\s?(?<q>\d{1,4}(?:[.,]\d{1,3})?)(?:\s+[\d.,' ]+)?$", RegexOptions.CultureInvariant, Timeout);
+    // "PAO FRANCES 0,500 KG x 15,90": quantity and unit, then the unit price.
+    private readonly Regex _quantityWithUnit = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:UN|UND|UNID|UNI|KG|G|GR|L|LT|ML|CL|PC|PCS|STK|ST|SZT|DB|KS|KPL|ADET|AD|PZ|PZA|PZAS|ШТ|КГ|Л|ΤΕΜ|TK|KPL|M)\.?\s*[xX×*]\s*[\d.,' ]+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+    private readonly Regex _quantityAfterName = new(@"^(?<d>.*\p{L}[^\d]*?)\s+[xX×]\s?(?<q>\d{1,4})(?:\s+[\d.,' ]+)?$", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _quantityLine = new(@"^\s*(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[\p{L}]{1,3}\.?\s*)?[xX×*@]\s*(?<rest>[^\p{L}]*(?:[\p{L}]{1,3}(?:/[\p{L}]{1,3})?)?[^\p{L}]*)$", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _isoDate = new(@"(?<!\d)(?<y>\d{4})[-./](?<m>\d{1,2})[-./](?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
     private readonly Regex _date = new(@"(?<!\d)(?<a>\d{1,2})[-./](?<b>\d{1,2})[-./](?<y>\d{4}|\d{2})(?![\d,])", RegexOptions.CultureInvariant, Timeout);
@@ -67,6 +70,7 @@ public sealed class ReceiptSaleExtractor
         _ignore = new LabelSet(profile.IgnoreLabels);
         _numbers = new ReceiptNumberFinder(profile);
         _kinds = new ReceiptKindClassifier(profile);
+        _orderWords = new LabelSet(profile.OrderNumberLabels.Concat(profile.TableLabels));
 
         if (profile.ItemLinePattern is { } pattern)
         {
@@ -176,7 +180,10 @@ public sealed class ReceiptSaleExtractor
         }
 
         var copy = folded.Any(_copy.IsLineHeading);
-        var refundHeading = folded.Where((f, i) => (kinds[i].Kind == ReceiptLineKind.Other || amounts[i] is null) && _refund.IsLineHeading(f)).Any();
+        // "REFUND", "*** VOID ***", "Storno-Beleg" as a heading; a phrase of two words ("RESO MERCE", "ВОЗВРАТ ПРИХОДА")
+        // anywhere on a line without an amount. A one-word mention in a footer ("Returns within 30 days") is not one.
+        var refundHeading = folded.Where((f, i) => ((kinds[i].Kind == ReceiptLineKind.Other || amounts[i] is null) && _refund.IsLineHeading(f))
+            || (amounts[i] is null && _refund.First(f) is { } m && m.Value.Trim().Contains(' ', StringComparison.Ordinal))).Any();
         var refund = total < 0 || (total is not null && refundHeading);
         if (refund && total > 0)
         {
@@ -191,6 +198,14 @@ public sealed class ReceiptSaleExtractor
         if (kind is not (ReceiptKind.Sale or ReceiptKind.Refund))
         {
             evidence.Insert(0, why);
+        }
+
+        var taxed = kinds.Any(k => k.Kind == ReceiptLineKind.Tax) || folded.Any(f => _tax.First(f) is not null);
+        if (kind == ReceiptKind.Sale && !paid && !taxed && Enumerable.Range(0, lines.Length).Any(i => amounts[i] is null && _orderWords.First(folded[i]) is not null))
+        {
+            // "PEDIDO MESA 4 … TOTAL 125,50" and nothing paid, no tax: it may be an order slip. Ask.
+            confidence = Math.Max(0d, confidence - 0.3);
+            evidence.Add("an order or table heading, and no payment or tax printed");
         }
 
         var number = _numbers.Find(folded, barcodes);
@@ -216,7 +231,7 @@ public sealed class ReceiptSaleExtractor
             Confidence = total is null ? 0d : confidence,
             Evidence = evidence,
             TotalLineIndex = totalLine >= 0 && total is not null ? totalLine : null,
-            ReceiptNumberLineIndex = number?.Line,
+            ReceiptNumberLineIndex = number is { Line: >= 0 } found ? found.Line : null,
         };
     }
 
@@ -386,91 +401,15 @@ public sealed class ReceiptSaleExtractor
             rules.RemoveAt(rules.Count - 1); // the rule that closes the item list
         }
 
-        var start = rules.Count > 0 ? rules[0] + 1 : 0;
         var found = new List<(ReceiptItem Item, int Line)>();
         var current = 0;
         string? pending = null;
         var lastItemLine = -2;
-        for (var i = start; i < summary; i++)
+        Read(rules.Count > 0 ? rules[0] + 1 : 0, summary);
+        if (found.Count == 0 && rules.Count == 1 && summary == lines.Length)
         {
-            current = i;
-            var text = lines[i].Trim();
-            // "Discount Item  x5  10.00  50.00": a product whose name holds a savings word, priced like the others.
-            var pricedLikeAnItem = kinds[i].Kind == ReceiptLineKind.Savings && amounts[i] is { Value: > 0m } && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(word => word.Any(char.IsAsciiDigit)) >= 3;
-            if (text.Length == 0 || kinds[i].Kind == ReceiptLineKind.Rule || (!pricedLikeAnItem && IsNotAnItem(folded[i], kinds[i])) || IsModifier(text))
-            {
-                pending = null;
-                continue;
-            }
-
-            if (_itemLine is not null)
-            {
-                if (FromPattern(text) is { } custom)
-                {
-                    Add(custom);
-                }
-
-                continue;
-            }
-
-            var amount = amounts[i];
-            var quantityLine = _quantityLine.Match(text);
-            if (quantityLine.Success)
-            {
-                var quantity = Number(quantityLine.Groups["q"].Value) ?? 1m;
-                var numbers = _numberToken.Matches(quantityLine.Groups["rest"].Value).Count;
-                if (pending is not null)
-                {
-                    var unit = _amounts.Read(quantityLine.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty)?.Value;
-                    var lineAmount = numbers >= 2 ? amount?.Value : unit * quantity;
-                    Add(new ReceiptItem(pending, quantity, lineAmount));
-                    lastItemLine = i;
-                }
-                else if (lastItemLine == i - 1 && found.Count > 0 && found[^1].Item.Quantity == 1m)
-                {
-                    found[^1] = (found[^1].Item with { Quantity = quantity }, found[^1].Line);
-                }
-
-                pending = null;
-                continue;
-            }
-
-            if (amount is { Value: > 0m } && !text.Any(char.IsLetter) && lastItemLine == i - 1 && found.Count > 0 && found[^1].Item.Amount is null)
-            {
-                // "1 x Prisma P1177" then "00017020036   250": the article code and the price on the line below.
-                found[^1] = (found[^1].Item with { Amount = amount.Value }, found[^1].Line);
-                pending = null;
-                continue;
-            }
-
-            if (amount is { Value: < 0m })
-            {
-                pending = null; // a discount under an item ("-$1.00"): it counts in the sums, not as an item
-                continue;
-            }
-
-            if (amount is { Value: { } value } && (amount.HasDecimals || amount.Currency is not null || amount.Gap >= 2) && text.Any(char.IsLetter))
-            {
-                var description = lines[i][..amount.Start].Trim();
-                if (description.Any(char.IsLetter))
-                {
-                    Add(Item(description, value));
-                    lastItemLine = i;
-                    pending = null;
-                    continue;
-                }
-            }
-
-            var leading = _leadingQuantity.Match(text);
-            if (amount is null && leading.Success && leading.Groups["d"].Value.Any(char.IsLetter))
-            {
-                Add(new ReceiptItem(leading.Groups["d"].Value.Trim(), Number(leading.Groups["q"].Value) ?? 1m, null));
-                lastItemLine = i;
-                pending = null;
-                continue;
-            }
-
-            pending = amount is null && text.Any(char.IsLetter) ? text : null;
+            // One rule and no total label: the items may sit above the rule, the unlabelled total below it.
+            Read(0, rules[0]);
         }
 
         // A rule between the last items and the totals block closes the item list: "Taxa de entrega 7,00" after it is a fee.
@@ -487,7 +426,97 @@ public sealed class ReceiptSaleExtractor
         return found.Select(f => f.Item).ToList();
 
         void Add(ReceiptItem item) => found.Add((item, current));
+
+        void Read(int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                current = i;
+                var text = lines[i].Trim();
+                // "Discount Item  x5  10.00  50.00": a product whose name holds a savings word, priced like the others.
+                var pricedLikeAnItem = kinds[i].Kind == ReceiptLineKind.Savings && amounts[i] is { Value: > 0m } && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(word => word.Any(char.IsAsciiDigit)) >= 3;
+                if (text.Length == 0 || kinds[i].Kind == ReceiptLineKind.Rule || (!pricedLikeAnItem && IsNotAnItem(folded[i], kinds[i])) || IsModifier(text) || IsVatRow(text))
+                {
+                    pending = null;
+                    continue;
+                }
+
+                if (_itemLine is not null)
+                {
+                    if (FromPattern(text) is { } custom)
+                    {
+                        Add(custom);
+                    }
+
+                    continue;
+                }
+
+                var amount = amounts[i];
+                var quantityLine = _quantityLine.Match(text);
+                if (quantityLine.Success)
+                {
+                    var quantity = Number(quantityLine.Groups["q"].Value) ?? 1m;
+                    var numbers = _numberToken.Matches(quantityLine.Groups["rest"].Value).Count;
+                    if (pending is not null)
+                    {
+                        var unit = _amounts.Read(quantityLine.Groups["rest"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty)?.Value;
+                        var lineAmount = numbers >= 2 ? amount?.Value : unit * quantity;
+                        Add(new ReceiptItem(pending, quantity, lineAmount));
+                        lastItemLine = i;
+                    }
+                    else if (lastItemLine == i - 1 && found.Count > 0 && found[^1].Item.Quantity == 1m)
+                    {
+                        found[^1] = (found[^1].Item with { Quantity = quantity }, found[^1].Line);
+                    }
+
+                    pending = null;
+                    continue;
+                }
+
+                if (amount is { Value: > 0m } && !text.Any(char.IsLetter) && lastItemLine == i - 1 && found.Count > 0 && found[^1].Item.Amount is null)
+                {
+                    // "1 x Prisma P1177" then "00017020036   250": the article code and the price on the line below.
+                    found[^1] = (found[^1].Item with { Amount = amount.Value }, found[^1].Line);
+                    pending = null;
+                    continue;
+                }
+
+                if (amount is { Value: < 0m })
+                {
+                    pending = null; // a discount under an item ("-$1.00"): it counts in the sums, not as an item
+                    continue;
+                }
+
+                if (amount is { Value: { } value } && (amount.HasDecimals || amount.Currency is not null || amount.Gap >= 2) && text.Any(char.IsLetter))
+                {
+                    var description = lines[i][..amount.Start].Trim();
+                    if (description.Any(char.IsLetter))
+                    {
+                        Add(Item(description, value));
+                        lastItemLine = i;
+                        pending = null;
+                        continue;
+                    }
+                }
+
+                var leading = _leadingQuantity.Match(text);
+                if (amount is null && leading.Success && leading.Groups["d"].Value.Any(char.IsLetter))
+                {
+                    Add(new ReceiptItem(leading.Groups["d"].Value.Trim(), Number(leading.Groups["q"].Value) ?? 1m, null));
+                    lastItemLine = i;
+                    pending = null;
+                    continue;
+                }
+
+                pending = amount is null && text.Any(char.IsLetter) ? text : null;
+            }
+
+        }
     }
+
+    /// <summary>"A 19%  8,40  1,60  10,00": a row of the VAT table (a rate and two or more amounts), not an item.</summary>
+    private static bool IsVatRow(string text) =>
+        text.Contains('%', StringComparison.Ordinal) && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(word => word.Any(char.IsAsciiDigit) && (word.Contains(',') || word.Contains('.')) && !word.Contains('%')) >= 2;
 
     /// <summary>"+ Bacon", ">> no onions", "· Coca 350ml": a modifier or note under an item, not an item.</summary>
     private static bool IsModifier(string text) => text.Length > 1 && text[0] is '+' or '>' or '·' or '•' or '~' && !char.IsDigit(text[1]);
@@ -524,6 +553,12 @@ public sealed class ReceiptSaleExtractor
         if (leading.Success && leading.Groups["d"].Value.Any(char.IsLetter))
         {
             return new ReceiptItem(leading.Groups["d"].Value.Trim(), Number(leading.Groups["q"].Value) ?? 1m, amount);
+        }
+
+        var unit = _quantityWithUnit.Match(description);
+        if (unit.Success)
+        {
+            return new ReceiptItem(unit.Groups["d"].Value.Trim(), Number(unit.Groups["q"].Value) ?? 1m, amount);
         }
 
         var after = _quantityAfterName.Match(description);

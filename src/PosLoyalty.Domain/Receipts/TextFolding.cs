@@ -40,6 +40,9 @@ internal static class TextFolding
                 case 'ı':
                     folded.Append('I');
                     break;
+                case 'º' or '№':
+                    folded.Append('°'); // "Nº", "nº", "№": a number sign, not a letter
+                    break;
                 case '\u00A0' or '\u202F' or '\u2007' or '\t':
                     folded.Append(' ');
                     break;

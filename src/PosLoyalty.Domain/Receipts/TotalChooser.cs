@@ -123,7 +123,7 @@ internal static class TotalChooser
             .First();
 
         // An unlabelled amount with nothing to back it is not a total: a kitchen ticket's stray number must not become a sale.
-        if (best.c.LabelLine < 0 && best.Score < 0.45)
+        if (best.c.LabelLine < 0 && Math.Round(best.Score, 2) < 0.45)
         {
             return TotalChoice.None;
         }
@@ -186,7 +186,9 @@ internal static class TotalChooser
 
         public IEnumerable<(double Weight, string Reason)> Agreements(decimal value, int line)
         {
-            if (_itemSum is { } sum && (Same(sum, value) || Same(sum + _itemAdjustments, value) || _savings.Any(s => Same(sum - s, value))))
+            var before = _lines.Take(line).Where(l => l.IsItem && l.Amount?.Value is not null).Select(l => l.Amount!.Value!.Value).ToList();
+            if ((_itemSum is { } sum && (Same(sum, value) || Same(sum + _itemAdjustments, value) || _savings.Any(s => Same(sum - s, value))))
+                || (before.Count > 0 && Same(before.Sum(), value)))
             {
                 yield return (0.15, "the items add up to it");
             }

@@ -218,6 +218,7 @@ internal static class CustomersCommands
                 stampEvents = export.StampEvents,
                 coupons = export.Coupons.Select(JsonOutput.Coupon),
                 audit = export.Audit,
+                pendingSales = export.PendingSales.Select(PendingReceiptsCommands.Json),
             });
             return ExitCodes.Ok;
         });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using PosLoyalty.Domain.Receipts;
+using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Tap;
 
 namespace PosLoyalty.Host.Cli;
@@ -15,7 +16,7 @@ internal static class ReceiptsCommands
 {
     public static Command Build(Action<Command, Func<CliContext, ParseResult, int>> bind)
     {
-        var receipts = new Command("receipts", "read sales from captured receipt printer bytes");
+        var receipts = new Command("receipts", "read sales from captured receipt printer bytes; confirm or drop sales waiting for the cashier");
 
         var file = new Argument<string>("FILE") { Description = "a capture of what the POS sends to its printer (ESC/POS or Star Line Mode bytes)" };
         var profile = new Option<string?>("--profile") { Description = "receipt profile: a name in kiosk-config/receipt-profiles/, a built-in (default, star) or a .json file; default ReceiptTap:Profile, else default" };
@@ -39,7 +40,7 @@ internal static class ReceiptsCommands
             var name = p.GetValue(profile) ?? (ctx.Configuration["ReceiptTap:Profile"] is { Length: > 0 } configured ? configured : "default");
             var chosen = ReceiptProfileLoader.Load(name, p.GetValue(profile) is null ? "ReceiptTap:Profile" : "--profile");
             var sales = Decode(File.ReadAllBytes(path), chosen, page);
-            var policy = ReceiptConfirmationPolicy.Default;
+            var policy = ServiceSettings.Load(ctx.Configuration).Confirmation; // as `run` would hold them
 
             if (ctx.Json)
             {
@@ -53,6 +54,10 @@ internal static class ReceiptsCommands
             return ExitCodes.Ok;
         });
         receipts.Subcommands.Add(decode);
+        receipts.Subcommands.Add(ReceiptsLearnCommand.Build(bind));
+        receipts.Subcommands.Add(PendingReceiptsCommands.Pending(bind));
+        receipts.Subcommands.Add(PendingReceiptsCommands.Confirm(bind));
+        receipts.Subcommands.Add(PendingReceiptsCommands.Drop(bind));
         return receipts;
     }
 
@@ -60,7 +65,7 @@ internal static class ReceiptsCommands
     public static IReadOnlyList<ReceiptSale> Decode(byte[] capture, ReceiptProfile profile, int codePage) =>
         new ReceiptReader(profile, codePage).ReadCapture(capture);
 
-    private static object Json(ReceiptSale sale, ReceiptConfirmationPolicy policy) => new
+    internal static object Json(ReceiptSale sale, ReceiptConfirmationPolicy policy) => new
     {
         kind = sale.Kind.ToString().ToLowerInvariant(),
         total = sale.Total,

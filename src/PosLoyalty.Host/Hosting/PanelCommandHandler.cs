@@ -72,6 +72,8 @@ public sealed class PanelCommandHandler(
                 ComplaintCommand c => Complaint(c),
                 AdjustPointsCommand c => AdjustPoints(c),
                 ClearCommand => Clear(),
+                ConfirmPendingCommand c => ConfirmPending(c.PendingId),
+                DropPendingCommand c => DropPending(c.PendingId),
                 QuitCommand => [],
                 _ => [Error("Not a command the service knows.")],
             };
@@ -191,6 +193,24 @@ public sealed class PanelCommandHandler(
             new CustomerIdentifiedEvent(cards.Card(id)),
             new ServiceMessageEvent(string.Create(CultureInfo.InvariantCulture, $"Points adjusted by {c.Points:+#;-#;0}: balance {balance.Value}.")),
         ];
+    }
+
+    // The till publishes the new list of waiting sales (and the sale it credited) to every panel.
+    private List<PanelEvent> ConfirmPending(long id)
+    {
+        var decision = session.ConfirmPending(id);
+        return [new ServiceMessageEvent(
+            !decision.Changed ? $"Receipt {decision.Sale.ReceiptNumber} was {decision.Sale.State.ToString().ToLowerInvariant()} already: nothing changed"
+            : decision.Credited is { } outcome ? string.Create(CultureInfo.InvariantCulture, $"Receipt {decision.Sale.ReceiptNumber} credited: +{outcome.PointsEarned.Value} points")
+            : $"Receipt {decision.Sale.ReceiptNumber} confirmed: nobody to credit, kept for a late scan")];
+    }
+
+    private List<PanelEvent> DropPending(long id)
+    {
+        var decision = session.DropPending(id);
+        return [new ServiceMessageEvent(decision.Changed
+            ? $"Receipt {decision.Sale.ReceiptNumber} dropped: nothing credited"
+            : $"Receipt {decision.Sale.ReceiptNumber} was {decision.Sale.State.ToString().ToLowerInvariant()} already: nothing changed")];
     }
 
     private List<PanelEvent> Clear()

@@ -70,7 +70,7 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
     /// <summary>What a panel needs to draw the till as it is now.</summary>
     public IReadOnlyList<PanelEvent> Snapshot()
     {
-        var events = new List<PanelEvent> { new IdleUpdatedEvent(cards.Idle()) };
+        var events = new List<PanelEvent> { new IdleUpdatedEvent(cards.Idle()), Pending() };
         if (session.ActiveCustomer is { } active)
         {
             try
@@ -133,6 +133,12 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
             new ServiceMessageEvent(string.Create(CultureInfo.InvariantCulture, $"Receipt {e.Outcome.ReceiptNumber} reversed: {e.Outcome.PointsChange.Value:+#;-#;0} points")),
             new IdleUpdatedEvent(cards.Idle()),
         ],
+        SalePending e =>
+        [
+            Pending(),
+            new ServiceMessageEvent(string.Create(CultureInfo.InvariantCulture, $"Receipt {e.Sale.ReceiptNumber} ({e.Sale.Total.Amount:0.00}) waits for you: {e.Sale.Reason} — Y credits it, D drops it")),
+        ],
+        PendingSaleDecided => [Pending(), new IdleUpdatedEvent(cards.Idle())],
         CustomerCleared => [new ClearedEvent()],
         DeviceStatusChanged e when PanelCards.Device(e.Status) is { } device => [new DeviceStatusEvent(device)],
         _ => [],
@@ -174,6 +180,9 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
             }
         }
     }
+
+    private PendingSalesEvent Pending() =>
+        new(session.PendingSales().Select(p => new Panel.Model.PendingSaleModel(p.Id, p.ReceiptNumber, p.Total.Amount, p.At, p.CustomerName, p.Reason)).ToList());
 
     private SaleCompletedEvent SaleCompleted(SaleRecorded e)
     {

@@ -41,6 +41,8 @@ internal static class PosLoyaltyServices
         services.AddHostedService<IntegrityCheckService>();
         services.AddSingleton<CustomerRepository>();
         services.AddSingleton<SaleRecorder>();
+        services.AddSingleton<PendingSales>();
+        services.AddSingleton(settings.Confirmation);
         services.AddSingleton<CouponRepository>();
         services.AddSingleton<CouponPrintQueue>();
         services.AddSingleton<TillEventHub>();

@@ -15,5 +15,7 @@ namespace PosLoyalty.Panel.Protocol;
 [JsonDerivedType(typeof(ComplaintCommand), "complaint")]
 [JsonDerivedType(typeof(AdjustPointsCommand), "adjustPoints")]
 [JsonDerivedType(typeof(ClearCommand), "clear")]
+[JsonDerivedType(typeof(ConfirmPendingCommand), "confirmPending")]
+[JsonDerivedType(typeof(DropPendingCommand), "dropPending")]
 [JsonDerivedType(typeof(QuitCommand), "quit")]
 public abstract record PanelCommand;

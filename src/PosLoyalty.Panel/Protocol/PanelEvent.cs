@@ -16,4 +16,5 @@ namespace PosLoyalty.Panel.Protocol;
 [JsonDerivedType(typeof(FindResultsEvent), "findResults")]
 [JsonDerivedType(typeof(ServiceMessageEvent), "message")]
 [JsonDerivedType(typeof(ClearedEvent), "cleared")]
+[JsonDerivedType(typeof(PendingSalesEvent), "pendingSales")]
 public abstract record PanelEvent;

@@ -23,6 +23,7 @@ public static class PanelReducer
             FindResultsEvent => state, // an answer to a search the cashier already left
             ServiceMessageEvent e => state with { Message = new StatusMessage(e.Text, e.IsError) },
             ClearedEvent => state.Cleared(),
+            PendingSalesEvent e => state with { Pending = e.Sales },
             _ => state,
         };
     }

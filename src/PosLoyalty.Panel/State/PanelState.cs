@@ -23,6 +23,9 @@ public sealed record PanelState
 
     public StatusMessage? Message { get; init; }
 
+    /// <summary>Sales waiting for the cashier, oldest first; Y credits the newest, D drops it.</summary>
+    public IReadOnlyList<PendingSaleModel> Pending { get; init; } = [];
+
     /// <summary>What is on screen now, the overlay first.</summary>
     public ScreenKind Showing =>
         Form is not null ? ScreenKind.Form

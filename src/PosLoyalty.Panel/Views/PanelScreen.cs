@@ -16,11 +16,17 @@ public static class PanelScreen
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(layout);
         var keyLines = KeyBar.LineCount(state, layout);
-        var bodyLayout = layout with { Height = Math.Max(1, layout.Height - 1 - keyLines) };
-        return new Layout("panel").SplitRows(
-            new Layout("view", View(state, bodyLayout)),
-            new Layout("message", MessageLine.Render(state.Message, layout)).Size(1),
-            new Layout("keys", KeyBar.Render(state, layout)).Size(keyLines));
+        var pendingLines = state.Pending.Count > 0 ? 1 : 0; // a sale waiting for the cashier takes a line from the view
+        var bodyLayout = layout with { Height = Math.Max(1, layout.Height - 1 - keyLines - pendingLines) };
+        var rows = new List<Layout> { new("view", View(state, bodyLayout)) };
+        if (pendingLines > 0)
+        {
+            rows.Add(new Layout("pending", PendingLine.Render(state.Pending)).Size(1));
+        }
+
+        rows.Add(new Layout("message", MessageLine.Render(state.Message, layout)).Size(1));
+        rows.Add(new Layout("keys", KeyBar.Render(state, layout)).Size(keyLines));
+        return new Layout("panel").SplitRows([.. rows]);
     }
 
     private static IRenderable View(PanelState state, PanelLayout layout) => state.Showing switch

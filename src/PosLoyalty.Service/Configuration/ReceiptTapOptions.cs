@@ -1,3 +1,6 @@
+using System.Globalization;
+using PosLoyalty.Domain.Receipts;
+
 namespace PosLoyalty.Service.Configuration;
 
 /// <summary>The `ReceiptTap` section: where the POS's printer bytes come in.</summary>
@@ -23,6 +26,9 @@ public sealed class ReceiptTapOptions
     /// <summary>Bytes held in memory for an absent printer before spilling to disk.</summary>
     public int MemoryBufferBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>A sale the reader is less sure of than this (0–1) waits for the cashier instead of being credited (docs/adr/0010).</summary>
+    public double ConfirmBelowConfidence { get; set; } = ReceiptConfirmationPolicy.DefaultConfirmBelowConfidence;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Input);
 
     public IEnumerable<string> Validate()
@@ -40,6 +46,11 @@ public sealed class ReceiptTapOptions
         if (MemoryBufferBytes is < 64 * 1024 or > 256 * 1024 * 1024)
         {
             yield return $"ReceiptTap:MemoryBufferBytes '{MemoryBufferBytes}' must be between 65536 and 268435456";
+        }
+
+        if (double.IsNaN(ConfirmBelowConfidence) || ConfirmBelowConfidence is < 0d or > 1d)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"ReceiptTap:ConfirmBelowConfidence '{ConfirmBelowConfidence}' must be between 0 (never ask) and 1 (ask unless certain)");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using PosLoyalty.Domain.Receipts;
 using PosLoyalty.Service.Till;
 
 namespace PosLoyalty.Service.Configuration;
@@ -17,6 +18,9 @@ public sealed record ServiceSettings(
     PanelOptions Panel,
     BackupOptions Backup)
 {
+    /// <summary>When a sale waits for the cashier: `ReceiptTap:ConfirmBelowConfidence` and `Till:ConfirmSalesAbove`.</summary>
+    public ReceiptConfirmationPolicy Confirmation => new(ReceiptTap.ConfirmBelowConfidence, Till.ConfirmSalesAbove);
+
     public static ServiceSettings Load(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

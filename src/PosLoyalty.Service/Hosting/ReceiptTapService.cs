@@ -115,10 +115,12 @@ public sealed class ReceiptTapService(
             var tillReceipt = ReceiptToTill.Convert(sale, session.TillId, rules.ShopCurrency, time.GetLocalNow());
             if (tillReceipt is null)
             {
-                return null; // a kitchen ticket or a slip with no total: not a sale
+                // Not a sale (a report, a kitchen ticket, an order slip …): the log says which; a headerless slip with
+                // no total is not worth a line.
+                return sale.Kind == ReceiptKind.Other && sale.NoTotal ? null : session.IgnoreNonSale(sale.Kind, sale.ReceiptNumber);
             }
 
-            return session.HandleReceipt(tillReceipt, SaleRecording.Receipt(tillReceipt.ReceiptCurrency, printCoupons: true));
+            return session.HandleReceipt(tillReceipt, SaleRecording.Receipt(tillReceipt.ReceiptCurrency, printCoupons: true), sale.Confidence);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -89,6 +89,7 @@ public sealed class PosEventDispatcher
             PosEventReply.Ok(receiptNumber, "recorded", recorded.Outcome.CustomerId.Value, recorded.Outcome.PointsEarned.Value, recorded.Outcome.CouponsIssued.Count),
             "recorded for customer " + recorded.Outcome.CustomerId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         UnclaimedSaleRecorded => (PosEventReply.Ok(receiptNumber, "unclaimed"), "kept unclaimed"),
+        SalePending held => (PosEventReply.Ok(receiptNumber, "pending", held.Sale.CustomerId?.Value, reason: held.Sale.Reason), "pending: waits for the cashier"),
         RefundRecorded refund => (
             PosEventReply.Ok(receiptNumber, "refunded", refund.Outcome.CustomerId?.Value, refund.Outcome.PointsChange.Value, couponsVoided: refund.Outcome.CouponsVoided.Count),
             "refunded"),

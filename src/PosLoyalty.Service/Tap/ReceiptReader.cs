@@ -14,13 +14,19 @@ public sealed class ReceiptReader
 
     private readonly ReceiptDecoderOptions _decoderOptions;
 
+    /// <param name="profile">How to read the receipts.</param>
+    /// <param name="startupCodePage">The configured start-up code page (`ReceiptTap:CodePage`, `--code-page`); a profile that names its own `CodePage` wins.</param>
     public ReceiptReader(ReceiptProfile profile, int startupCodePage)
     {
         ArgumentNullException.ThrowIfNull(profile);
         Profile = profile;
         Extractor = new ReceiptSaleExtractor(profile);
-        _decoderOptions = new ReceiptDecoderOptions { StartupCodePage = startupCodePage };
+        StartupCodePage = profile.CodePage ?? startupCodePage;
+        _decoderOptions = new ReceiptDecoderOptions { StartupCodePage = StartupCodePage };
     }
+
+    /// <summary>The code page the decoder starts in: the profile's, else the configured one.</summary>
+    public int StartupCodePage { get; }
 
     /// <summary>The profile this reader reads by.</summary>
     public ReceiptProfile Profile { get; }
@@ -36,27 +42,36 @@ public sealed class ReceiptReader
     public ReceiptSale Read(DecodedReceipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        var lines = receipt.Lines
+        return Extractor.Extract(Lines(receipt), receipt.Barcodes.Select(code => code.Data).ToArray());
+    }
+
+    /// <summary>A decoded receipt's lines as the extractor reads them: text, bold, the larger magnification, inverse.</summary>
+    public static ReceiptLine[] Lines(DecodedReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return receipt.Lines
             .Select(line => new ReceiptLine(line.Text, line.Bold, Math.Max(line.WidthMultiplier, line.HeightMultiplier), line.Inverse))
             .ToArray();
-        return Extractor.Extract(lines, receipt.Barcodes.Select(code => code.Data).ToArray());
     }
 
     /// <summary>Every receipt in a capture, in order; text after the last cut counts as one more receipt.</summary>
-    public IReadOnlyList<ReceiptSale> ReadCapture(ReadOnlySpan<byte> capture)
+    public IReadOnlyList<ReceiptSale> ReadCapture(ReadOnlySpan<byte> capture) => DecodeCapture(capture).Select(Read).ToArray();
+
+    /// <summary>Every receipt in a capture as the decoder prints it, in order; text after the last cut counts as one more receipt.</summary>
+    public IReadOnlyList<DecodedReceipt> DecodeCapture(ReadOnlySpan<byte> capture)
     {
         var decoder = CreateDecoder();
-        var sales = new List<ReceiptSale>();
+        var receipts = new List<DecodedReceipt>();
         for (var offset = 0; offset < capture.Length; offset += ChunkSize)
         {
-            sales.AddRange(decoder.Push(capture.Slice(offset, Math.Min(ChunkSize, capture.Length - offset))).Select(Read));
+            receipts.AddRange(decoder.Push(capture.Slice(offset, Math.Min(ChunkSize, capture.Length - offset))));
         }
 
         if (decoder.Flush() is { } last)
         {
-            sales.Add(Read(last));
+            receipts.Add(last);
         }
 
-        return sales;
+        return receipts;
     }
 }

@@ -11,4 +11,7 @@ public enum ReceiptIgnoredReason
 
     /// <summary>A refund or void of a sale that was never recorded here.</summary>
     UnknownSale,
+
+    /// <summary>Not a sale: an X/Z report, a kitchen or bar ticket, an order slip or pre-bill, a test page, a tip slip, a voucher.</summary>
+    NotASale,
 }

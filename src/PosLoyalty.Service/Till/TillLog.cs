@@ -43,4 +43,13 @@ internal static partial class TillLog
 
     [LoggerMessage(111, LogLevel.Information, "Customer cleared at till {TillId}: {Reason}")]
     public static partial void Cleared(ILogger logger, string tillId, string reason);
+
+    [LoggerMessage(112, LogLevel.Information, "Sale {ReceiptNumber} on till {TillId} waits for the cashier as pending sale {PendingId}: {Reason}")]
+    public static partial void SalePending(ILogger logger, string receiptNumber, string tillId, long pendingId, string reason);
+
+    [LoggerMessage(113, LogLevel.Information, "Receipt on till {TillId} is not a sale ({Kind}): nothing credited")]
+    public static partial void NotASale(ILogger logger, string tillId, string kind);
+
+    [LoggerMessage(114, LogLevel.Information, "Pending sale {PendingId} on till {TillId} {Decision}")]
+    public static partial void PendingDecided(ILogger logger, long pendingId, string tillId, string decision);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PosLoyalty.Service.Till;
 
 /// <summary>The `Till` configuration section (docs/configuration.md).</summary>
@@ -13,6 +15,12 @@ public sealed class TillOptions
 
     /// <summary>How long after payment a card scan still claims the receipt nobody claimed.</summary>
     public TimeSpan LateScanWindow { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// A sale whose total (in the shop's currency) is above this waits for the cashier to confirm it, whichever way it
+    /// came in (receipt tap or POS events); null: no limit (docs/adr/0010).
+    /// </summary>
+    public decimal? ConfirmSalesAbove { get; set; }
 
     /// <summary>
     /// Not a configuration key: true when `Printer:Device` is set (<see cref="Configuration.ServiceSettings"/> sets it), so the
@@ -36,6 +44,11 @@ public sealed class TillOptions
         if (LateScanWindow < TimeSpan.Zero || LateScanWindow > TimeSpan.FromMinutes(30))
         {
             yield return $"Till:LateScanWindow '{LateScanWindow}' must be between 00:00:00 (off) and 00:30:00";
+        }
+
+        if (ConfirmSalesAbove is { } limit && (limit <= 0m || limit > 1_000_000m))
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"Till:ConfirmSalesAbove '{limit}' must be an amount above 0 and at most 1000000 in the shop's currency (leave it out for no limit)");
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PosLoyalty.Domain.Coupons;
+using PosLoyalty.Domain.Receipts;
 using PosLoyalty.Domain.Sales;
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage;
@@ -15,7 +16,8 @@ namespace PosLoyalty.Service.Till;
 /// completes, the cashier clears it, or <see cref="TillOptions.ActiveCustomerTimeout"/> passes. A sale with
 /// nobody active is stored unclaimed at once; a card scanned within <see cref="TillOptions.LateScanWindow"/>
 /// claims it. A receipt seen before earns nothing; a refund reverses its sale; a coupon code scanned at the
-/// counter is redeemed, not taken for a card. Every effect is one SQLite transaction in the storage layer;
+/// counter is redeemed, not taken for a card. A sale the reader was unsure of, or one above `Till:ConfirmSalesAbove`,
+/// waits for the cashier as a pending sale instead (docs/adr/0010); a document that is not a sale earns nothing. Every effect is one SQLite transaction in the storage layer;
 /// this class only decides which one, under one lock, so a scan and a receipt arriving together are ordered.
 /// </summary>
 public sealed class TillSession(
@@ -25,7 +27,9 @@ public sealed class TillSession(
     CouponRepository coupons,
     TillEventHub hub,
     TimeProvider time,
-    ILogger<TillSession> logger)
+    ILogger<TillSession> logger,
+    PendingSales pending,
+    ReceiptConfirmationPolicy confirmation)
 {
     private readonly TillOptions _options = options.Value;
     private readonly Lock _gate = new();
@@ -99,8 +103,12 @@ public sealed class TillSession(
         }
     }
 
-    /// <summary>A completed receipt from the tap or the POS: recorded before this returns.</summary>
-    public TillEvent HandleReceipt(TillReceipt receipt, SaleRecording recording)
+    /// <summary>
+    /// A completed receipt from the tap or the POS: recorded, or held for the cashier, before this returns.
+    /// <paramref name="confidence"/> is how sure the receipt reader was of it (0–1); 1, the default, for a sale the POS
+    /// or a person stated, which is no guess. `Till:ConfirmSalesAbove` applies to every sale.
+    /// </summary>
+    public TillEvent HandleReceipt(TillReceipt receipt, SaleRecording recording, double confidence = 1d)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         ArgumentNullException.ThrowIfNull(recording);
@@ -138,6 +146,18 @@ public sealed class TillSession(
                 }
             }
 
+            if (pending.Find(sale.TillId, sale.ReceiptNumber) is { } held)
+            {
+                // Held before: only the cashier's confirm credits it, and a dropped receipt stays dropped.
+                return Publish(Ignored(now, sale, ReceiptIgnoredReason.SeenBefore, held.State == PendingSaleState.Pending ? "already waiting for the cashier" : "confirmed or dropped before"));
+            }
+
+            // A sale a person typed in (the panel's manual sale) is what they meant: only the tap and the POS are held.
+            if (recording.Source != SaleRecording.Manual.Source && confirmation.WhyConfirm(sale.Total.Amount, confidence) is { } why)
+            {
+                return Publish(HoldLocked(now, sale, recording, confidence, why));
+            }
+
             if (_active is { } customer)
             {
                 var outcome = sales.Apply(customer, sale, recording);
@@ -159,6 +179,59 @@ public sealed class TillSession(
 
             TillLog.SaleUnclaimed(logger, sale.ReceiptNumber, sale.TillId);
             return Publish(new UnclaimedSaleRecorded(now, sale.ReceiptNumber, sale.Total.Amount));
+        }
+    }
+
+    /// <summary>
+    /// A printed document that is not a sale (an X/Z report, a kitchen ticket, an order slip, a test page, a tip slip, a
+    /// voucher): nothing is credited, and the log names the kind, never the text.
+    /// </summary>
+    public TillEvent IgnoreNonSale(ReceiptKind kind, string? receiptNumber)
+    {
+        var name = kind.ToString().ToLowerInvariant();
+        TillLog.NotASale(logger, TillId, name);
+        return Publish(new ReceiptIgnored(time.GetUtcNow(), receiptNumber?.Trim() ?? string.Empty, ReceiptIgnoredReason.NotASale, "not a sale (" + name + ")", kind));
+    }
+
+    /// <summary>The sales waiting for the cashier on this till, oldest first.</summary>
+    public IReadOnlyList<PendingSaleView> PendingSales() => pending.Waiting(TillId);
+
+    /// <summary>
+    /// The cashier confirmed a waiting sale: credited once (for its customer, or kept unclaimed) in one transaction
+    /// with its audit row. A second confirm changes nothing.
+    /// </summary>
+    public PendingDecision ConfirmPending(long pendingId)
+    {
+        lock (_gate)
+        {
+            var decision = pending.Confirm(pendingId, _options.PrintCoupons);
+            if (decision.Changed)
+            {
+                TillLog.PendingDecided(logger, pendingId, decision.Sale.TillId, "confirmed");
+                Publish(new PendingSaleDecided(time.GetUtcNow(), decision));
+                if (decision.Credited is { } outcome)
+                {
+                    Publish(new SaleRecorded(time.GetUtcNow(), outcome));
+                }
+            }
+
+            return decision;
+        }
+    }
+
+    /// <summary>The cashier dropped a waiting sale: never credited, audited.</summary>
+    public PendingDecision DropPending(long pendingId)
+    {
+        lock (_gate)
+        {
+            var decision = pending.Drop(pendingId);
+            if (decision.Changed)
+            {
+                TillLog.PendingDecided(logger, pendingId, decision.Sale.TillId, "dropped");
+                Publish(new PendingSaleDecided(time.GetUtcNow(), decision));
+            }
+
+            return decision;
         }
     }
 
@@ -219,7 +292,19 @@ public sealed class TillSession(
             late = sales.ClaimLatestUnclaimed(TillId, customerId, now - _options.LateScanWindow, SaleRecording.Receipt(null, _options.PrintCoupons));
         }
 
-        if (late is null)
+        PendingSaleView? claimedPending = null;
+        if (late is null && _options.LateScanWindow > TimeSpan.Zero)
+        {
+            // A sale held for the cashier with nobody at the counter: the late scan names whom a confirm credits.
+            claimedPending = pending.ClaimLatest(TillId, customerId, now - _options.LateScanWindow);
+        }
+
+        if (claimedPending is not null)
+        {
+            _active = null;
+            Publish(new SalePending(now, claimedPending));
+        }
+        else if (late is null)
         {
             _active = customerId;
             _activeSince = now;
@@ -248,6 +333,24 @@ public sealed class TillSession(
         {
             TillLog.ScanRefused(logger, TillId, "coupon not redeemable");
             return new ScanRefused(now, ex.Message);
+        }
+    }
+
+    private TillEvent HoldLocked(DateTimeOffset now, Sale sale, SaleRecording recording, double confidence, string why)
+    {
+        var hold = pending.Hold(sale, _active, "sale", confidence, why, recording);
+        switch (hold.Result)
+        {
+            case PendingHoldResult.Held:
+                _active = null; // the sale completed: the next scan starts afresh
+                TillLog.SalePending(logger, sale.ReceiptNumber, sale.TillId, hold.Sale!.Id, why);
+                return new SalePending(now, hold.Sale);
+            case PendingHoldResult.AlreadyPending:
+                return Ignored(now, sale, ReceiptIgnoredReason.SeenBefore, "already waiting for the cashier");
+            case PendingHoldResult.AlreadyDecided:
+                return Ignored(now, sale, ReceiptIgnoredReason.SeenBefore, "confirmed or dropped before");
+            default:
+                return Ignored(now, sale, ReceiptIgnoredReason.SeenBefore, "seen before");
         }
     }
 

@@ -1,6 +1,7 @@
 using PosLoyalty.Domain.Customers;
 using PosLoyalty.Storage.Coupons;
 using PosLoyalty.Storage.Customers;
+using PosLoyalty.Storage.Sales;
 
 namespace PosLoyalty.Storage.Privacy;
 
@@ -13,4 +14,5 @@ public sealed record CustomerExport(
     IReadOnlyList<ExportedLedgerRow> Ledger,
     IReadOnlyList<ExportedStampEvent> StampEvents,
     IReadOnlyList<CouponView> Coupons,
-    IReadOnlyList<ExportedAuditEntry> Audit);
+    IReadOnlyList<ExportedAuditEntry> Audit,
+    IReadOnlyList<PendingSaleView> PendingSales);

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Coupons;
 using PosLoyalty.Storage.Customers;
+using PosLoyalty.Storage.Sales;
 
 namespace PosLoyalty.Storage.Privacy;
 
@@ -34,12 +35,14 @@ public sealed class PrivacyRequests(LoyaltyDatabase database, TimeProvider time)
             new ExportedAuditEntry(Sql.ParseTime(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetInt64(3) != 0));
         var coupons = CouponRepository.ReadCoupons(c, tx, "WHERE customer_id = $id ORDER BY issued_at", now, ("$id", id.Value));
         var notes = CustomerRepository.ReadNotes(c, tx, id);
+        var pending = PendingSales.ForCustomer(c, tx, id);
         tx.Commit();
-        return new CustomerExport(row.Customer, cards, notes, visits, ledger, stamps, coupons, audit);
+        return new CustomerExport(row.Customer, cards, notes, visits, ledger, stamps, coupons, audit, pending);
     }
 
     /// <summary>
-    /// Removes the person: name, greeting, dates, phone, email, notes and card numbers. The
+    /// Removes the person: name, greeting, dates, phone, email, notes, card numbers, and their pending sales' link and
+    /// items (one still waiting is dropped). The
     /// anonymous ledger and sales totals stay (the books must still add up). secure_delete
     /// zeroes freed cells; a checkpoint, VACUUM and a truncating checkpoint then rewrite the file
     /// and empty the WAL so no old page keeps the data.
@@ -52,6 +55,7 @@ public sealed class PrivacyRequests(LoyaltyDatabase database, TimeProvider time)
             using var tx = c.BeginTransaction(deferred: false);
             _ = CustomerRows.Load(c, tx, id) ?? throw new NotFoundException($"customer {id} does not exist");
             ErasePersonalData(c, tx, id, now);
+            PendingSales.ForgetCustomer(c, tx, id, now);
             Sql.Execute(c, tx, "UPDATE coupons SET voided_at = $now WHERE customer_id = $id AND redeemed_at IS NULL AND voided_at IS NULL", ("$now", Sql.Time(now)), ("$id", id.Value));
             Audit.Write(c, tx, now, "erase", id, "personal data erased on request", allowed: true);
             tx.Commit();
@@ -98,7 +102,7 @@ public sealed class PrivacyRequests(LoyaltyDatabase database, TimeProvider time)
                 ("$lv", other.LastVisitAt is { } lv ? Sql.Time(lv) : null),
                 ("$pts", other.Balance),
                 ("$id", keep.Value));
-            foreach (var table in new[] { "cards", "notes", "sales", "coupons" })
+            foreach (var table in new[] { "cards", "notes", "sales", "coupons", "pending_sales" })
             {
                 Sql.Execute(c, tx, $"UPDATE {table} SET customer_id = $keep WHERE customer_id = $dup", ("$keep", keep.Value), ("$dup", duplicate.Value));
             }

@@ -24,9 +24,20 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
     /// </summary>
     public SaleOutcome Apply(CustomerId customerId, Sale sale, SaleRecording recording)
     {
-        CheckCurrency(sale);
         using var c = database.OpenConnection();
         using var tx = c.BeginTransaction(deferred: false);
+        var outcome = ApplyWithin(c, tx, customerId, sale, recording);
+        tx.Commit();
+        return outcome;
+    }
+
+    /// <summary>
+    /// <see cref="Apply(CustomerId, Sale, SaleRecording)"/> inside the caller's write transaction, so another change (a
+    /// pending sale confirmed, its audit row) commits with the sale or not at all. The caller commits.
+    /// </summary>
+    internal SaleOutcome ApplyWithin(SqliteConnection c, SqliteTransaction tx, CustomerId customerId, Sale sale, SaleRecording recording)
+    {
+        CheckCurrency(sale);
         var existing = FindSale(c, tx, sale.TillId, sale.ReceiptNumber);
         if (existing is { Customer: { } owner })
         {
@@ -51,9 +62,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             saleId = InsertSale(c, tx, customerId, sale, recording);
         }
 
-        var outcome = ApplyEffects(c, tx, customerId, saleId, sale, recording, row, effects);
-        tx.Commit();
-        return outcome;
+        return ApplyEffects(c, tx, customerId, saleId, sale, recording, row, effects);
     }
 
     /// <summary>
@@ -63,18 +72,33 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
     /// </summary>
     public bool RecordUnclaimed(Sale sale, SaleRecording recording)
     {
-        CheckCurrency(sale);
         using var c = database.OpenConnection();
         using var tx = c.BeginTransaction(deferred: false);
-        if (FindSale(c, tx, sale.TillId, sale.ReceiptNumber) is not null)
+        if (!RecordUnclaimedWithin(c, tx, sale, recording))
+        {
+            return false;
+        }
+
+        tx.Commit();
+        return true;
+    }
+
+    /// <summary><see cref="RecordUnclaimed"/> inside the caller's write transaction; the caller commits.</summary>
+    internal bool RecordUnclaimedWithin(SqliteConnection c, SqliteTransaction tx, Sale sale, SaleRecording recording)
+    {
+        CheckCurrency(sale);
+        if (IsRecorded(c, tx, sale.TillId, sale.ReceiptNumber))
         {
             return false;
         }
 
         InsertSale(c, tx, null, sale, recording);
-        tx.Commit();
         return true;
     }
+
+    /// <summary>True when the sale at (till, receipt) is recorded, claimed or not.</summary>
+    internal static bool IsRecorded(SqliteConnection c, SqliteTransaction tx, string tillId, string receiptNumber) =>
+        FindSale(c, tx, tillId, receiptNumber) is not null;
 
     /// <summary>
     /// A late scan: gives the customer the newest receipt on the till that nobody claimed, completed at or

@@ -173,6 +173,37 @@ public static class Migrations
             winner_customer_id INTEGER REFERENCES customers(id)
         ) WITHOUT ROWID;
         """,
+
+        // 4: sales waiting for the cashier (docs/adr/0010). A sale the reader was unsure of, or one above
+        // Till:ConfirmSalesAbove, is kept here instead of being credited, with what it would credit: the sale
+        // itself, its items (JSON), the customer at the counter (or a late scan's), how it was read and why it
+        // was held. (till, receipt) is unique whatever the state: a replay never holds it twice, and a dropped
+        // receipt stays dropped. Confirm and drop only move the state; the row is never deleted (but erasure
+        // drops its items and customer).
+        """
+        CREATE TABLE pending_sales (
+            id INTEGER PRIMARY KEY,
+            till_id TEXT NOT NULL,
+            receipt_number TEXT NOT NULL,
+            total_e4 INTEGER NOT NULL,
+            currency TEXT NOT NULL,
+            items TEXT NOT NULL,                 -- JSON array of {sku, description, quantity, amount_e4}
+            at TEXT NOT NULL,                    -- the sale's time, UTC
+            at_offset_minutes INTEGER NOT NULL,
+            customer_id INTEGER REFERENCES customers(id),
+            kind TEXT NOT NULL,                  -- what the reader took it for: 'sale'
+            confidence REAL NOT NULL,            -- 0-1; 1 when the POS sent the sale itself
+            reason TEXT NOT NULL,                -- why it was held: no receipt text
+            source TEXT NOT NULL,                -- 'receipt' or 'pos-event'
+            receipt_currency TEXT,
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'confirmed', 'dropped')),
+            held_at TEXT NOT NULL,
+            decided_at TEXT,
+            UNIQUE (till_id, receipt_number)
+        );
+        CREATE INDEX pending_sales_waiting ON pending_sales(till_id, held_at) WHERE state = 'pending';
+        CREATE INDEX pending_sales_customer ON pending_sales(customer_id) WHERE customer_id IS NOT NULL;
+        """,
     ];
 
     public static int CurrentVersion => Steps.Count;

@@ -54,7 +54,8 @@ public sealed class CardNumberMaskerTests
     {
         var lengths = Gen.Choose(13, 19);
         var digits = Gen.Choose(0, 9);
-        var pans = lengths.SelectMany(n => digits.ArrayOf(n - 1), (_, body) => WithLuhnCheck(string.Concat(body)));
+        // Card numbers never start with 0 (ISO/IEC 7812): the first digit is 1–9.
+        var pans = lengths.SelectMany(n => Gen.Choose(1, 9).SelectMany(_ => digits.ArrayOf(n - 2), (first, rest) => first + string.Concat(rest)), (_, body) => WithLuhnCheck(body));
         var separators = Gen.Elements("", " ", "-");
         var groups = Gen.Elements(4, 5, 6);
         var words = Gen.Elements("VISA ", "Card: ", "PAN", "Kortnr ", "Karte ", "**** ", "", "x");
@@ -73,6 +74,15 @@ public sealed class CardNumberMaskerTests
                 && masked.Length == (c.Prefix + printed + c.Suffix).Length
                 && CardNumberMasker.Mask(masked) == masked;
         }).QuickCheckThrowOnFailure();
+    }
+
+    [Theory]
+    [InlineData("Nº: T001-2026-000815")]
+    [InlineData("Factura 0012026000815")]
+    public void A_Luhn_valid_number_that_starts_with_zero_is_a_receipt_number_not_a_card(string line)
+    {
+        Assert.True(CardNumberMasker.IsLuhnValid("0012026000815"));
+        Assert.Equal(line, CardNumberMasker.Mask(line));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PosLoyalty.Domain.Receipts;
 using PosLoyalty.Domain.Rules;
 using PosLoyalty.Host.Hosting;
 using PosLoyalty.Service.Configuration;
@@ -40,6 +41,8 @@ internal sealed class PanelServer : IAsyncDisposable
         services.AddSingleton(_ => LoyaltyDatabase.Open(DatabasePath));
         services.AddSingleton<CustomerRepository>();
         services.AddSingleton<SaleRecorder>();
+        services.AddSingleton<PendingSales>();
+        services.AddSingleton(ReceiptConfirmationPolicy.Default);
         services.AddSingleton<CouponRepository>();
         services.AddSingleton<ManagerActions>();
         services.AddSingleton<CounterQueries>();

@@ -7,6 +7,10 @@ internal static class Sample
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 10, 14, 32, 0, TimeSpan.FromHours(1));
 
+    public static readonly PendingSaleModel PendingForNobody = new(6, "7990", 18.40m, Now.AddMinutes(-9), null, "confidence 0.45 below 0.60");
+
+    public static readonly PendingSaleModel PendingForAnna = new(7, "8001", 250m, Now.AddMinutes(-1), "Anna", "total 250.00 above 200.00");
+
     public const string RawCard = "6274190012341234";
 
     public static CustomerCardModel Rossi => new()

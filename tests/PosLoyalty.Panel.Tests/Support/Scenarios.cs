@@ -37,6 +37,10 @@ internal static class Scenarios
             .Apply(new FindResultsEvent("zz", [])).State,
         ["message-info"] = () => OnRossi().Apply(new CouponRedeemedEvent("K7QF-9XMA-T3", true, "Free coffee")).State,
         ["message-error"] = () => Start().Apply(new CouponRedeemedEvent("ZZZZ-ZZZZ-ZZ", false, Reason: "already used on 03-02")).State,
+        ["pending-idle"] = () => Start().Apply(new PendingSalesEvent([Sample.PendingForNobody])).State,
+        ["pending-customer"] = () => Start().Apply(new CustomerIdentifiedEvent(Sample.Anna))
+            .Apply(new PendingSalesEvent([Sample.PendingForNobody, Sample.PendingForAnna]))
+            .Apply(new ServiceMessageEvent("Receipt 8001 (250.00) waits for you: total 250.00 above 200.00 — Y credits it, D drops it")).State,
     };
 
     public static readonly IReadOnlyDictionary<string, Func<PanelState>> CustomerView = new Dictionary<string, Func<PanelState>>

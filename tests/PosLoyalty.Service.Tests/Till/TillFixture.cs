@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using PosLoyalty.Domain.Receipts;
 using PosLoyalty.Domain.Rules;
 using PosLoyalty.Domain.Sales;
 using PosLoyalty.Domain.Values;
@@ -27,7 +28,7 @@ internal sealed class TillFixture : IDisposable
     private readonly string directory;
     private int receipts;
 
-    public TillFixture(TillOptions? options = null)
+    public TillFixture(TillOptions? options = null, ReceiptConfirmationPolicy? confirmation = null)
     {
         directory = Path.Combine(Path.GetTempPath(), "posloyalty-till-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -39,7 +40,8 @@ internal sealed class TillFixture : IDisposable
         Coupons = new CouponRepository(Database, Clock);
         PrintQueue = new CouponPrintQueue(Database, Clock);
         Events = Hub.Subscribe();
-        Session = new TillSession(Options.Create(options ?? new TillOptions()), Customers, Sales, Coupons, Hub, Clock, NullLogger<TillSession>.Instance);
+        Pending = new PendingSales(Database, Sales, Rules, Clock);
+        Session = new TillSession(Options.Create(options ?? new TillOptions()), Customers, Sales, Coupons, Hub, Clock, NullLogger<TillSession>.Instance, Pending, confirmation ?? ReceiptConfirmationPolicy.Default);
     }
 
     public static LoyaltyRules Rules => Shipped.Value;
@@ -55,6 +57,8 @@ internal sealed class TillFixture : IDisposable
     public SaleRecorder Sales { get; }
 
     public CouponRepository Coupons { get; }
+
+    public PendingSales Pending { get; }
 
     public CouponPrintQueue PrintQueue { get; }
 

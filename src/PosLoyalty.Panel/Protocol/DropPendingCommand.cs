@@ -1,0 +1,4 @@
+namespace PosLoyalty.Panel.Protocol;
+
+/// <summary>The cashier drops a waiting sale: it is never credited.</summary>
+public sealed record DropPendingCommand(long PendingId) : PanelCommand;
