@@ -88,7 +88,6 @@ internal static partial class IdleCpu
             var notifyPath = Path.Combine(work.FullName, "notify");
             using var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
             notify.Bind(new UnixDomainSocketEndPoint(notifyPath));
-            notify.ReceiveTimeout = (int)ReadyDeadline.TotalMilliseconds;
 
             var start = executable.EndsWith(".dll", StringComparison.Ordinal)
                 ? new ProcessStartInfo("dotnet") { ArgumentList = { executable } }
@@ -99,14 +98,19 @@ internal static partial class IdleCpu
             }
 
             start.Environment["NOTIFY_SOCKET"] = notifyPath;
+
+            // Relative paths (rules, receipt profiles) are looked up in the working directory first: each build
+            // must use its own files beside its binary, not this checkout's.
+            start.WorkingDirectory = work.FullName;
             start.RedirectStandardOutput = true;
             start.RedirectStandardError = true;
             service = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
-            service.OutputDataReceived += (_, _) => { };
-            service.ErrorDataReceived += (_, _) => { };
+            var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            service.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? string.Empty);
+            service.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? string.Empty);
             service.BeginOutputReadLine();
             service.BeginErrorReadLine();
-            WaitForReady(notify, executable);
+            WaitForReady(notify, service, executable, log);
             progress.WriteLine($"idle cpu: {executable} ready (pid {service.Id}); settling 5 s");
             Thread.Sleep(TimeSpan.FromSeconds(5));
 
@@ -156,18 +160,28 @@ internal static partial class IdleCpu
         }
     }
 
-    private static void WaitForReady(Socket notify, string executable)
+    private static void WaitForReady(Socket notify, Process service, string executable, IEnumerable<string> log)
     {
         var buffer = new byte[4096];
-        try
+        notify.ReceiveTimeout = 500;
+        var deadline = Stopwatch.GetTimestamp() + (long)(ReadyDeadline.TotalSeconds * Stopwatch.Frequency);
+        while (true)
         {
-            while (!Encoding.UTF8.GetString(buffer, 0, notify.Receive(buffer)).Contains("READY=1", StringComparison.Ordinal))
+            try
             {
+                if (Encoding.UTF8.GetString(buffer, 0, notify.Receive(buffer)).Contains("READY=1", StringComparison.Ordinal))
+                {
+                    return;
+                }
             }
-        }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut)
-        {
-            throw new InvalidOperationException($"{executable} sent no READY=1 within {ReadyDeadline.TotalSeconds} s", e);
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut)
+            {
+                if (service.HasExited || Stopwatch.GetTimestamp() > deadline)
+                {
+                    var why = service.HasExited ? $"exited with code {service.ExitCode}" : $"sent no READY=1 within {ReadyDeadline.TotalSeconds} s";
+                    throw new InvalidOperationException($"{executable} {why}:\n{string.Join('\n', log.TakeLast(20))}", e);
+                }
+            }
         }
     }
 
