@@ -14,7 +14,7 @@ internal sealed class AmountReader
 
     private readonly Regex _number = new(
         @"(?:\d{1,3}(?:[ \u00A0\u202F'’.,]\d{3})+|\d+)(?:[.,]\d{1,2})?[.,]?$",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled,
+        RegexOptions.CultureInvariant,
         Timeout);
 
     private readonly DecimalSeparatorRule _rule;
@@ -71,7 +71,14 @@ internal sealed class AmountReader
         }
 
         var head = line[..end];
-        var match = _number.Match(head);
+        // The number can only start after the last character that is neither a digit nor a separator: search there.
+        var from = end;
+        while (from > 0 && (char.IsAsciiDigit(head[from - 1]) || head[from - 1] is ' ' or '\u00A0' or '\u202F' or '\'' or '’' or '.' or ','))
+        {
+            from--;
+        }
+
+        var match = _number.Match(head, from, end - from);
         if (!match.Success)
         {
             return null;

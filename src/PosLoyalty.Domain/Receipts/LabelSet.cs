@@ -15,6 +15,9 @@ internal sealed class LabelSet
 
     private readonly Regex? _regex;
 
+    // The same expression tried only where the trie says a label may start (\G): no scan of the whole line.
+    private readonly Regex? _anchored;
+
     // Every label's letters and digits, in a trie. A label can only match where, from the start of a word of the
     // line, the line's letters and digits (separators skipped) spell one of them: most lines are ruled out by a
     // walk of a few characters before the expression runs.
@@ -52,51 +55,110 @@ internal sealed class LabelSet
             .ToArray();
         if (alternatives.Length > 0)
         {
-            _regex = new Regex(
-                $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?:{GluedCurrency})?(?![\p{{L}}\p{{N}}])",
-                RegexOptions.CultureInvariant | RegexOptions.Compiled,
-                Timeout);
+            var body = $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?:{GluedCurrency})?(?![\p{{L}}\p{{N}}])";
+            _regex = new Regex(body, RegexOptions.CultureInvariant, Timeout);
+            _anchored = new Regex(@"\G" + body, RegexOptions.CultureInvariant, Timeout);
         }
     }
 
     /// <summary>The first match in the folded text, or null.</summary>
     public Match? First(string folded)
     {
-        if (_regex is null || !MayMatch(folded))
+        if (_regex is null)
         {
             return null;
         }
 
-        var match = _regex.Match(folded);
-        return match.Success ? match : null;
+        if (_alwaysRun)
+        {
+            var match = _regex.Match(folded);
+            return match.Success ? match : null;
+        }
+
+        foreach (var start in Starts(folded))
+        {
+            var match = _anchored!.Match(folded, start);
+            if (match.Success)
+            {
+                return match;
+            }
+        }
+
+        return null;
     }
 
-    public IEnumerable<Match> All(string folded) => _regex is null || !MayMatch(folded) ? [] : _regex.Matches(folded);
+    public IEnumerable<Match> All(string folded)
+    {
+        if (_regex is null)
+        {
+            return [];
+        }
+
+        if (_alwaysRun)
+        {
+            return _regex.Matches(folded);
+        }
+
+        var found = new List<Match>();
+        var after = 0;
+        foreach (var start in Starts(folded))
+        {
+            if (start < after)
+            {
+                continue;
+            }
+
+            var match = _anchored!.Match(folded, start);
+            if (match.Success)
+            {
+                found.Add(match);
+                after = match.Index + Math.Max(match.Length, 1);
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>True when the folded text, stripped of decoration (*, -, =, #, spaces), is exactly one of the labels.</summary>
     public bool IsWholeLine(string folded)
     {
         var core = folded.Trim(' ', '*', '-', '=', '#', '_', '~', '!', '.', ':', '<', '>', '[', ']', '(', ')', '\u2500', '\u2550');
-        if (core.Length == 0 || _regex is null || !MayMatch(core))
-        {
-            return false;
-        }
-
-        var match = _regex.Match(core);
-        return match.Success && match.Index == 0 && match.Length == core.Length;
+        var match = AtStart(core);
+        return match is not null && match.Length == core.Length;
     }
 
     /// <summary>True when the folded text starts with a label followed by nothing but digits and punctuation ("REFUND #1234").</summary>
     public bool IsLineHeading(string folded)
     {
         var core = folded.Trim(' ', '*', '-', '=', '#', '_', '~', '!', '.', ':', '<', '>', '[', ']', '(', ')', '\u2500', '\u2550');
+        var match = AtStart(core);
+        return match is not null && !core[(match.Index + match.Length)..].Any(char.IsLetter);
+    }
+
+    private Match? AtStart(string core)
+    {
         if (core.Length == 0 || _regex is null || !MayMatch(core))
         {
-            return false;
+            return null;
         }
 
-        var match = _regex.Match(core);
-        return match.Success && match.Index == 0 && !core[(match.Index + match.Length)..].Any(char.IsLetter);
+        var match = (_alwaysRun ? _regex : _anchored!).Match(core, 0);
+        return match.Success && match.Index == 0 ? match : null;
+    }
+
+    /// <summary>Where, in order, a label may start: word starts from which the trie reaches a whole label.</summary>
+    private List<int> Starts(string folded)
+    {
+        var starts = new List<int>();
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if (StartsLabel(folded, i))
+            {
+                starts.Add(i);
+            }
+        }
+
+        return starts;
     }
 
     /// <summary>False when the expression cannot match: no word of the text starts a label's letters and digits.</summary>
@@ -109,33 +171,60 @@ internal sealed class LabelSet
 
         for (var i = 0; i < folded.Length; i++)
         {
-            if (!char.IsLetterOrDigit(folded[i]) || (i > 0 && char.IsLetterOrDigit(folded[i - 1])))
+            if (StartsLabel(folded, i))
             {
-                continue; // not the start of a word
-            }
-
-            var node = _trie;
-            for (var j = i; j < folded.Length; j++)
-            {
-                var c = folded[j];
-                if (!char.IsLetterOrDigit(c))
-                {
-                    continue;
-                }
-
-                if (!node.Next.TryGetValue(c, out node))
-                {
-                    break;
-                }
-
-                if (node.Ends)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
+    }
+
+    private bool StartsLabel(string folded, int i)
+    {
+        if (!char.IsLetterOrDigit(folded[i]) || (i > 0 && char.IsLetterOrDigit(folded[i - 1])))
+        {
+            return false; // not the start of a word
+        }
+
+        var node = _trie;
+        for (var j = i; j < folded.Length; j++)
+        {
+            var c = folded[j];
+            if (!char.IsLetterOrDigit(c))
+            {
+                continue;
+            }
+
+            if (!node.Next.TryGetValue(c, out node))
+            {
+                return false;
+            }
+
+            if (node.Ends && EndsWord(folded, j + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a label ending just before <paramref name="at"/> ends a word there (or a glued currency code follows).</summary>
+    private static bool EndsWord(string folded, int at)
+    {
+        if (at >= folded.Length || !char.IsLetterOrDigit(folded[at]))
+        {
+            return true;
+        }
+
+        var end = at;
+        while (end < folded.Length && char.IsLetterOrDigit(folded[end]))
+        {
+            end++;
+        }
+
+        return end - at == 3 && GluedCurrency.Contains(folded.AsSpan(at, 3), StringComparison.Ordinal);
     }
 
     private sealed class Node

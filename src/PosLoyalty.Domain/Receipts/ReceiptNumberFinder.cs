@@ -18,20 +18,24 @@ internal sealed class ReceiptNumberFinder
 
     private readonly Regex? _receipt;
     private readonly Regex? _order;
-    private readonly Regex _bare = new(@"(?<![\p{L}\p{N}])(?:NO|NR|NRO|N|№|#|°)(?![\p{L}])\s*[.:°º]?\s*[#:]?\s*" + Value + @"(?<after>\s*,\s*\p{L})?", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private readonly LabelSet _receiptLabels;
+    private readonly LabelSet _orderLabels;
+    private readonly Regex _bare = new(@"(?<![\p{L}\p{N}])(?:NO|NR|NRO|N|№|#|°)(?![\p{L}])\s*[.:°º]?\s*[#:]?\s*" + Value + @"(?<after>\s*,\s*\p{L})?", RegexOptions.CultureInvariant, Timeout);
     private readonly LabelSet _decoys;
 
     public ReceiptNumberFinder(ReceiptProfile profile)
     {
         _receipt = Compile(profile.ReceiptNumberLabels);
         _order = Compile(profile.OrderNumberLabels);
+        _receiptLabels = new LabelSet(profile.ReceiptNumberLabels);
+        _orderLabels = new LabelSet(profile.OrderNumberLabels);
         _decoys = new LabelSet(profile.NumberDecoyLabels.Concat(profile.TableLabels));
     }
 
     /// <summary>The number and the line it is on, and why; null when no usable number is printed.</summary>
     public (string Number, int Line, string Evidence)? Find(string[] folded, IReadOnlyList<string> barcodes)
     {
-        foreach (var (regex, what) in new[] { (_receipt, "receipt label"), (_order, "order label"), (_bare, "No/Nr/#") })
+        foreach (var (regex, labels, what) in new[] { (_receipt, _receiptLabels, "receipt label"), (_order, _orderLabels, "order label"), (_bare, null, "No/Nr/#") })
         {
             if (regex is null)
             {
@@ -40,6 +44,11 @@ internal sealed class ReceiptNumberFinder
 
             for (var i = 0; i < folded.Length; i++)
             {
+                if (labels is not null && !labels.MayMatch(folded[i]))
+                {
+                    continue;
+                }
+
                 foreach (Match match in regex.Matches(folded[i]))
                 {
                     var number = match.Groups["n"].Value.TrimEnd('-', '/', '.');
@@ -66,7 +75,8 @@ internal sealed class ReceiptNumberFinder
     }
 
     /// <summary>True when the line carries a receipt or order number label with a number: not an item.</summary>
-    public bool Mentions(string folded) => (_receipt?.IsMatch(folded) ?? false) || (_order?.IsMatch(folded) ?? false);
+    public bool Mentions(string folded) =>
+        (_receiptLabels.MayMatch(folded) && (_receipt?.IsMatch(folded) ?? false)) || (_orderLabels.MayMatch(folded) && (_order?.IsMatch(folded) ?? false));
 
     private static Regex? Compile(IReadOnlyList<string> labels)
     {
@@ -80,7 +90,7 @@ internal sealed class ReceiptNumberFinder
             .ToArray();
         return alternatives.Length == 0
             ? null
-            : new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?![\p{{L}}])" + Joiner + Value, RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+            : new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?![\p{{L}}])" + Joiner + Value, RegexOptions.CultureInvariant, Timeout);
     }
 
     /// <summary>A number, not a masked card, a date, a time or a phone number.</summary>
@@ -92,13 +102,13 @@ internal sealed class ReceiptNumberFinder
         }
 
         var digits = number.Count(char.IsAsciiDigit);
-        return digits <= 20 && !Regex.IsMatch(number, @"^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+        return digits <= 20 && !Regex.IsMatch(number, @"^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$", RegexOptions.CultureInvariant, Timeout);
     }
 
     /// <summary>True when the word just before the number says it is something else: "Tisch #9", "Kasse Nr 2", "Karta No:".</summary>
     private bool DecoyBefore(string folded, int index)
     {
-        var word = Regex.Match(folded[..index], @"(?<w>[\p{L}][\p{L}\-/.]*)[\s:.#\-]*$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+        var word = Regex.Match(folded[..index], @"(?<w>[\p{L}][\p{L}\-/.]*)[\s:.#\-]*$", RegexOptions.CultureInvariant, Timeout);
         if (!word.Success)
         {
             return false;

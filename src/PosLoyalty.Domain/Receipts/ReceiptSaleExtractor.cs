@@ -38,17 +38,17 @@ public sealed class ReceiptSaleExtractor
     private readonly LabelSet _orderWords;
     private readonly Regex? _itemLine;
 
-    private readonly Regex _leadingQuantity = new(@"^(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*[xX×*]\s*(?<d>\S.*)$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
-    private readonly Regex _leadingCount = new(@"^(?<q>\d{1,3})\s+(?<d>\p{L}.*)$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
-    private readonly Regex _trailingQuantity = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX×*@]|pcs|stk|st)\.?\s*[\d.,' ]+\s*$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private readonly Regex _leadingQuantity = new(@"^(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*[xX×*]\s*(?<d>\S.*)$", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _leadingCount = new(@"^(?<q>\d{1,3})\s+(?<d>\p{L}.*)$", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _trailingQuantity = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX×*@]|pcs|stk|st)\.?\s*[\d.,' ]+\s*$", RegexOptions.CultureInvariant, Timeout);
     // "PAO FRANCES 0,500 KG x 15,90": quantity and unit, then the unit price.
-    private readonly Regex _quantityWithUnit = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:UN|UND|UNID|UNI|KG|G|GR|L|LT|ML|CL|PC|PCS|STK|ST|SZT|DB|KS|KPL|ADET|AD|PZ|PZA|PZAS|ШТ|КГ|Л|ΤΕΜ|TK|KPL|M)\.?\s*[xX×*]\s*[\d.,' ]+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled, Timeout);
-    private readonly Regex _quantityAfterName = new(@"^(?<d>.*\p{L}[^\d]*?)\s+[xX×]\s?(?<q>\d{1,4})(?:\s+[\d.,' ]+)?$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
-    private readonly Regex _quantityLine = new(@"^\s*(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[\p{L}]{1,3}\.?\s*)?[xX×*@]\s*(?<rest>[^\p{L}]*(?:[\p{L}]{1,3}(?:/[\p{L}]{1,3})?)?[^\p{L}]*)$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
-    private readonly Regex _isoDate = new(@"(?<!\d)(?<y>\d{4})[-./](?<m>\d{1,2})[-./](?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
-    private readonly Regex _date = new(@"(?<!\d)(?<a>\d{1,2})[-./](?<b>\d{1,2})[-./](?<y>\d{4}|\d{2})(?![\d,])", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
-    private readonly Regex _time = new(@"(?<![\d:.,])(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)(?::(?<s>[0-5]\d))?(?![\d:])", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
-    private readonly Regex _numberToken = new(@"\d[\d.,' ]*\d|\d", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private readonly Regex _quantityWithUnit = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:UN|UND|UNID|UNI|KG|G|GR|L|LT|ML|CL|PC|PCS|STK|ST|SZT|DB|KS|KPL|ADET|AD|PZ|PZA|PZAS|ШТ|КГ|Л|ΤΕΜ|TK|KPL|M)\.?\s*[xX×*]\s*[\d.,' ]+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+    private readonly Regex _quantityAfterName = new(@"^(?<d>.*\p{L}[^\d]*?)\s+[xX×]\s?(?<q>\d{1,4})(?:\s+[\d.,' ]+)?$", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _quantityLine = new(@"^\s*(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[\p{L}]{1,3}\.?\s*)?[xX×*@]\s*(?<rest>[^\p{L}]*(?:[\p{L}]{1,3}(?:/[\p{L}]{1,3})?)?[^\p{L}]*)$", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _isoDate = new(@"(?<!\d)(?<y>\d{4})[-./](?<m>\d{1,2})[-./](?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _date = new(@"(?<!\d)(?<a>\d{1,2})[-./](?<b>\d{1,2})[-./](?<y>\d{4}|\d{2})(?![\d,])", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _time = new(@"(?<![\d:.,])(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)(?::(?<s>[0-5]\d))?(?![\d:])", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _numberToken = new(@"\d[\d.,' ]*\d|\d", RegexOptions.CultureInvariant, Timeout);
 
     public ReceiptSaleExtractor(ReceiptProfile profile)
     {
@@ -74,7 +74,7 @@ public sealed class ReceiptSaleExtractor
 
         if (profile.ItemLinePattern is { } pattern)
         {
-            _itemLine = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+            _itemLine = new Regex(pattern, RegexOptions.CultureInvariant, Timeout);
         }
     }
 
@@ -335,7 +335,7 @@ public sealed class ReceiptSaleExtractor
         {
             // Double-size text wrapped by the POS: "TOTAL 1,234." then "56".
             var rest = lines[next].Trim();
-            var cents = Regex.Match(rest, @"^(?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+            var cents = Regex.Match(rest, @"^(?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
             if (cents.Success)
             {
                 var (joined, _) = _amounts.Parse(amount.Digits + cents.Groups["d"].Value);
