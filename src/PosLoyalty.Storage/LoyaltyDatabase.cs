@@ -117,10 +117,18 @@ public sealed class LoyaltyDatabase
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "PRAGMA quick_check;";
         var lines = new List<string>();
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read() && lines.Count < 5)
+        try
         {
-            lines.Add(reader.GetString(0));
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read() && lines.Count < 5)
+            {
+                lines.Add(reader.GetString(0));
+            }
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 11 or 26)
+        {
+            // SQLITE_CORRUPT / SQLITE_NOTADB: a page so damaged that the check itself cannot read past it.
+            lines.Add($"{ex.Message.Replace("SQLite Error ", "SQLite error ", StringComparison.Ordinal)}");
         }
 
         return string.Join("; ", lines);

@@ -15,6 +15,7 @@ internal sealed class ReceiptKindClassifier
     private readonly LabelSet _test;
     private readonly LabelSet _tip;
     private readonly LabelSet _voucher;
+    private readonly LabelSet _paymentSlip;
 
     public ReceiptKindClassifier(ReceiptProfile profile)
     {
@@ -24,6 +25,7 @@ internal sealed class ReceiptKindClassifier
         _test = new LabelSet(profile.TestMarkers);
         _tip = new LabelSet(profile.TipMarkers);
         _voucher = new LabelSet(profile.VoucherMarkers);
+        _paymentSlip = new LabelSet(profile.PaymentSlipMarkers);
     }
 
     /// <summary>What the document is, and the phrase that says why.</summary>
@@ -59,6 +61,14 @@ internal sealed class ReceiptKindClassifier
         if (!paid && printed.FirstOrDefault(_voucher.IsLineHeading) is { } voucher)
         {
             return (ReceiptKind.Voucher, $"voucher: \"{voucher.Trim()}\"");
+        }
+
+        // A card terminal's slip printed after the receipt repeats its total: with a masked card, a terminal's words
+        // and no items, it is the payment, not a second sale.
+        if (pricedItems == 0 && unpricedItems == 0 && folded.Any(line => line.Contains("****", StringComparison.Ordinal) || line.Contains("XXXX", StringComparison.Ordinal))
+            && Marker(_paymentSlip, folded) is { } slip)
+        {
+            return (ReceiptKind.Other, $"card payment slip: \"{slip}\"");
         }
 
         var weak = pricedItems == 0;

@@ -69,6 +69,9 @@ public sealed record ReceiptProfile
     /// <summary>Table and seat labels ("Table", "Tisch", "Mesa", "Masa", "Стол"): never the receipt number; with no payment printed, a sign of an order slip.</summary>
     public required IReadOnlyList<string> TableLabels { get; init; }
 
+    /// <summary>Words of a card terminal's slip ("APPROVED", "AUTH CODE", "KUNDENBELEG", "MERCHANT COPY"): with a masked card and no items, a payment slip, never a second sale.</summary>
+    public required IReadOnlyList<string> PaymentSlipMarkers { get; init; }
+
     /// <summary>Words that mark an X/Z or other report ("X REPORT", "Z-BERICHT", "TAGESABSCHLUSS"): never credited.</summary>
     public required IReadOnlyList<string> ReportMarkers { get; init; }
 

@@ -34,6 +34,8 @@ internal class ReceiptProfileLabelsDocument
 
     public List<string>? TableLabels { get; set; }
 
+    public List<string>? PaymentSlipMarkers { get; set; }
+
     public List<string>? ReportMarkers { get; set; }
 
     public List<string>? KitchenMarkers { get; set; }

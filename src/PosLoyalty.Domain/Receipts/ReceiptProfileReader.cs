@@ -62,6 +62,7 @@ public static class ReceiptProfileReader
             OrderNumberLabels = Labels(nameof(ReceiptProfile.OrderNumberLabels), document.OrderNumberLabels, document.AddLabels?.OrderNumberLabels, defaults.OrderNumberLabels, errors),
             NumberDecoyLabels = Labels(nameof(ReceiptProfile.NumberDecoyLabels), document.NumberDecoyLabels, document.AddLabels?.NumberDecoyLabels, defaults.NumberDecoyLabels, errors),
             TableLabels = Labels(nameof(ReceiptProfile.TableLabels), document.TableLabels, document.AddLabels?.TableLabels, defaults.TableLabels, errors),
+            PaymentSlipMarkers = Labels(nameof(ReceiptProfile.PaymentSlipMarkers), document.PaymentSlipMarkers, document.AddLabels?.PaymentSlipMarkers, defaults.PaymentSlipMarkers, errors),
             ReportMarkers = Labels(nameof(ReceiptProfile.ReportMarkers), document.ReportMarkers, document.AddLabels?.ReportMarkers, defaults.ReportMarkers, errors),
             KitchenMarkers = Labels(nameof(ReceiptProfile.KitchenMarkers), document.KitchenMarkers, document.AddLabels?.KitchenMarkers, defaults.KitchenMarkers, errors),
             OrderMarkers = Labels(nameof(ReceiptProfile.OrderMarkers), document.OrderMarkers, document.AddLabels?.OrderMarkers, defaults.OrderMarkers, errors),

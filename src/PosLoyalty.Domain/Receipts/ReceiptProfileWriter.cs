@@ -121,6 +121,7 @@ public static class ReceiptProfileWriter
         (nameof(ReceiptProfile.OrderNumberLabels), profile.OrderNumberLabels),
         (nameof(ReceiptProfile.NumberDecoyLabels), profile.NumberDecoyLabels),
         (nameof(ReceiptProfile.TableLabels), profile.TableLabels),
+        (nameof(ReceiptProfile.PaymentSlipMarkers), profile.PaymentSlipMarkers),
         (nameof(ReceiptProfile.ReportMarkers), profile.ReportMarkers),
         (nameof(ReceiptProfile.KitchenMarkers), profile.KitchenMarkers),
         (nameof(ReceiptProfile.OrderMarkers), profile.OrderMarkers),

@@ -5,7 +5,7 @@ using PosLoyalty.Storage;
 namespace PosLoyalty.Service.Hosting;
 
 /// <summary>
-/// DESIGN §7's quick_check at start, run once the service is ready rather than before: on a large file it takes
+/// The quick_check at start (docs/architecture.md, "Rules that keep data safe"), run once the service is ready rather than before: on a large file it takes
 /// seconds per gigabyte and must not hold up the till. A damaged file stops the service (systemd then restarts it
 /// and doctor says what to do) before more is written to it.
 /// </summary>
