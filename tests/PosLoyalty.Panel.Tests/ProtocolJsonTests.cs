@@ -18,6 +18,7 @@ public sealed class ProtocolJsonTests
         new ComplaintCommand(42, "Cold croissant", true),
         new AdjustPointsCommand(42, -20, "Wrong card", "2468"),
         new ClearCommand(),
+        new CaptureReceiptsCommand(2),
         new QuitCommand(),
     ];
 
@@ -33,6 +34,9 @@ public sealed class ProtocolJsonTests
         new FindResultsEvent("ross", Sample.Matches),
         new ServiceMessageEvent("Enrolled Anna", false),
         new ClearedEvent(),
+        new CaptureStartedEvent(2, SkipsReceiptInProgress: true),
+        new CapturedReceiptEvent(1, [0x1B, 0x40, (byte)'*', 0x1D, 0x56, 0x00], 12),
+        new CaptureFailedEvent("the receipt tap stopped", NoReceiptTap: false),
     ];
 
     [Theory]
@@ -57,6 +61,16 @@ public sealed class ProtocolJsonTests
         Assert.DoesNotContain('\n', line);
         Assert.Equal(panelEvent.GetType(), back.GetType());
         Assert.Equal(line, PanelJson.SerializeEvent(back));
+    }
+
+    [Fact]
+    public void Captured_receipt_bytes_travel_as_base64_and_come_back_exactly()
+    {
+        byte[] bytes = [0x1B, 0x40, 0x00, 0xFF, (byte)'\n', 0x1D, 0x56, 0x42, 0x00];
+        var line = PanelJson.SerializeEvent(new CapturedReceiptEvent(3, bytes, 0));
+
+        Assert.Contains("\"bytes\":\"" + Convert.ToBase64String(bytes) + "\"", line, StringComparison.Ordinal);
+        Assert.Equal(bytes, Assert.IsType<CapturedReceiptEvent>(PanelJson.DeserializeEvent(line)).Bytes);
     }
 
     [Fact]

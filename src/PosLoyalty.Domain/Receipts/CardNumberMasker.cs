@@ -15,6 +15,9 @@ public static class CardNumberMasker
     private const int MaxDigits = 19;
     private const int KeptDigits = 4;
 
+    // Stands for a byte above 0x7F: neither a digit nor a separator in any code page's reading of the rules.
+    private const char NotText = '\uFFFD';
+
     /// <summary>The text with every card number masked; the same string when there is none.</summary>
     public static string Mask(string text)
     {
@@ -35,6 +38,42 @@ public static class CardNumberMasker
         }
 
         return masked?.ToString() ?? text;
+    }
+
+    /// <summary>
+    /// Masks card numbers in place in bytes read as ASCII, by the same rules as <see cref="Mask(string)"/>: each
+    /// digit but the last four of every Luhn-valid run becomes <c>'*'</c>. Only the bytes '0'–'9', space and '-' take
+    /// part; every other byte (a control byte, a command, a character above 0x7F in any code page) ends a run. The
+    /// bytes keep their length. Returns how many digits were masked.
+    /// </summary>
+    public static int Mask(Span<byte> ascii)
+    {
+        // One char per byte, so the text rules apply unchanged and a masked char is a masked byte.
+        var chars = new char[ascii.Length];
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            var b = ascii[i];
+            chars[i] = b < 0x80 ? (char)b : NotText;
+        }
+
+        var text = new string(chars);
+        var masked = Mask(text);
+        if (ReferenceEquals(masked, text))
+        {
+            return 0;
+        }
+
+        var count = 0;
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            if (masked[i] != text[i])
+            {
+                ascii[i] = (byte)'*';
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>True when the digits (13–19 of them) pass the Luhn check.</summary>

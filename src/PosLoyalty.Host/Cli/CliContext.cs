@@ -9,13 +9,16 @@ namespace PosLoyalty.Host.Cli;
 /// What a command needs: configuration layered as docs/configuration.md says, the rules, the database and
 /// the clock, each built on first use so `--help` never touches a file.
 /// </summary>
-internal sealed class CliContext(ParseResult parse, TextWriter output, TimeProvider time)
+internal sealed class CliContext(ParseResult parse, TextWriter output, TimeProvider time, TextWriter error)
 {
     private IConfiguration? configuration;
     private LoyaltyRules? rules;
     private LoyaltyDatabase? database;
 
     public TextWriter Output { get; } = output;
+
+    /// <summary>stderr: progress lines and warnings, never the answer.</summary>
+    public TextWriter Error { get; } = error;
 
     public TimeProvider Time { get; } = time;
 

@@ -54,6 +54,7 @@ internal static class ReceiptsCommands
             return ExitCodes.Ok;
         });
         receipts.Subcommands.Add(decode);
+        receipts.Subcommands.Add(ReceiptsCaptureCommand.Build(bind));
         receipts.Subcommands.Add(ReceiptsLearnCommand.Build(bind));
         receipts.Subcommands.Add(PendingReceiptsCommands.Pending(bind));
         receipts.Subcommands.Add(PendingReceiptsCommands.Confirm(bind));

@@ -163,18 +163,7 @@ internal static class ReceiptsLearnCommand
         return here;
     }
 
-    /// <summary>Writes the whole file or nothing: a temporary file beside it, flushed, then renamed over.</summary>
-    private static void Write(string path, string json)
-    {
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(new UTF8Encoding(false).GetBytes(json));
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void Write(string path, string json) => AtomicFile.Write(path, new UTF8Encoding(false).GetBytes(json));
 
     private static string Summary(string name, IReadOnlyList<string> findings, IReadOnlyList<(string Path, IReadOnlyList<ReceiptSale> Sales)> readings, string? target, string json)
     {

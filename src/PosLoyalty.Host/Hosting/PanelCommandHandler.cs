@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -39,9 +40,12 @@ public sealed class PanelCommandHandler(
     private const int GeneratedCardDigits = 10;
 
     /// <summary>One line from a panel; never throws for bad input.</summary>
-    public IReadOnlyList<PanelEvent> Handle(string line, uint userId = 0)
+    public IReadOnlyList<PanelEvent> Handle(string line, uint userId = 0) =>
+        TryRead(line, userId, out var command, out var error) ? Handle(command) : [error];
+
+    /// <summary>One line from a panel as a command (logged by name), or the error answer for a line that is not one.</summary>
+    public bool TryRead(string line, uint userId, [NotNullWhen(true)] out PanelCommand? command, [NotNullWhen(false)] out PanelEvent? error)
     {
-        PanelCommand command;
         try
         {
             command = PanelJson.DeserializeCommand(line ?? string.Empty);
@@ -49,11 +53,14 @@ public sealed class PanelCommandHandler(
         catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
         {
             PanelLog.BadCommand(logger, line?.Length ?? 0);
-            return [Error("Not a command the service knows: " + Describe(ex))];
+            command = null;
+            error = Error("Not a command the service knows: " + Describe(ex));
+            return false;
         }
 
         PanelLog.Command(logger, Name(command), userId);
-        return Handle(command);
+        error = null;
+        return true;
     }
 
     public IReadOnlyList<PanelEvent> Handle(PanelCommand command)
@@ -74,6 +81,7 @@ public sealed class PanelCommandHandler(
                 ClearCommand => Clear(),
                 ConfirmPendingCommand c => ConfirmPending(c.PendingId),
                 DropPendingCommand c => DropPending(c.PendingId),
+                CaptureReceiptsCommand => [Error("A receipt capture runs over the panel socket: posloyalty receipts capture --count N FILE")],
                 QuitCommand => [],
                 _ => [Error("Not a command the service knows.")],
             };

@@ -43,4 +43,13 @@ internal static partial class PanelLog
 
     [LoggerMessage(412, LogLevel.Debug, "Panel warm-up skipped; the first scan compiles what it needs")]
     public static partial void WarmUpFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(413, LogLevel.Information, "Receipt capture of {Count} receipt(s) started for uid {UserId}")]
+    public static partial void CaptureStarted(ILogger logger, int count, uint userId);
+
+    [LoggerMessage(414, LogLevel.Information, "Receipt capture for uid {UserId} ended: {Sent} of {Count} receipt(s) sent, {MaskedDigits} digit(s) masked")]
+    public static partial void CaptureEnded(ILogger logger, uint userId, int sent, int count, int maskedDigits);
+
+    [LoggerMessage(415, LogLevel.Warning, "Receipt capture for uid {UserId} stopped after {Sent} receipt(s): {Reason}")]
+    public static partial void CaptureStopped(ILogger logger, uint userId, int sent, string reason);
 }

@@ -27,6 +27,7 @@ internal static class PanelServices
         services.AddSingleton<PanelCommandHandler>();
         services.AddSingleton<PanelFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<PanelFeed>());
+        services.AddSingleton<PanelReceiptCapture>();
         services.AddSingleton<PanelSocketService>();
         services.AddHostedService(sp => sp.GetRequiredService<PanelSocketService>());
 

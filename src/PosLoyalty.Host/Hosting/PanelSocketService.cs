@@ -11,9 +11,10 @@ namespace PosLoyalty.Host.Hosting;
 /// The Unix socket cashier panels attach to (Panel:Socket; issue #6 item 8): mode 0660, group posloyalty when
 /// that group exists, a stale socket file replaced, each peer checked with SO_PEERCRED. JSON lines both ways:
 /// events out from <see cref="PanelFeed"/>, commands in to <see cref="PanelCommandHandler"/>. Any number of
-/// panels may attach; each has its own queue, so a slow one never holds up the till or the others.
+/// panels may attach; each has its own queue, so a slow one never holds up the till or the others. A
+/// `captureReceipts` request (`posloyalty receipts capture`) runs beside the connection's other commands.
 /// </summary>
-public sealed class PanelSocketService(PanelOptions options, PanelFeed feed, PanelCommandHandler handler, ILogger<PanelSocketService> logger) : BackgroundService
+public sealed class PanelSocketService(PanelOptions options, PanelFeed feed, PanelCommandHandler handler, PanelReceiptCapture captures, ILogger<PanelSocketService> logger) : BackgroundService
 {
     public const string GroupName = "posloyalty";
 
@@ -173,6 +174,7 @@ public sealed class PanelSocketService(PanelOptions options, PanelFeed feed, Pan
                 },
                 CancellationToken.None);
 
+            var capturing = new List<Task>();
             using (var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
             {
                 while (await reader.ReadLineAsync(connection.Token) is { } line)
@@ -182,7 +184,19 @@ public sealed class PanelSocketService(PanelOptions options, PanelFeed feed, Pan
                         continue;
                     }
 
-                    foreach (var reply in handler.Handle(line, peer.UserId))
+                    if (!handler.TryRead(line, peer.UserId, out var command, out var error))
+                    {
+                        await Send(error);
+                        continue;
+                    }
+
+                    if (command is CaptureReceiptsCommand capture)
+                    {
+                        capturing.Add(captures.RunAsync(capture, Send, peer.UserId, connection.Token));
+                        continue;
+                    }
+
+                    foreach (var reply in handler.Handle(command))
                     {
                         await Send(reply);
                     }
@@ -191,6 +205,7 @@ public sealed class PanelSocketService(PanelOptions options, PanelFeed feed, Pan
 
             await connection.CancelAsync();
             await writer.ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.WhenAll(capturing);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
         {

@@ -48,6 +48,9 @@ internal static class PosLoyaltyServices
         services.AddSingleton<TillEventHub>();
         services.AddSingleton<DeviceStatusBoard>();
         services.AddSingleton<TillSession>();
+
+        // `receipts capture` reads the tap's bytes through this (none without a tap); its decoder is the tap's.
+        services.AddSingleton(new ReceiptCaptureHub(settings.ReceiptTap.IsConfigured ? new ReceiptReader(profile, settings.ReceiptTap.CodePage) : null));
         services.AddHostedService<IdleService>();
         services.AddSingleton(settings.Backup);
         if (settings.Backup.Keep > 0)

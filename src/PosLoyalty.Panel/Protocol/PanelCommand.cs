@@ -17,5 +17,6 @@ namespace PosLoyalty.Panel.Protocol;
 [JsonDerivedType(typeof(ClearCommand), "clear")]
 [JsonDerivedType(typeof(ConfirmPendingCommand), "confirmPending")]
 [JsonDerivedType(typeof(DropPendingCommand), "dropPending")]
+[JsonDerivedType(typeof(CaptureReceiptsCommand), "captureReceipts")]
 [JsonDerivedType(typeof(QuitCommand), "quit")]
 public abstract record PanelCommand;

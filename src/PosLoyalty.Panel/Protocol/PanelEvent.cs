@@ -17,4 +17,7 @@ namespace PosLoyalty.Panel.Protocol;
 [JsonDerivedType(typeof(ServiceMessageEvent), "message")]
 [JsonDerivedType(typeof(ClearedEvent), "cleared")]
 [JsonDerivedType(typeof(PendingSalesEvent), "pendingSales")]
+[JsonDerivedType(typeof(CaptureStartedEvent), "captureStarted")]
+[JsonDerivedType(typeof(CapturedReceiptEvent), "capturedReceipt")]
+[JsonDerivedType(typeof(CaptureFailedEvent), "captureFailed")]
 public abstract record PanelEvent;

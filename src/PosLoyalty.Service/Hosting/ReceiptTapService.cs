@@ -16,7 +16,8 @@ namespace PosLoyalty.Service.Hosting;
 /// The in-line receipt tap as a hosted service: POS links from `ReceiptTap:Input`, every byte to the printer,
 /// and at each cut the receipt's sale recorded by the till session before the cut goes out. With
 /// `Printer:CouponPlacement` BeforeCut the coupons it earned are queued in front of the cut; with AfterCut
-/// they follow it on their own slip. A coupon the printer cannot take now stays pending in SQLite.
+/// they follow it on their own slip. A coupon the printer cannot take now stays pending in SQLite. `receipts capture`
+/// gets a copy of the POS's bytes through <see cref="ReceiptCaptureHub"/>.
 /// </summary>
 public sealed class ReceiptTapService(
     ReceiptTapOptions options,
@@ -27,6 +28,7 @@ public sealed class ReceiptTapService(
     PrinterLink printer,
     CouponPrinter coupons,
     DeviceStatusBoard board,
+    ReceiptCaptureHub captures,
     TimeProvider time,
     ILoggerFactory loggerFactory) : BackgroundService
 {
@@ -42,6 +44,18 @@ public sealed class ReceiptTapService(
     {
         var input = TapInput.Parse(options.Input, options.BaudRate);
         var backoff = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2));
+        try
+        {
+            await PumpUntilStoppedAsync(input, backoff, stoppingToken);
+        }
+        finally
+        {
+            captures.End(); // a capture waiting for receipts hears that none will come
+        }
+    }
+
+    private async Task PumpUntilStoppedAsync(TapInput input, Backoff backoff, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             await using var source = PosLinkSources.Create(input, time, loggerFactory);
@@ -53,7 +67,8 @@ public sealed class ReceiptTapService(
                 (receipt, ct) => AfterUncutReceipt(receipt),
                 null,
                 time,
-                loggerFactory.CreateLogger<ReceiptTapPump>());
+                loggerFactory.CreateLogger<ReceiptTapPump>(),
+                captures);
             board.Set(DeviceStatusBoard.ReceiptTap, DeviceState.Ok, input.ToString());
             try
             {

@@ -39,6 +39,7 @@ public sealed class ReceiptTapPump
     private readonly ReceiptTapPumpOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ReceiptCaptureHub? _capture;
     private readonly Channel<byte[]> _toPos = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     private volatile IPosLink? _currentLink;
@@ -54,6 +55,7 @@ public sealed class ReceiptTapPump
     /// <param name="options">Tuning; defaults when null.</param>
     /// <param name="timeProvider">Clock for the hook timeout and retry waits.</param>
     /// <param name="logger">Log.</param>
+    /// <param name="capture">Optional: gets each POS link's bytes once they are forwarded, for `receipts capture`.</param>
     public ReceiptTapPump(
         IPosLinkSource source,
         PrinterLink printer,
@@ -62,7 +64,8 @@ public sealed class ReceiptTapPump
         Func<DecodedReceipt, CancellationToken, ValueTask<ReadOnlyMemory<byte>>>? afterReceipt,
         ReceiptTapPumpOptions? options,
         TimeProvider timeProvider,
-        ILogger<ReceiptTapPump> logger)
+        ILogger<ReceiptTapPump> logger,
+        ReceiptCaptureHub? capture = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(printer);
@@ -78,6 +81,7 @@ public sealed class ReceiptTapPump
         _options = options ?? new ReceiptTapPumpOptions();
         _timeProvider = timeProvider;
         _logger = logger;
+        _capture = capture;
     }
 
     /// <summary>Bytes read from the POS so far, over all links.</summary>
@@ -151,6 +155,7 @@ public sealed class ReceiptTapPump
         _currentLink = link;
         var state = new LinkState(_createDecoder());
         var buffer = new byte[_options.ReadBufferBytes];
+        _capture?.LinkStarted();
         try
         {
             while (true)
@@ -173,6 +178,7 @@ public sealed class ReceiptTapPump
 
                 Interlocked.Add(ref _bytesFromPos, read);
                 await ProcessChunkAsync(state, buffer.AsMemory(0, read), cancellationToken);
+                _capture?.Observe(buffer.AsSpan(0, read), InsideReceipt(state));
             }
 
             // The link has ended: held bytes were an unfinished command the printer would wait for; send them on.
@@ -186,6 +192,7 @@ public sealed class ReceiptTapPump
         }
         finally
         {
+            _capture?.LinkEnded();
             if (ReferenceEquals(_currentLink, link))
             {
                 _currentLink = null;
@@ -284,6 +291,10 @@ public sealed class ReceiptTapPump
             }
         }
     }
+
+    // Printed text, a barcode's data or a command begun since the last receipt ended: a capture starting now would begin mid-receipt.
+    private static bool InsideReceipt(LinkState state) =>
+        state.Decoder.RetainedSize > 0 || state.Decoder.OpenCommandStreamOffset is not null || !state.Held.IsEmpty;
 
     private void RunAfterCut(Action action)
     {

@@ -8,6 +8,7 @@ using PosLoyalty.Domain.Rules;
 using PosLoyalty.Host.Hosting;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Devices;
+using PosLoyalty.Service.Tap;
 using PosLoyalty.Service.Till;
 using PosLoyalty.Storage;
 using PosLoyalty.Storage.Coupons;
@@ -52,6 +53,8 @@ internal sealed class PanelServer : IAsyncDisposable
         services.AddSingleton<PanelCards>();
         services.AddSingleton<PanelCommandHandler>();
         services.AddSingleton<PanelFeed>();
+        services.AddSingleton(new ReceiptCaptureHub(null)); // no receipt tap here
+        services.AddSingleton<PanelReceiptCapture>();
         services.AddSingleton<PanelSocketService>();
         provider = services.BuildServiceProvider();
     }

@@ -54,6 +54,25 @@ public sealed class PanelSocketServerTests
     }
 
     [Fact]
+    public async Task A_capture_on_a_service_without_a_receipt_tap_is_refused_as_configuration_and_the_connection_stays_up()
+    {
+        await using var server = await PanelServer.StartAsync();
+        using var panel = await server.ConnectAsync();
+        await panel.WaitForAsync("idle");
+
+        panel.Send("""{"type":"captureReceipts","count":2}""");
+        var refused = await panel.WaitForAsync("captureFailed");
+        panel.Send("""{"type":"captureReceipts","count":0}""");
+        var badCount = await panel.WaitForAsync("captureFailed", e => !e.TryGetProperty("noReceiptTap", out var tap) || !tap.GetBoolean());
+        panel.Send("""{"type":"find","query":"nobody"}""");
+        await panel.WaitForAsync("findResults");
+
+        Assert.True(refused.GetProperty("noReceiptTap").GetBoolean());
+        Assert.Contains("ReceiptTap:Input", refused.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("1 to 1000", badCount.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Enrol_identifies_the_new_customer_on_every_attached_panel()
     {
         await using var server = await PanelServer.StartAsync();

@@ -77,6 +77,9 @@ internal sealed class TapRig : IAsyncDisposable
 
     public Func<IReceiptDecoder> Decoder { get; private set; } = () => new EscPosDecoder();
 
+    /// <summary>Optional: the capture hub the pump hands its bytes to (set before <see cref="Start"/>).</summary>
+    public ReceiptCaptureHub? Captures { get; set; }
+
     public void Start(IPosLinkSource source)
     {
         Pump = new ReceiptTapPump(
@@ -105,7 +108,8 @@ internal sealed class TapRig : IAsyncDisposable
             },
             new ReceiptTapPumpOptions { AtCutHookTimeout = TimeSpan.FromSeconds(2) },
             TimeProvider.System,
-            NullLogger<ReceiptTapPump>.Instance);
+            NullLogger<ReceiptTapPump>.Instance,
+            Captures);
         _writer = Link.RunAsync(_stop.Token);
         PumpTask = Pump.RunAsync(_stop.Token);
     }

@@ -1,0 +1,220 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using PosLoyalty.Drivers.EscPos;
+
+namespace PosLoyalty.Host.Tests.Till;
+
+/// <summary>
+/// `receipts capture` through the real executables: `posloyalty run --headless` with the POS on a pseudo-terminal and
+/// the receipt printer a TCP listener on 127.0.0.1, and the capture a second process on the panel socket.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class ReceiptCaptureEndToEndTests : IDisposable
+{
+    private const string Card = "4111 1111 1111 1111";
+    private const string MaskedCard = "**** **** **** 1111";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // only catches a hang
+
+    private readonly CliFixture cli = new();
+    private readonly PseudoTerminal pos = new();
+    private readonly FakeTcpPrinter printer = new();
+    private readonly string config;
+    private readonly string capture;
+
+    public ReceiptCaptureEndToEndTests()
+    {
+        config = Path.Combine(cli.Directory, "till.json");
+        capture = Path.Combine(cli.Directory, "pos.bin");
+        File.WriteAllText(config, $$"""
+            {
+              "Till": { "Id": "till-1" },
+              "ReceiptTap": { "Input": "{{pos.SlavePath}}", "Profile": "default", "CodePage": 858 },
+              "Printer": { "Device": "{{printer.Device}}", "Columns": 42 },
+              "Panel": { "Socket": "{{Path.Combine(cli.Directory, "panel.sock")}}" }
+            }
+            """);
+    }
+
+    public void Dispose()
+    {
+        printer.Dispose();
+        pos.Dispose();
+        cli.Dispose();
+    }
+
+    [Fact]
+    public void Capture_of_two_records_exactly_the_next_two_receipts_with_the_card_masked_and_the_printer_gets_every_byte()
+    {
+        var first = Receipt("7001", "4,20", null);
+        var second = Receipt("7002", "12,80", Card);
+        var third = Receipt("7003", "3,10", null);
+        using var service = Start();
+        using var capturing = new CaptureProcess(cli, config, "--count", "2", capture);
+        capturing.WaitForStderr("capturing 2 receipt(s)", Patience);
+
+        pos.Write(first);
+        pos.Write(second);
+        pos.Write(third);
+
+        var result = capturing.WaitForExit(Patience);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("receipt 2 of 2", result.Stderr, StringComparison.Ordinal);
+        var all = first.Concat(second).Concat(third).ToArray();
+        Assert.Equal(all, printer.WaitForBytes(all.Length, Patience));
+
+        var bytes = File.ReadAllBytes(capture);
+        Assert.Equal(first.Concat(Masked(second)).ToArray(), bytes);
+        Assert.DoesNotContain(Card, Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(capture));
+
+        var decoded = cli.RunJson("receipts", "decode", capture, "--code-page", "858").Json().EnumerateArray().ToList();
+        Assert.Equal(["7001", "7002"], decoded.Select(r => r.GetProperty("receiptNumber").GetString()));
+        Assert.Contains(MaskedCard, decoded[1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Card, service.Log, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(cli.Directory, "*.tmp")); // written whole: no temporary file left
+    }
+
+    [Fact]
+    public void Ctrl_C_stops_the_capture_and_keeps_the_receipts_that_came()
+    {
+        var first = Receipt("7101", "5,60", null);
+        using var service = Start();
+        using var capturing = new CaptureProcess(cli, config, "--count", "3", capture);
+        capturing.WaitForStderr("capturing 3 receipt(s)", Patience);
+
+        pos.Write(first);
+        capturing.WaitForStderr("receipt 1 of 3", Patience);
+        capturing.Interrupt();
+
+        var result = capturing.WaitForExit(Patience);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("holds the 1 of 3 receipt(s)", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(first, File.ReadAllBytes(capture));
+    }
+
+    [Fact]
+    public void Capture_refuses_to_replace_a_file_and_says_when_no_service_is_running()
+    {
+        File.WriteAllText(capture, "kept");
+
+        var exists = cli.Run("receipts", "capture", "--count", "1", capture, "--config", config);
+        var noService = cli.Run("receipts", "capture", "--count", "1", capture, "--force", "--config", config);
+        var badCount = cli.Run("receipts", "capture", "--count", "0", Path.Combine(cli.Directory, "other.bin"), "--config", config);
+        var badTimeout = cli.Run("receipts", "capture", "--count", "1", Path.Combine(cli.Directory, "other.bin"), "--timeout", "soon", "--config", config);
+
+        Assert.True(exists.ExitCode == 1, exists.ToString());
+        Assert.Contains("--force", exists.Stderr, StringComparison.Ordinal);
+        Assert.True(noService.ExitCode == 3, noService.ToString());
+        Assert.Contains("no service is running", noService.Stderr, StringComparison.Ordinal);
+        Assert.True(badCount.ExitCode == 1, badCount.ToString());
+        Assert.True(badTimeout.ExitCode == 1, badTimeout.ToString());
+        Assert.Equal("kept", File.ReadAllText(capture));
+        Assert.False(File.Exists(Path.Combine(cli.Directory, "other.bin")));
+    }
+
+    private static byte[] Masked(byte[] receipt) =>
+        Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(receipt).Replace(Card, MaskedCard, StringComparison.Ordinal));
+
+    private static byte[] Receipt(string number, string total, string? card)
+    {
+        var encoder = new EscPosEncoder()
+            .Initialize().CodePage(EscPosCodePage.Pc858)
+            .Align(TextAlignment.Center).Bold(true).Line("Kaffeehaus Sonne").Bold(false)
+            .Align(TextAlignment.Left)
+            .Line($"Bon-Nr. {number}           Kasse 1")
+            .Line("14.03.2026              10:42")
+            .Line("--------------------------------")
+            .Line($"Cappuccino              {total}")
+            .Line("--------------------------------")
+            .Bold(true).Line($"SUMME EUR               {total}").Bold(false);
+        encoder = card is null ? encoder.Line($"Bar                     {total}") : encoder.Line($"Karte                   {total}").Line("VISA " + card);
+        return encoder.Line("Vielen Dank!").FeedAndCut().ToArray();
+    }
+
+    private RunningService Start()
+    {
+        var service = new RunningService(cli.Directory, "--config", config, "--db", cli.DatabasePath);
+        pos.WaitUntilRaw(Patience);
+        service.WaitForLog("Panel socket listening", Patience);
+        return service;
+    }
+
+    /// <summary>`posloyalty receipts capture …` running, its stderr collected line by line.</summary>
+    private sealed class CaptureProcess : IDisposable
+    {
+        private readonly Process process;
+        private readonly ConcurrentQueue<string> stderr = new();
+        private readonly StringBuilder stdout = new();
+
+        public CaptureProcess(CliFixture cli, string config, params string[] args)
+        {
+            process = PosLoyaltyProcess.Start(cli.Directory, ["receipts", "capture", .. args, "--config", config, "--db", cli.DatabasePath]);
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    stderr.Enqueue(e.Data);
+                }
+            };
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    lock (stdout)
+                    {
+                        stdout.AppendLine(e.Data);
+                    }
+                }
+            };
+            process.BeginErrorReadLine();
+            process.BeginOutputReadLine();
+        }
+
+        public void WaitForStderr(string text, TimeSpan timeout)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (!stderr.Any(line => line.Contains(text, StringComparison.Ordinal)))
+            {
+                if (process.HasExited || DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"receipts capture did not say '{text}':\n{string.Join('\n', stderr)}");
+                }
+
+                Thread.Sleep(10);
+            }
+        }
+
+        /// <summary>SIGINT, as Ctrl-C on a terminal sends it.</summary>
+        public void Interrupt()
+        {
+            using var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
+
+        public CliResult WaitForExit(TimeSpan timeout)
+        {
+            if (!process.WaitForExit(timeout))
+            {
+                throw new TimeoutException($"receipts capture did not finish:\n{string.Join('\n', stderr)}");
+            }
+
+            process.WaitForExit(); // the output readers are done
+            lock (stdout)
+            {
+                return new CliResult(process.ExitCode, stdout.ToString(), string.Join('\n', stderr));
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }
+    }
+}
