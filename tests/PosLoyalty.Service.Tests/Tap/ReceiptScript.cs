@@ -510,7 +510,7 @@ internal static class ReceiptScript
                 job.Raw(new EscPosEncoder().Align(center ? TextAlignment.Center : TextAlignment.Left).QrCode(row.Payload).Align(TextAlignment.Left).ToArray());
                 return true;
             case "code128":
-                job.Raw(new EscPosEncoder().BarcodeHeight(80).BarcodeText(HriPosition.Below).Code128("{B" + row.Payload).ToArray());
+                job.Raw(new EscPosEncoder().BarcodeHeight(80).BarcodeText(HriPosition.Below).Code128(row.Payload).ToArray());
                 return true;
             case "ean13":
                 job.Raw(new EscPosEncoder().Ean13Barcode(row.Payload).ToArray());
