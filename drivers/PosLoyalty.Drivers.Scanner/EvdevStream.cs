@@ -2,22 +2,21 @@ using System.ComponentModel;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 using PosLoyalty.Drivers.Scanner.Interop;
+using PosLoyalty.Drivers.Serial;
 
 namespace PosLoyalty.Drivers.Scanner;
 
 /// <summary>
 /// A read-only stream over an evdev node opened non-blocking. FileStream cannot cancel a read blocked on a
 /// character device (the read sits in the kernel until the next key), so a hosted service could not stop
-/// while nobody scans; here an async read that finds no event waits on a short timer that honours its token.
+/// while nobody scans; here a read that finds no event waits in the kernel through a <see cref="DescriptorWaiter"/>
+/// (poll(2) with no timeout, woken by a key, an unplug — evdev reports POLLHUP — cancellation or Dispose).
 /// </summary>
 internal sealed class EvdevStream : Stream
 {
-    // Scanners type a key every few milliseconds; 15 ms adds no noticeable latency and costs ~70 wake-ups a
-    // second only while a read is pending.
-    private static readonly TimeSpan IdlePollInterval = TimeSpan.FromMilliseconds(15);
-
     private readonly SafeFileHandle handle;
     private readonly string path;
+    private readonly DescriptorWaiter waiter = new(devicePath: null);
 
     private EvdevStream(SafeFileHandle handle, string path)
     {
@@ -90,7 +89,8 @@ internal sealed class EvdevStream : Stream
                 return read;
             }
 
-            await Task.Delay(IdlePollInterval, cancellationToken);
+            // A hang-up or error is not thrown here: the next read returns ENODEV, which ends the stream.
+            _ = await waiter.WaitAsync(handle, DescriptorEvents.Readable, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -111,6 +111,7 @@ internal sealed class EvdevStream : Stream
     {
         if (disposing)
         {
+            waiter.Dispose(); // wakes a pending read first; its poll(2) holds the handle until it returns
             handle.Dispose(); // close() also releases an EVIOCGRAB grab
         }
 
@@ -174,30 +175,5 @@ internal sealed class EvdevStream : Stream
         }
     }
 
-    private void WaitReadable()
-    {
-        var added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-            var pollFd = new Libc.PollFd { Fd = (int)handle.DangerousGetHandle(), Events = Libc.PollIn };
-            int result;
-            unsafe
-            {
-                result = Libc.Poll(&pollFd, 1, -1);
-            }
-
-            if (result == -1 && Marshal.GetLastPInvokeError() != Libc.EIntr)
-            {
-                throw Error("poll", path, string.Empty);
-            }
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
-        }
-    }
+    private void WaitReadable() => _ = waiter.Wait(handle, DescriptorEvents.Readable, CancellationToken.None);
 }

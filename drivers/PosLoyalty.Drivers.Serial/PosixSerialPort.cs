@@ -10,10 +10,11 @@ namespace PosLoyalty.Drivers.Serial;
 /// <remarks>
 /// <para>
 /// The port is opened O_NONBLOCK and put in exclusive mode (TIOCEXCL, tty_ioctl(4)). Reads and writes
-/// try the call first; only when the kernel says EAGAIN does the port wait. The async methods never block
-/// a thread: they ask poll(2) with a zero timeout and, while nothing is ready, await a timer that backs off
-/// from 1 ms to <see cref="MaximumPollIntervalMilliseconds"/> ms, so a byte is seen at most that late.
-/// The synchronous methods block the calling thread in poll(2). The driver starts no thread of its own.
+/// try the call first; only when the kernel says EAGAIN does the port wait, in the kernel, through a
+/// <see cref="DescriptorWaiter"/>: poll(2) with no timeout, woken by the tty, by cancellation or Dispose, or by the
+/// device node (or its udev symlink) being removed. An idle port costs no wake-up. The synchronous methods
+/// block the calling thread in that poll(2); the async ones block a thread of the wait's own that ends with it
+/// (no pool thread, no loop of the driver's).
 /// </para>
 /// <para>
 /// One read and one write may be outstanding at the same time (a reader loop and a writer are fine);
@@ -26,21 +27,9 @@ namespace PosLoyalty.Drivers.Serial;
 /// </remarks>
 public sealed class PosixSerialPort : Stream
 {
-    /// <summary>
-    /// Longest wait between two zero-timeout polls in the async methods. Waiting in a blocking poll(2)
-    /// instead would hold a thread-pool thread for as long as a scanner is idle, i.e. for ever; a
-    /// 16 ms timer costs ~60 cheap wake-ups a second per idle port and no thread. At 921600 baud the
-    /// kernel's ~4 KiB output queue drains in ~45 ms, so writes do not starve either.
-    /// </summary>
-    private const int MaximumPollIntervalMilliseconds = 16;
-
-    /// <summary>How long the synchronous methods block in one poll(2) before looking for Dispose and the node.</summary>
-    private const int BlockingPollSliceMilliseconds = 100;
-
-    /// <summary>How often an idle wait checks that the device node (or its udev symlink) still exists.</summary>
-    private const int DeviceNodeCheckIntervalMilliseconds = 500;
-
     private readonly SafeFdHandle _port;
+    private readonly DescriptorWaiter _readWaiter;
+    private readonly DescriptorWaiter _writeWaiter;
     private int _readInProgress;
     private int _writeInProgress;
     private volatile bool _disposed;
@@ -49,6 +38,16 @@ public sealed class PosixSerialPort : Stream
     {
         DevicePath = devicePath;
         _port = port;
+        _readWaiter = new DescriptorWaiter(devicePath);
+        try
+        {
+            _writeWaiter = new DescriptorWaiter(devicePath);
+        }
+        catch
+        {
+            _readWaiter.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The path the port was opened with.</summary>
@@ -222,7 +221,7 @@ public sealed class PosixSerialPort : Stream
                 }
 
                 ThrowIfHungUp(outcome);
-                WaitBlocking(PollEvents.POLLIN);
+                WaitBlocking(_readWaiter, DescriptorEvents.Readable);
             }
         }
         finally
@@ -263,7 +262,7 @@ public sealed class PosixSerialPort : Stream
                 }
 
                 ThrowIfHungUp(outcome);
-                await WaitAsync(PollEvents.POLLIN, cancellationToken);
+                await WaitAsync(_readWaiter, DescriptorEvents.Readable, cancellationToken);
             }
         }
         finally
@@ -295,7 +294,7 @@ public sealed class PosixSerialPort : Stream
                 }
 
                 ThrowIfHungUp(outcome);
-                WaitBlocking(PollEvents.POLLOUT);
+                WaitBlocking(_writeWaiter, DescriptorEvents.Writable);
             }
         }
         finally
@@ -331,7 +330,7 @@ public sealed class PosixSerialPort : Stream
                 }
 
                 ThrowIfHungUp(outcome);
-                await WaitAsync(PollEvents.POLLOUT, cancellationToken);
+                await WaitAsync(_writeWaiter, DescriptorEvents.Writable, cancellationToken);
             }
         }
         finally
@@ -355,7 +354,9 @@ public sealed class PosixSerialPort : Stream
         {
             _disposed = true;
 
-            // A poll(2) in progress holds a lease, so the descriptor closes when it returns, never under it.
+            // Wakes a wait in progress; its poll(2) holds a lease, so the descriptor closes when it returns, never under it.
+            _readWaiter.Dispose();
+            _writeWaiter.Dispose();
             ReleaseExclusive();
             _port.Dispose();
         }
@@ -412,61 +413,39 @@ public sealed class PosixSerialPort : Stream
         }
     }
 
-    /// <summary>Waits without holding a thread until <paramref name="events"/> (or a hang-up) is reported.</summary>
-    private async Task WaitAsync(PollEvents events, CancellationToken cancellationToken)
-    {
-        var interval = 1;
-        var nextNodeCheck = Environment.TickCount64 + DeviceNodeCheckIntervalMilliseconds;
-        while (true)
-        {
-            var revents = PollPort(events, timeoutMilliseconds: 0);
-            ThrowIfHungUp(revents);
-            if (revents != PollEvents.None)
-            {
-                return;
-            }
-
-            if (Environment.TickCount64 >= nextNodeCheck)
-            {
-                ThrowIfDeviceNodeGone();
-                nextNodeCheck = Environment.TickCount64 + DeviceNodeCheckIntervalMilliseconds;
-            }
-
-            await Task.Delay(interval, cancellationToken);
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            interval = Math.Min(interval * 2, MaximumPollIntervalMilliseconds);
-        }
-    }
-
-    /// <summary>Blocks the calling thread until <paramref name="events"/> (or a hang-up) is reported.</summary>
-    private void WaitBlocking(PollEvents events)
+    /// <summary>Waits in the kernel, without holding the caller's thread, until <paramref name="events"/> (or a hang-up) is reported.</summary>
+    private async Task WaitAsync(DescriptorWaiter waiter, DescriptorEvents events, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var revents = PollPort(events, BlockingPollSliceMilliseconds);
-            ThrowIfHungUp(revents);
-            if (revents != PollEvents.None)
+            var revents = await waiter.WaitAsync(_port, events, cancellationToken).ConfigureAwait(false);
+            if (Ready(revents))
             {
                 return;
             }
-
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            ThrowIfDeviceNodeGone();
         }
     }
 
-    /// <summary>One poll(2) on the port; None after a timeout or EINTR.</summary>
-    private unsafe PollEvents PollPort(PollEvents events, int timeoutMilliseconds)
+    /// <summary>Blocks the calling thread in the kernel until <paramref name="events"/> (or a hang-up) is reported.</summary>
+    private void WaitBlocking(DescriptorWaiter waiter, DescriptorEvents events)
     {
-        using var port = LeasePort();
-        var pollFd = new PollFd { Fd = port.Fd, Events = events };
-        if (LibC.Poll(&pollFd, 1, timeoutMilliseconds) >= 0)
+        while (!Ready(waiter.Wait(_port, events, CancellationToken.None)))
         {
-            return pollFd.ReturnedEvents;
+        }
+    }
+
+    /// <summary>True when the port reported readiness; throws on a hang-up; false when only the device node's directory changed.</summary>
+    private bool Ready(DescriptorEvents revents)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfHungUp((PollEvents)revents);
+        if (revents != DescriptorEvents.None)
+        {
+            return true;
         }
 
-        var errno = Marshal.GetLastPInvokeError();
-        return (Errno)errno == Errno.EINTR ? PollEvents.None : throw PortErrors.FromErrno(DevicePath, "poll", errno);
+        ThrowIfDeviceNodeGone();
+        return false;
     }
 
     /// <summary>

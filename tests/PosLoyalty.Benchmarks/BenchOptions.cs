@@ -41,6 +41,12 @@ internal sealed record BenchOptions
           --tap                receipt tap added latency per chunk vs a plain byte-copying proxy (TapLatency.Run)
           --till               receipt end (cut) → durable commit through the till session (CutToCommit.Run);
                                --customers and --applies size it (quick: 100,000 and 2,000)
+          --idle               CPU of an idle `posloyalty run --headless` from /proc over --idle-seconds N
+                               (default 60), with a scanner pty, a TCP tap, a TCP printer and the panel
+                               socket configured (IdleCpu.Run); --idle-exe PATH (repeatable: old and new
+                               builds alternate) names posloyalty.dll or the apphost (default: this
+                               checkout's Release build), --idle-runs N runs each (default 1),
+                               --idle-strace N counts syscalls with `strace -c -f` for N s first
           --bdn                BenchmarkDotNet micro-benchmarks (coupon codes, card numbers)
           --storage            also run the storage harness when --decoder or --bdn is given
 
@@ -85,11 +91,21 @@ internal sealed record BenchOptions
 
     public bool Bdn { get; init; }
 
+    public bool Idle { get; init; }
+
+    public IReadOnlyList<string> IdleExecutables { get; init; } = [];
+
+    public int IdleSeconds { get; init; } = 60;
+
+    public int IdleRuns { get; init; } = 1;
+
+    public int IdleStraceSeconds { get; init; }
+
     public bool Storage { get; init; }
 
     public bool Help { get; init; }
 
-    public bool RunStorage => Storage || (!Decoder && !Bdn && !Reports && !Tap && !Till);
+    public bool RunStorage => Storage || (!Decoder && !Bdn && !Reports && !Tap && !Till && !Idle);
 
     /// <summary>Ledger rows (and sales) per customer: the requested total spread evenly, at least one.</summary>
     public int LedgerRowsPerCustomer => (int)Math.Max(1, Math.Round((double)LedgerRows / Customers));
@@ -160,6 +176,21 @@ internal sealed record BenchOptions
                     break;
                 case "--decoder":
                     options = options with { Decoder = true };
+                    break;
+                case "--idle":
+                    options = options with { Idle = true };
+                    break;
+                case "--idle-exe":
+                    options = options with { IdleExecutables = [.. options.IdleExecutables, Value(args, ref i)] };
+                    break;
+                case "--idle-seconds":
+                    options = options with { IdleSeconds = (int)Number(args, ref i, 1, 3600) };
+                    break;
+                case "--idle-runs":
+                    options = options with { IdleRuns = (int)Number(args, ref i, 1, 100) };
+                    break;
+                case "--idle-strace":
+                    options = options with { IdleStraceSeconds = (int)Number(args, ref i, 0, 600) };
                     break;
                 case "--bdn":
                     options = options with { Bdn = true };

@@ -8,6 +8,7 @@ using PosLoyalty.Domain.Receipts;
 using PosLoyalty.Domain.Rules;
 using PosLoyalty.Drivers.EscPos;
 using PosLoyalty.Drivers.EscPos.Decoding;
+using PosLoyalty.Service.Tap;
 using PosLoyalty.Service.Till;
 using PosLoyalty.Storage;
 using PosLoyalty.Storage.Coupons;
@@ -53,7 +54,7 @@ internal static class CutToCommit
             NullLogger<TillSession>.Instance,
             new PendingSales(database, recorder, rules, clock),
             ReceiptConfirmationPolicy.Default);
-        var extractor = new ReceiptSaleExtractor(BuiltInReceiptProfiles.Find("default")!);
+        var reader = new ReceiptReader(BuiltInReceiptProfiles.Default, 437); // the tap's own reading path
         var random = new Random(4242);
 
         using var raw = database.OpenConnection();
@@ -61,7 +62,7 @@ internal static class CutToCommit
         var warmUp = Math.Min(200, sales / 5);
         var cutSamples = new LatencySamples("cut-to-commit", sales);
         var rawSamples = new LatencySamples("till-raw-insert-commit", sales);
-        var decoder = new EscPosDecoder();
+        var decoder = reader.CreateDecoder();
         for (var i = 0; i < warmUp + sales; i++)
         {
             var card = Seeder.CardFor(random.NextInt64(1, customers + 1));
@@ -72,10 +73,10 @@ internal static class CutToCommit
             var receipts = decoder.Push(bytes);
             foreach (var receipt in receipts)
             {
-                var sale = extractor.Extract(receipt.Lines.Select(l => l.Text).ToArray());
+                var sale = reader.Read(receipt);
                 var tillReceipt = ReceiptToTill.Convert(sale, session.TillId, rules.ShopCurrency, clock.GetLocalNow())
                     ?? throw new InvalidOperationException("the benchmark receipt must be a sale");
-                if (session.HandleReceipt(tillReceipt, SaleRecording.Receipt(null, printCoupons: true)) is not SaleRecorded)
+                if (session.HandleReceipt(tillReceipt, SaleRecording.Receipt(null, printCoupons: true), sale.Confidence) is not SaleRecorded)
                 {
                     throw new InvalidOperationException("the benchmark sale must be recorded for the scanned customer");
                 }

@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
+using PosLoyalty.Domain.Receipts;
 using PosLoyalty.Drivers.EscPos.Decoding;
+using PosLoyalty.Service.Tap;
 
 namespace PosLoyalty.Benchmarks;
 
 /// <summary>
-/// <c>--decoder</c>: ESC/POS decoder throughput. Decodes ~64 MB of the receipt fixtures repeated
+/// <c>--decoder</c>: ESC/POS decoder throughput, and reading throughput (decode, then the receipt reader's
+/// extraction of every receipt: kind, total by evidence, number, items — what the tap does at each cut), measured in
+/// the same run over the same stream so the reader's cost is a ratio against the bare decoder. Decodes ~64 MB of the receipt fixtures repeated
 /// (tests/PosLoyalty.Drivers.EscPos.Tests/Fixtures/receipts, found by walking up from the binary), in 64 KiB
 /// chunks as a tap would read them, several times, and prints
 /// <c>{"name":"decoder-throughput","mb_per_s_p50":…,"runs":…}</c>. Target: ≥ 50 MB/s in Release.
@@ -37,6 +41,32 @@ public static class DecoderThroughput
             Report.Progress(string.Create(CultureInfo.InvariantCulture, $"decoder: run {run + 1}: {rates[run]:F1} MB/s, {receipts} receipts"));
         }
 
+        var reading = new double[Runs];
+        var reader = new ReceiptReader(BuiltInReceiptProfiles.Default, 437);
+        Read(reader, stream.AsSpan(0, Math.Min(stream.Length, 8 * 1024 * 1024)));
+        for (int run = 0; run < Runs; run++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var sales = Read(reader, stream);
+            stopwatch.Stop();
+            reading[run] = stream.Length / 1_000_000.0 / stopwatch.Elapsed.TotalSeconds;
+            Report.Progress(string.Create(CultureInfo.InvariantCulture, $"reading: run {run + 1}: {reading[run]:F1} MB/s, {sales} receipts read"));
+        }
+
+        Array.Sort(reading);
+        double readingP50 = reading[Runs / 2];
+        Report.Line(w =>
+        {
+            w.WriteString("name", "reading-throughput");
+            w.WriteNumber("mb_per_s_p50", Math.Round(readingP50, 1));
+            w.WriteNumber("mb_per_s_min", Math.Round(reading[0], 1));
+            w.WriteNumber("runs", Runs);
+        });
+        if (readingP50 < TargetMegabytesPerSecond)
+        {
+            Report.Progress(string.Create(CultureInfo.InvariantCulture, $"reading: p50 {readingP50:F1} MB/s is below the {TargetMegabytesPerSecond} MB/s target"));
+        }
+
         Array.Sort(rates);
         double p50 = rates[Runs / 2];
         Report.Line(w =>
@@ -61,6 +91,21 @@ public static class DecoderThroughput
         }
 
         return receipts + (decoder.Flush() is null ? 0 : 1);
+    }
+
+    private static int Read(ReceiptReader reader, ReadOnlySpan<byte> stream)
+    {
+        var decoder = reader.CreateDecoder();
+        int read = 0;
+        for (int offset = 0; offset < stream.Length; offset += ChunkBytes)
+        {
+            foreach (var receipt in decoder.Push(stream.Slice(offset, Math.Min(ChunkBytes, stream.Length - offset))))
+            {
+                read += reader.Read(receipt).Total is null ? 0 : 1;
+            }
+        }
+
+        return read;
     }
 
     private static byte[] Repeat(byte[] sample, int length)

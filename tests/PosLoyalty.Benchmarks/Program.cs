@@ -53,6 +53,14 @@ if (options.Till)
     _ = CutToCommit.Run(options.Customers, options.Applies, options.DbDirectory, rules); // tests/PosLoyalty.Benchmarks/CutToCommit.cs
 }
 
+if (options.Idle)
+{
+    var executables = options.IdleExecutables.Count > 0
+        ? options.IdleExecutables
+        : [Path.GetFullPath("src/PosLoyalty.Host/bin/Release/net10.0/posloyalty.dll")];
+    IdleCpu.Run(Console.Out, Console.Error, executables, options.IdleSeconds, options.IdleRuns, options.IdleStraceSeconds); // tests/PosLoyalty.Benchmarks/IdleCpu.cs
+}
+
 if (options.Bdn)
 {
     exitCode = Math.Max(exitCode, MicroBenchmarks.Run());

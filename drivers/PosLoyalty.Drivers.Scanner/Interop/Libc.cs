@@ -21,9 +21,6 @@ internal static unsafe partial class Libc
     /// <summary><c>O_NONBLOCK</c> (octal 04000), the same on x86, arm and arm64.</summary>
     public const int ONonBlock = 0x800;
 
-    /// <summary><c>POLLIN</c>, include/uapi/asm-generic/poll.h.</summary>
-    public const short PollIn = 0x1;
-
     /// <summary><c>EINTR</c>, include/uapi/asm-generic/errno-base.h.</summary>
     public const int EIntr = 4;
 
@@ -47,17 +44,4 @@ internal static unsafe partial class Libc
     /// <summary><c>ssize_t read(int fd, void *buf, size_t count)</c>.</summary>
     [LibraryImport(LibraryName, EntryPoint = "read", SetLastError = true)]
     public static partial nint Read(int fd, byte* buffer, nuint count);
-
-    /// <summary><c>int poll(struct pollfd *fds, nfds_t nfds, int timeout)</c>.</summary>
-    [LibraryImport(LibraryName, EntryPoint = "poll", SetLastError = true)]
-    public static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);
-
-    /// <summary><c>struct pollfd</c>.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short ReturnedEvents;
-    }
 }

@@ -33,6 +33,18 @@ internal static unsafe partial class LibC
     [LibraryImport(Library, EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);
 
+    /// <summary><c>int eventfd(unsigned int initval, int flags)</c>, eventfd(2).</summary>
+    [LibraryImport(Library, EntryPoint = "eventfd", SetLastError = true)]
+    public static partial int EventFd(uint initialValue, OpenFlags flags);
+
+    /// <summary><c>int inotify_init1(int flags)</c>, inotify_init(2); IN_NONBLOCK and IN_CLOEXEC are O_NONBLOCK and O_CLOEXEC.</summary>
+    [LibraryImport(Library, EntryPoint = "inotify_init1", SetLastError = true)]
+    public static partial int InotifyInit(OpenFlags flags);
+
+    /// <summary><c>int inotify_add_watch(int fd, const char *pathname, uint32_t mask)</c>, inotify_add_watch(2).</summary>
+    [LibraryImport(Library, EntryPoint = "inotify_add_watch", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int InotifyAddWatch(int fd, string path, InotifyMask mask);
+
     [LibraryImport(Library, EntryPoint = "ioctl", SetLastError = true)]
     public static partial int Ioctl(int fd, nuint request, Termios2* termios);
 

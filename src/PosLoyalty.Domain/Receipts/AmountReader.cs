@@ -14,11 +14,14 @@ internal sealed class AmountReader
 
     private readonly Regex _number = new(
         @"(?:\d{1,3}(?:[ \u00A0\u202F'’.,]\d{3})+|\d+)(?:[.,]\d{1,2})?[.,]?$",
-        RegexOptions.CultureInvariant,
+        RegexOptions.CultureInvariant | RegexOptions.Compiled,
         Timeout);
 
     private readonly DecimalSeparatorRule _rule;
     private readonly (string Sign, string Code)[] _symbols;
+
+    // The same signs grouped by their last character, longest first: a line's end is compared with a handful.
+    private readonly Dictionary<char, (string Sign, string Code)[]> _symbolsByLastChar;
 
     public AmountReader(ReceiptProfile profile)
     {
@@ -27,6 +30,7 @@ internal sealed class AmountReader
             .OrderByDescending(pair => pair.Key.Length)
             .Select(pair => (pair.Key, pair.Value))
             .ToArray();
+        _symbolsByLastChar = _symbols.Where(symbol => symbol.Sign.Length > 0).GroupBy(symbol => symbol.Sign[^1]).ToDictionary(group => group.Key, group => group.ToArray());
     }
 
     /// <summary>The amount at the end of the line, or null when the line does not end in one.</summary>
@@ -221,7 +225,12 @@ internal sealed class AmountReader
 
     private (string Sign, string Code)? EndsWithSymbol(string text, int end)
     {
-        foreach (var (sign, code) in _symbols)
+        if (end <= 0 || !_symbolsByLastChar.TryGetValue(text[end - 1], out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var (sign, code) in candidates)
         {
             if (end < sign.Length || string.CompareOrdinal(text, end - sign.Length, sign, 0, sign.Length) != 0)
             {

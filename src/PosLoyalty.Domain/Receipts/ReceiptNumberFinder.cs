@@ -18,7 +18,7 @@ internal sealed class ReceiptNumberFinder
 
     private readonly Regex? _receipt;
     private readonly Regex? _order;
-    private readonly Regex _bare = new(@"(?<![\p{L}\p{N}])(?:NO|NR|NRO|N|№|#|°)(?![\p{L}])\s*[.:°º]?\s*[#:]?\s*" + Value + @"(?<after>\s*,\s*\p{L})?", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _bare = new(@"(?<![\p{L}\p{N}])(?:NO|NR|NRO|N|№|#|°)(?![\p{L}])\s*[.:°º]?\s*[#:]?\s*" + Value + @"(?<after>\s*,\s*\p{L})?", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
     private readonly LabelSet _decoys;
 
     public ReceiptNumberFinder(ReceiptProfile profile)
@@ -80,7 +80,7 @@ internal sealed class ReceiptNumberFinder
             .ToArray();
         return alternatives.Length == 0
             ? null
-            : new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?![\p{{L}}])" + Joiner + Value, RegexOptions.CultureInvariant, Timeout);
+            : new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?![\p{{L}}])" + Joiner + Value, RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
     }
 
     /// <summary>A number, not a masked card, a date, a time or a phone number.</summary>
@@ -92,13 +92,13 @@ internal sealed class ReceiptNumberFinder
         }
 
         var digits = number.Count(char.IsAsciiDigit);
-        return digits <= 20 && !Regex.IsMatch(number, @"^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$", RegexOptions.CultureInvariant, Timeout);
+        return digits <= 20 && !Regex.IsMatch(number, @"^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
     }
 
     /// <summary>True when the word just before the number says it is something else: "Tisch #9", "Kasse Nr 2", "Karta No:".</summary>
     private bool DecoyBefore(string folded, int index)
     {
-        var word = Regex.Match(folded[..index], @"(?<w>[\p{L}][\p{L}\-/.]*)[\s:.#\-]*$", RegexOptions.CultureInvariant, Timeout);
+        var word = Regex.Match(folded[..index], @"(?<w>[\p{L}][\p{L}\-/.]*)[\s:.#\-]*$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
         if (!word.Success)
         {
             return false;

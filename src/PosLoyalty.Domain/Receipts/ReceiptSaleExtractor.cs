@@ -38,17 +38,17 @@ public sealed class ReceiptSaleExtractor
     private readonly LabelSet _orderWords;
     private readonly Regex? _itemLine;
 
-    private readonly Regex _leadingQuantity = new(@"^(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*[xX×*]\s*(?<d>\S.*)$", RegexOptions.CultureInvariant, Timeout);
-    private readonly Regex _leadingCount = new(@"^(?<q>\d{1,3})\s+(?<d>\p{L}.*)$", RegexOptions.CultureInvariant, Timeout);
-    private readonly Regex _trailingQuantity = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX×*@]|pcs|stk|st)\.?\s*[\d.,' ]+\s*$", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _leadingQuantity = new(@"^(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*[xX×*]\s*(?<d>\S.*)$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private readonly Regex _leadingCount = new(@"^(?<q>\d{1,3})\s+(?<d>\p{L}.*)$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private readonly Regex _trailingQuantity = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX×*@]|pcs|stk|st)\.?\s*[\d.,' ]+\s*$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
     // "PAO FRANCES 0,500 KG x 15,90": quantity and unit, then the unit price.
-    private readonly Regex _quantityWithUnit = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:UN|UND|UNID|UNI|KG|G|GR|L|LT|ML|CL|PC|PCS|STK|ST|SZT|DB|KS|KPL|ADET|AD|PZ|PZA|PZAS|ШТ|КГ|Л|ΤΕΜ|TK|KPL|M)\.?\s*[xX×*]\s*[\d.,' ]+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
-    private readonly Regex _quantityAfterName = new(@"^(?<d>.*\p{L}[^\d]*?)\s+[xX×]\s?(?<q>\d{1,4})(?:\s+[\d.,' ]+)?$", RegexOptions.CultureInvariant, Timeout);
-    private readonly Regex _quantityLine = new(@"^\s*(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[\p{L}]{1,3}\.?\s*)?[xX×*@]\s*(?<rest>[^\p{L}]*(?:[\p{L}]{1,3}(?:/[\p{L}]{1,3})?)?[^\p{L}]*)$", RegexOptions.CultureInvariant, Timeout);
-    private readonly Regex _isoDate = new(@"(?<!\d)(?<y>\d{4})[-./](?<m>\d{1,2})[-./](?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
-    private readonly Regex _date = new(@"(?<!\d)(?<a>\d{1,2})[-./](?<b>\d{1,2})[-./](?<y>\d{4}|\d{2})(?![\d,])", RegexOptions.CultureInvariant, Timeout);
-    private readonly Regex _time = new(@"(?<![\d:.,])(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)(?::(?<s>[0-5]\d))?(?![\d:])", RegexOptions.CultureInvariant, Timeout);
-    private readonly Regex _numberToken = new(@"\d[\d.,' ]*\d|\d", RegexOptions.CultureInvariant, Timeout);
+    private readonly Regex _quantityWithUnit = new(@"^(?<d>.*\p{L}.*?)\s+(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:UN|UND|UNID|UNI|KG|G|GR|L|LT|ML|CL|PC|PCS|STK|ST|SZT|DB|KS|KPL|ADET|AD|PZ|PZA|PZAS|ШТ|КГ|Л|ΤΕΜ|TK|KPL|M)\.?\s*[xX×*]\s*[\d.,' ]+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled, Timeout);
+    private readonly Regex _quantityAfterName = new(@"^(?<d>.*\p{L}[^\d]*?)\s+[xX×]\s?(?<q>\d{1,4})(?:\s+[\d.,' ]+)?$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private readonly Regex _quantityLine = new(@"^\s*(?<q>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[\p{L}]{1,3}\.?\s*)?[xX×*@]\s*(?<rest>[^\p{L}]*(?:[\p{L}]{1,3}(?:/[\p{L}]{1,3})?)?[^\p{L}]*)$", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private readonly Regex _isoDate = new(@"(?<!\d)(?<y>\d{4})[-./](?<m>\d{1,2})[-./](?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private readonly Regex _date = new(@"(?<!\d)(?<a>\d{1,2})[-./](?<b>\d{1,2})[-./](?<y>\d{4}|\d{2})(?![\d,])", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private readonly Regex _time = new(@"(?<![\d:.,])(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)(?::(?<s>[0-5]\d))?(?![\d:])", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+    private readonly Regex _numberToken = new(@"\d[\d.,' ]*\d|\d", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
 
     public ReceiptSaleExtractor(ReceiptProfile profile)
     {
@@ -74,7 +74,7 @@ public sealed class ReceiptSaleExtractor
 
         if (profile.ItemLinePattern is { } pattern)
         {
-            _itemLine = new Regex(pattern, RegexOptions.CultureInvariant, Timeout);
+            _itemLine = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
         }
     }
 
@@ -132,7 +132,7 @@ public sealed class ReceiptSaleExtractor
 
         for (var i = 0; i < lines.Length; i++)
         {
-            kinds[i] = IsColumnHeader(folded[i]) && !NextIsAmountAlone(lines, i) ? (ReceiptLineKind.Other, 0) : Classify(folded[i]);
+            kinds[i] = IsColumnHeader(folded[i]) && !NextIsAmountAlone(lines, amounts, i) ? (ReceiptLineKind.Other, 0) : Classify(folded[i]);
         }
 
         var itemLines = new List<int>();
@@ -248,10 +248,10 @@ public sealed class ReceiptSaleExtractor
         return tokens.Length >= 3 && tokens.All(token => token.Length <= 14) && t.Contains("  ", StringComparison.Ordinal);
     }
 
-    private bool NextIsAmountAlone(string[] lines, int i)
+    private static bool NextIsAmountAlone(string[] lines, PrintedAmount?[] amounts, int i)
     {
         var next = NextNonBlank(lines, i);
-        return next >= 0 && _amounts.ReadAlone(lines[next]) is not null;
+        return next >= 0 && amounts[next] is { } amount && !lines[next].AsSpan(0, amount.Start).ContainsAnyExcept(" \t*=:#-");
     }
 
     private (ReceiptLineKind Kind, int At) Classify(string folded)
@@ -335,7 +335,7 @@ public sealed class ReceiptSaleExtractor
         {
             // Double-size text wrapped by the POS: "TOTAL 1,234." then "56".
             var rest = lines[next].Trim();
-            var cents = Regex.Match(rest, @"^(?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant, Timeout);
+            var cents = Regex.Match(rest, @"^(?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
             if (cents.Success)
             {
                 var (joined, _) = _amounts.Parse(amount.Digits + cents.Groups["d"].Value);
@@ -555,22 +555,27 @@ public sealed class ReceiptSaleExtractor
             return new ReceiptItem(leading.Groups["d"].Value.Trim(), Number(leading.Groups["q"].Value) ?? 1m, amount);
         }
 
-        var unit = _quantityWithUnit.Match(description);
-        if (unit.Success)
+        // The quantity patterns below backtrack over the whole description: only a description with a digit after its
+        // first letter can hold a quantity after the name.
+        if (HasQuantityAfterName(description))
         {
-            return new ReceiptItem(unit.Groups["d"].Value.Trim(), Number(unit.Groups["q"].Value) ?? 1m, amount);
-        }
+            var unit = _quantityWithUnit.Match(description);
+            if (unit.Success)
+            {
+                return new ReceiptItem(unit.Groups["d"].Value.Trim(), Number(unit.Groups["q"].Value) ?? 1m, amount);
+            }
 
-        var after = _quantityAfterName.Match(description);
-        if (after.Success)
-        {
-            return new ReceiptItem(after.Groups["d"].Value.Trim(), Number(after.Groups["q"].Value) ?? 1m, amount);
-        }
+            var after = _quantityAfterName.Match(description);
+            if (after.Success)
+            {
+                return new ReceiptItem(after.Groups["d"].Value.Trim(), Number(after.Groups["q"].Value) ?? 1m, amount);
+            }
 
-        var trailing = _trailingQuantity.Match(description);
-        if (trailing.Success)
-        {
-            return new ReceiptItem(trailing.Groups["d"].Value.Trim(), Number(trailing.Groups["q"].Value) ?? 1m, amount);
+            var trailing = _trailingQuantity.Match(description);
+            if (trailing.Success)
+            {
+                return new ReceiptItem(trailing.Groups["d"].Value.Trim(), Number(trailing.Groups["q"].Value) ?? 1m, amount);
+            }
         }
 
         var count = _leadingCount.Match(description);
@@ -580,6 +585,13 @@ public sealed class ReceiptSaleExtractor
         }
 
         return new ReceiptItem(description, 1m, amount);
+    }
+
+    private static bool HasQuantityAfterName(string description)
+    {
+        var letter = description.AsSpan().IndexOfAnyInRange('A', 'z');
+        var rest = letter < 0 ? description.AsSpan() : description.AsSpan(letter);
+        return rest.IndexOfAnyInRange('0', '9') >= 0;
     }
 
     private ReceiptItem? FromPattern(string text)

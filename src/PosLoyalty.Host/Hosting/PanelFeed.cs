@@ -13,13 +13,12 @@ namespace PosLoyalty.Host.Hosting;
 
 /// <summary>
 /// Turns till events into panel events once, whatever the number of panels, and fans them out; sends a
-/// clock tick every second. Each panel has its own bounded queue that drops its oldest events when the
+/// clock tick when the minute turns. Each panel has its own bounded queue that drops its oldest events when the
 /// panel is slow, and this feed has its own hub subscription: no panel can hold up the till or another panel.
 /// </summary>
 public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRepository customers, PanelCards cards, TimeProvider time, ILogger<PanelFeed> logger) : BackgroundService
 {
     private const int EventsPerPanel = 256;
-    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
     private readonly Lock _gate = new();
     private readonly List<Channel<PanelEvent>> _panels = [];
@@ -198,13 +197,19 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
         }
     }
 
+    /// <summary>
+    /// The panels show the time to the minute (HH:mm): one tick just after each minute turns, not one a second, so an
+    /// idle till does not wake sixty times a minute to redraw the same clock.
+    /// </summary>
     private async Task ClockAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Tick, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (true)
             {
+                var now = time.GetLocalNow();
+                var intoMinute = TimeSpan.FromTicks(now.TimeOfDay.Ticks % TimeSpan.TicksPerMinute);
+                await Task.Delay(TimeSpan.FromMinutes(1) - intoMinute, time, stoppingToken);
                 Publish(new ClockTickEvent(time.GetLocalNow()));
             }
         }

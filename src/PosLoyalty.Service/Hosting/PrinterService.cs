@@ -1,34 +1,44 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Service.Devices;
 using PosLoyalty.Service.Printing;
 using PosLoyalty.Service.Tap;
+using PosLoyalty.Service.Till;
 
 namespace PosLoyalty.Service.Hosting;
 
 /// <summary>
-/// Runs the printer link (the one writer to the printer, reconnecting by itself) and, every second, prints the
-/// coupons still pending for this till when the printer can take them: those issued while it was away, those a
-/// late scan earned after the receipt was printed, and a manager's reprints.
+/// Runs the printer link (the one writer to the printer, reconnecting by itself) and, whenever the printer or the till
+/// changes, updates the printer's line on the status board and prints the coupons still pending for this till when the
+/// printer can take them: those issued while it was away, those a late scan earned after the receipt was printed, and
+/// a manager's reprints. It sleeps in between: no timer (docs/architecture.md, "How each device waits").
 /// </summary>
-public sealed class PrinterService(PrinterLink link, CouponPrinter coupons, DeviceStatusBoard board, TimeProvider time, ILogger<PrinterService> logger) : BackgroundService
+public sealed class PrinterService(PrinterLink link, CouponPrinter coupons, DeviceStatusBoard board, TillEventHub hub, ILogger<PrinterService> logger) : BackgroundService
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         board.Set(DeviceStatusBoard.Printer, DeviceState.Waiting, "connecting to " + link.DeviceName);
+
+        // One pending wake-up is enough: each turn reads the link's state and the pending coupons afresh.
+        var wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        void Wake() => wake.Writer.TryWrite(true);
+        link.StateChanged += Wake;
+        using var events = hub.Subscribe();
         var writer = link.RunAsync(stoppingToken);
-        using var timer = new PeriodicTimer(Tick, time);
+        var till = ForwardAsync(events, Wake, stoppingToken);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (true)
             {
-                if (writer.IsCompleted)
+                var woken = wake.Reader.ReadAsync(stoppingToken).AsTask();
+                if (await Task.WhenAny(woken, writer) == writer)
                 {
                     await writer; // surfaces a bug in the link rather than printing nothing silently
+                    break;
                 }
 
+                await woken;
                 board.Set(DeviceStatusBoard.Printer, State(), Detail());
                 try
                 {
@@ -44,14 +54,32 @@ public sealed class PrinterService(PrinterLink link, CouponPrinter coupons, Devi
         {
             // stopping
         }
+        finally
+        {
+            link.StateChanged -= Wake;
+        }
 
         try
         {
             await writer;
+            await till;
         }
         catch (OperationCanceledException)
         {
             // stopping
+        }
+    }
+
+    /// <summary>Any till event may have left a coupon pending (a late scan, a sale while the printer was away).</summary>
+    private static async Task ForwardAsync(TillSubscription events, Action wake, CancellationToken stoppingToken)
+    {
+        while (await events.Events.WaitToReadAsync(stoppingToken))
+        {
+            while (events.Events.TryRead(out _))
+            {
+            }
+
+            wake();
         }
     }
 

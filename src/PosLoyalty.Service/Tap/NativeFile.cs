@@ -16,13 +16,6 @@ internal static class NativeFile
     public const int NonBlocking = 0x800;
     public const int CloseOnExec = 0x80000;
 
-    // poll.h
-    public const short PollIn = 0x001;
-    public const short PollOut = 0x004;
-    public const short PollError = 0x008;
-    public const short PollHangUp = 0x010;
-    public const short PollInvalid = 0x020;
-
     // asm-generic/errno-base.h
     public const int Interrupted = 4;
     public const int WouldBlock = 11;
@@ -58,24 +51,9 @@ internal static class NativeFile
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
-    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
-    public static extern int Close(int fd);
-
     [DllImport("libc", EntryPoint = "read", SetLastError = true)]
     public static extern nint Read(int fd, ref byte buffer, nuint count);
 
     [DllImport("libc", EntryPoint = "write", SetLastError = true)]
     public static extern nint Write(int fd, ref byte buffer, nuint count);
-
-    [DllImport("libc", EntryPoint = "poll", SetLastError = true)]
-    public static extern int Poll(ref PollDescriptor descriptor, nuint count, int timeoutMilliseconds);
-
-    /// <summary>struct pollfd.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct PollDescriptor
-    {
-        public int Fd;
-        public short Events;
-        public short ReturnedEvents;
-    }
 }

@@ -1,32 +1,34 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+using PosLoyalty.Drivers.Serial;
 
 namespace PosLoyalty.Service.Tap;
 
 /// <summary>
-/// A FIFO, USB printer gadget or file opened O_NONBLOCK, as a Stream whose async reads and writes hold no thread:
-/// they try the call, and while the kernel says EAGAIN they await a timer backing off from 1 ms to
-/// <see cref="MaximumPollIntervalMilliseconds"/> (the approach of PosixSerialPort). A FileStream on a FIFO would
-/// block a pool thread in read(2) that neither cancellation nor Dispose can wake.
+/// A FIFO, USB printer gadget or file opened O_NONBLOCK, as a Stream: reads and writes try the call, and while the
+/// kernel says EAGAIN they wait in the kernel through a <see cref="DescriptorWaiter"/> (poll(2) with no timeout, woken
+/// by the descriptor, cancellation or Dispose), as PosixSerialPort does. A FileStream on a FIFO would block a pool
+/// thread in read(2) that neither cancellation nor Dispose can wake.
 /// </summary>
 internal sealed class NonBlockingFileStream : Stream
 {
-    private const int MaximumPollIntervalMilliseconds = 16;
-
     private readonly bool _canWrite;
-    private int _fd;
+    private readonly SafeFileHandle _handle;
+    private readonly DescriptorWaiter _readWaiter = new(devicePath: null);
+    private readonly DescriptorWaiter _writeWaiter = new(devicePath: null);
 
     private NonBlockingFileStream(int fd, string path, bool canWrite)
     {
-        _fd = fd;
+        _handle = new SafeFileHandle(fd, ownsHandle: true);
         Path = path;
         _canWrite = canWrite;
     }
 
     public string Path { get; }
 
-    public override bool CanRead => Volatile.Read(ref _fd) >= 0;
+    public override bool CanRead => !_handle.IsClosed;
 
-    public override bool CanWrite => _canWrite && Volatile.Read(ref _fd) >= 0;
+    public override bool CanWrite => _canWrite && !_handle.IsClosed;
 
     public override bool CanSeek => false;
 
@@ -64,12 +66,10 @@ internal sealed class NonBlockingFileStream : Stream
             return 0;
         }
 
-        int delay = 1;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int fd = Descriptor();
-            nint read = NativeFile.Read(fd, ref MemoryMarshal.GetReference(buffer.Span), (nuint)buffer.Length);
+            nint read = Call(fd => NativeFile.Read(fd, ref MemoryMarshal.GetReference(buffer.Span), (nuint)buffer.Length));
             if (read >= 0)
             {
                 return (int)read;
@@ -81,9 +81,7 @@ internal sealed class NonBlockingFileStream : Stream
                 throw new IOException($"Reading \"{Path}\" failed: {Marshal.GetPInvokeErrorMessage(errno)}");
             }
 
-            ThrowIfHungUp(fd, NativeFile.PollIn);
-            await Task.Delay(delay, cancellationToken);
-            delay = Math.Min(delay * 2, MaximumPollIntervalMilliseconds);
+            ThrowIfHungUp(await _readWaiter.WaitAsync(_handle, DescriptorEvents.Readable, cancellationToken).ConfigureAwait(false), DescriptorEvents.Readable);
         }
     }
 
@@ -94,16 +92,14 @@ internal sealed class NonBlockingFileStream : Stream
             throw new NotSupportedException($"\"{Path}\" is open for reading only.");
         }
 
-        int delay = 1;
         while (!buffer.IsEmpty)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int fd = Descriptor();
-            nint written = NativeFile.Write(fd, ref MemoryMarshal.GetReference(buffer.Span), (nuint)buffer.Length);
+            var chunk = buffer;
+            nint written = Call(fd => NativeFile.Write(fd, ref MemoryMarshal.GetReference(chunk.Span), (nuint)chunk.Length));
             if (written >= 0)
             {
                 buffer = buffer[(int)written..];
-                delay = 1;
                 continue;
             }
 
@@ -113,8 +109,7 @@ internal sealed class NonBlockingFileStream : Stream
                 throw new IOException($"Writing \"{Path}\" failed: {Marshal.GetPInvokeErrorMessage(errno)}");
             }
 
-            await Task.Delay(delay, cancellationToken);
-            delay = Math.Min(delay * 2, MaximumPollIntervalMilliseconds);
+            ThrowIfHungUp(await _writeWaiter.WaitAsync(_handle, DescriptorEvents.Writable, cancellationToken).ConfigureAwait(false), DescriptorEvents.Writable);
         }
     }
 
@@ -140,29 +135,40 @@ internal sealed class NonBlockingFileStream : Stream
 
     protected override void Dispose(bool disposing)
     {
-        int fd = Interlocked.Exchange(ref _fd, -1);
-        if (fd >= 0)
+        if (disposing)
         {
-            _ = NativeFile.Close(fd);
+            // Wakes a wait in progress first; its poll(2) holds a reference, so the descriptor closes after it.
+            _readWaiter.Dispose();
+            _writeWaiter.Dispose();
+            _handle.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
-    private int Descriptor()
+    /// <summary>One call on the descriptor, which cannot be closed under it; errno is left for the caller.</summary>
+    private nint Call(Func<int, nint> call)
     {
-        int fd = Volatile.Read(ref _fd);
-        ObjectDisposedException.ThrowIf(fd < 0, this);
-        return fd;
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        var added = false;
+        try
+        {
+            _handle.DangerousAddRef(ref added);
+            return call((int)_handle.DangerousGetHandle());
+        }
+        finally
+        {
+            if (added)
+            {
+                _handle.DangerousRelease();
+            }
+        }
     }
 
     /// <summary>A gadget whose USB host went away reports POLLHUP/POLLERR; a FIFO opened O_RDWR never does.</summary>
-    private void ThrowIfHungUp(int fd, short events)
+    private void ThrowIfHungUp(DescriptorEvents returned, DescriptorEvents wanted)
     {
-        var descriptor = new NativeFile.PollDescriptor { Fd = fd, Events = events };
-        if (NativeFile.Poll(ref descriptor, 1, 0) > 0
-            && (descriptor.ReturnedEvents & (NativeFile.PollError | NativeFile.PollHangUp | NativeFile.PollInvalid)) != 0
-            && (descriptor.ReturnedEvents & events) == 0)
+        if ((returned & (DescriptorEvents.Error | DescriptorEvents.HangUp | DescriptorEvents.Invalid)) != 0 && (returned & wanted) == 0)
         {
             throw new IOException($"\"{Path}\" hung up.");
         }

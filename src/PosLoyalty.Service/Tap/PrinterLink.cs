@@ -72,6 +72,13 @@ public sealed class PrinterLink : IAsyncDisposable
     /// </summary>
     public event Action<ReadOnlyMemory<byte>>? PrinterBytesReceived;
 
+    /// <summary>
+    /// The link connected, lost its printer, or the printer reported its status: what <see cref="IsConnected"/>,
+    /// <see cref="PaperOut"/> and <see cref="LastStatus"/> say may have changed. Lets a watcher sleep instead of polling.
+    /// Called on the link's loops; a handler must not block.
+    /// </summary>
+    public event Action? StateChanged;
+
     /// <summary>The printer's device string, canonical.</summary>
     public string DeviceName => _device.ToString();
 
@@ -202,6 +209,7 @@ public sealed class PrinterLink : IAsyncDisposable
                     {
                         _logger.PrinterOpenFailed(DeviceName, e.Message, _queue.QueuedBytes, delay);
                         ReportSpooling();
+                        RaiseStateChanged();
                         await Task.Delay(delay, _timeProvider, cancellationToken);
                         delay = Next(delay);
                         continue;
@@ -216,6 +224,7 @@ public sealed class PrinterLink : IAsyncDisposable
                     _linkBroken = false;
                     _connected = true;
                     _logger.PrinterConnected(DeviceName);
+                    RaiseStateChanged();
                     readCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                     readLoop = ReadLoopAsync(transport, readCancellation.Token);
                 }
@@ -353,6 +362,7 @@ public sealed class PrinterLink : IAsyncDisposable
         Stream? transport, CancellationTokenSource? readCancellation, Task readLoop)
     {
         _connected = false;
+        RaiseStateChanged();
         if (readCancellation is not null)
         {
             await readCancellation.CancelAsync();
@@ -425,6 +435,18 @@ public sealed class PrinterLink : IAsyncDisposable
         }
     }
 
+    private void RaiseStateChanged()
+    {
+        try
+        {
+            StateChanged?.Invoke();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.PrinterBytesHandlerFailed(DeviceName, e);
+        }
+    }
+
     private void Broken(string reason)
     {
         lock (_sync)
@@ -433,6 +455,8 @@ public sealed class PrinterLink : IAsyncDisposable
             _linkBroken = true;
             Signal();
         }
+
+        RaiseStateChanged();
     }
 
     /// <summary>
@@ -493,6 +517,11 @@ public sealed class PrinterLink : IAsyncDisposable
         if (paperOutAfter != paperOutBefore)
         {
             _logger.PrinterPaperOutChanged(DeviceName, paperOutAfter);
+        }
+
+        if (_replyBuffer.Count > 0)
+        {
+            RaiseStateChanged();
         }
     }
 
