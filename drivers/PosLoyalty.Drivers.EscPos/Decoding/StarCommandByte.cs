@@ -81,6 +81,9 @@ internal enum StarCommandByte : byte
     /// <summary>ESC L n1 n2 d1…dk "Print high-density graphics": k = n1 + n2×256.</summary>
     HighDensityGraphics = 0x4C,
 
+    /// <summary>ESC X n1 n2 d1…dk: 24-dot bit image, k = (n1 + n2 × 256) × 3 (StarPRNT command manual, "Bit image").</summary>
+    BitImage24Dot = 0x58,
+
     /// <summary>ESC M "Select 12-dot pitch".</summary>
     Pitch12 = 0x4D,
 

@@ -234,6 +234,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
         StarCommandByte.Feed => 1,
         StarCommandByte.NormalDensityGraphics => 2,
         StarCommandByte.HighDensityGraphics => 2,
+        StarCommandByte.BitImage24Dot => 2,
         StarCommandByte.Pitch12 => 0,
         StarCommandByte.BottomMargin => 1,
         StarCommandByte.CancelBottomMargin => 0,
@@ -257,10 +258,10 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     private int ConsumeEscapeGs(byte b, int i)
     {
         // ESC GS t n (code page), a n (alignment), A n1 n2 / R n1 n2 (position), S m xL xH yL yH n (raster image),
-        // y … (QR code), x … (PDF417), ETX s n1 n2 (print start/end notification).
+        // y … (QR code), x … (PDF417), ETX s n1 n2 (print start/end notification), P n (page mode / flush).
         int arguments = b switch
         {
-            (byte)'t' or (byte)'a' or (byte)'y' or (byte)'x' => 1,
+            (byte)'t' or (byte)'a' or (byte)'y' or (byte)'x' or (byte)'P' => 1,
             (byte)'A' or (byte)'R' => 2,
             (byte)'S' => 6,
             0x03 => 3,
@@ -544,6 +545,9 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
                 break;
             case Esc | (int)StarCommandByte.HighDensityGraphics:
                 BeginPayload(a[0] | (a[1] << 8));
+                break;
+            case Esc | (int)StarCommandByte.BitImage24Dot:
+                BeginPayload((a[0] | (a[1] << 8)) * 3);
                 break;
             case Esc | (int)StarCommandByte.Barcode:
                 BeginBarcode(StarSymbology(Level(a[0])));

@@ -88,9 +88,10 @@ internal sealed class AmountReader
         if (start > 0)
         {
             var before = head[start - 1];
-            if (before is ':' or '/' or '.' or ',' or '#' or '%' or '_' or '°' or 'º' || (char.IsLetter(before) && EndsWithSymbol(head, start) is null))
+            if (before is ':' or '/' or '.' or ',' or '#' or '%' or '_' or '°' or 'º' || (char.IsLetter(before) && EndsWithSymbol(head, start) is null)
+                || (before == '*' && start >= 2 && head[start - 2] == '*'))
             {
-                return null; // part of a time, a date, a reference or a code
+                return null; // part of a time, a date, a reference, a code or a masked card ("****1234")
             }
 
             if (before is '-' or '−')

@@ -187,12 +187,14 @@ public static class BuiltInReceiptProfiles
             "ЧЕК", "ЧЕК №", "НОМЕР ЧЕКА", "КВИТАНЦИЯ", "ДОКУМЕНТ",
             "COO", "CUPOM", "NOTA", "NOTA FISCAL", "NFC-E", "RECIBO", "NUMERO DO PEDIDO",
             "RESIT", "NO RESIT", "NO. RESIT", "INVOIS", "NO INVOIS", "BIL NO", "NO BIL",
-            "ΑΠΟΔΕΙΞΗ", "ΑΡ. ΑΠΟΔΕΙΞΗΣ", "ΑΡΙΘΜΟΣ", "ΑΡ.", "ΠΑΡΑΣΤΑΤΙΚΟ", "ΤΙΜΟΛΟΓΙΟ"),
+            "ΑΠΟΔΕΙΞΗ", "ΑΡ. ΑΠΟΔΕΙΞΗΣ", "ΑΡΙΘΜΟΣ", "ΑΡ.", "ΠΑΡΑΣΤΑΤΙΚΟ", "ΤΙΜΟΛΟΓΙΟ",
+            "NYUGTA SORSZAMA", "SORSZAMA", "NYUGTASZAM", "N DE TICKET", "N° DE TICKET", "N° TICKET", "N° DE RECU", "N° FACTURE", "N° DE FACTURE", "NUMERO DE TICKET", "NUM TICKET", "RECEIPT ID", "KVITTONUMMER", "KVITTERINGSNUMMER", "KUITTINUMERO", "TSEKI NR", "CISLO UCTENKY", "NUMER PARAGONU"),
         OrderNumberLabels = List(
             "ORDER", "ORDER NO", "ORDER NUMBER", "TRANS", "TRANSACTION", "TXN", "TRX",
             "BESTELLUNG", "BESTELL-NR", "AUFTRAG", "VORGANG", "COMMANDE", "NO COMMANDE", "PEDIDO", "ORDEN", "ORDINE",
             "BESTELLING", "ORDER NR", "BESTALLNING", "ORDRE", "ORDRENR", "TILAUS", "TELLIMUS", "RENDELES", "ZAMOWIENIE",
-            "OBJEDNAVKA", "SIPARIS", "SIPARIS NO", "ЗАКАЗ", "ЗАКАЗ №", "ENCOMENDA", "PESANAN", "NO PESANAN", "ΠΑΡΑΓΓΕΛΙΑ"),
+            "OBJEDNAVKA", "SIPARIS", "SIPARIS NO", "ЗАКАЗ", "ЗАКАЗ №", "ENCOMENDA", "PESANAN", "NO PESANAN", "ΠΑΡΑΓΓΕΛΙΑ",
+            "NR WYDR", "NR WYDRUKU", "WYDRUK NR", "NUMER WYDRUKU"),
         NumberDecoyLabels = List(
             "TEL", "TELEFON", "TELEFONE", "PHONE", "FAX", "MOBILE", "GSM", "COVERS", "GUESTS", "PERSONEN",
             "TSE", "TSE-SIGNATUR", "SIGNATUR", "SIGNATURZAHLER", "SEQ", "SEQUENZ", "SEQUENZNUMMER", "TRANSAKTIONSNUMMER",
@@ -246,7 +248,8 @@ public static class BuiltInReceiptProfiles
             "KUCHE", "KUCHENBON", "KUCHENAUFTRAG", "THEKENBON", "BARBON", "CUISINE", "BON DE CUISINE", "BON CUISINE", "BON BAR",
             "COCINA", "COMANDA", "COMANDA COCINA", "CUCINA", "COMANDA CUCINA", "KEUKEN", "KEUKENBON", "BARBON", "KOK", "KOKKEN",
             "KOKSBONG", "KJOKKEN", "KEITTIO", "KOOK", "KOOKI", "KONYHA", "KONYHAI", "KUCHNIA", "KUCHYNE", "MUTFAK", "MUTFAK FISI",
-            "КУХНЯ", "ЗАКАЗ НА КУХНЮ", "COZINHA", "COMANDA DE PRODUCAO", "PRODUCAO", "DAPUR", "ΚΟΥΖΙΝΑ", "ΜΠΑΡ"),
+            "КУХНЯ", "ЗАКАЗ НА КУХНЮ", "COZINHA", "COMANDA DE PRODUCAO", "PRODUCAO", "DAPUR", "ΚΟΥΖΙΝΑ", "ΜΠΑΡ",
+            "COMANDA BAR", "COMANDA DE BAR", "COMANDA DE COCINA", "COMANDA COZINHA", "COMANDA DE COZINHA", "BON BAR", "BARBON", "BAR BON", "THEKE", "TEZGAH", "BAR TICKET", "BARTICKET", "BARBONG", "BARSEDDEL"),
         OrderMarkers = List(
             "ORDER SLIP", "PRE-BILL", "PREBILL", "PRE BILL", "PRO FORMA", "PROFORMA", "GUEST CHECK", "NOT A RECEIPT", "NOT A VALID RECEIPT",
             "THIS IS NOT A RECEIPT", "UNPAID", "BILL PREVIEW", "TABLE BILL", "ZWISCHENRECHNUNG", "KEIN KASSENBELEG", "KEINE RECHNUNG",

@@ -68,6 +68,26 @@ internal sealed class ReceiptNumberFinder
             }
         }
 
+        // "Receipt No.:" on a line of its own, the number alone on the next line.
+        for (var i = 0; i + 1 < folded.Length; i++)
+        {
+            if (LabelAlone(folded[i]) && NextNonBlank(folded, i) is { } next && Regex.Match(folded[next].Trim(), "^" + Value + "$", RegexOptions.CultureInvariant, Timeout) is { Success: true } alone
+                && Usable(alone.Groups["n"].Value) && alone.Groups["n"].Value.Count(char.IsAsciiDigit) >= 2)
+            {
+                return (alone.Groups["n"].Value, next, "receipt label on the line above");
+            }
+        }
+
+        // A link in a QR code that names the receipt: "…/receipt?id=88123", "…&bon=4711".
+        foreach (var code in barcodes)
+        {
+            var query = Regex.Match(code, @"[?&](?:id|receipt|receiptid|r|nr|no|num|bon|beleg|ticket|invoice|doc|fiscal|chave)=(?<n>[A-Za-z0-9\-]{3,40})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+            if (code.Contains("://", StringComparison.Ordinal) && query.Success && query.Groups["n"].Value.Count(char.IsAsciiDigit) >= 3 && query.Groups["n"].Value.Length <= 24)
+            {
+                return (query.Groups["n"].Value.ToUpperInvariant(), -1, "the link in the QR code");
+            }
+        }
+
         // Nothing printed: a short barcode of letters and digits (not a product code, not a link) carries the number.
         var codes = barcodes.Where(code => code.Length is >= 4 and <= 24 && code.Count(char.IsAsciiDigit) >= 4
             && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && !(code.Length is 8 or 12 or 13 && code.All(char.IsAsciiDigit))).Distinct().ToList();
@@ -91,6 +111,39 @@ internal sealed class ReceiptNumberFinder
         return alternatives.Length == 0
             ? null
             : new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?![\p{{L}}])" + Joiner + Value, RegexOptions.CultureInvariant, Timeout);
+    }
+
+    /// <summary>True when the line is a receipt label and nothing else but punctuation ("Receipt No.:", "Bon-Nr.").</summary>
+    private bool LabelAlone(string folded)
+    {
+        var core = folded.Trim(' ', ':', '#', '.', '*', '-', '=');
+        if (core.Length == 0 || core.Any(char.IsAsciiDigit) || !_receiptLabels.MayMatch(core))
+        {
+            return false;
+        }
+
+        var label = _receiptLabels.First(core);
+        if (label is null || label.Index != 0)
+        {
+            return false;
+        }
+
+        // What may follow the label: "No", "Nr.", "N°", "#", ":".
+        var rest = core[label.Length..].Trim(' ', ':', '#', '.', '°', '-');
+        return rest.Length == 0 || rest is "NO" or "NR" or "NRO" or "N" or "NUMBER" or "NUMMER" or "NUMERO" or "DE TICKET" or "CISLO" or "SZAM";
+    }
+
+    private static int? NextNonBlank(string[] lines, int i)
+    {
+        for (var j = i + 1; j < lines.Length && j <= i + 2; j++)
+        {
+            if (!string.IsNullOrWhiteSpace(lines[j]))
+            {
+                return j;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A number, not a masked card, a date, a time or a phone number.</summary>

@@ -356,6 +356,33 @@ public sealed class ReceiptSaleExtractor
             return below; // the label on one line, the amount (often double size) on the next
         }
 
+        if (amount is null && GluedToLabel(lines[i]) is { } glued)
+        {
+            return glued; // "TOTALE COMPLESSIVO6,20": a double-width label ran into its amount
+        }
+
+        return null;
+    }
+
+    /// <summary>The amount printed right after a total label with no space between them, or null.</summary>
+    private decimal? GluedToLabel(string line)
+    {
+        var folded = TextFolding.Fold(line);
+        var label = _due.First(folded) ?? _total.First(folded);
+        if (label is null)
+        {
+            return null;
+        }
+
+        // The first digit after the label that follows a letter directly: where the label ran into the amount.
+        for (var i = label.Index + 1; i < folded.Length; i++)
+        {
+            if (char.IsAsciiDigit(folded[i]))
+            {
+                return char.IsLetter(folded[i - 1]) && _amounts.ReadAlone(folded[i..]) is { Value: { } value, HasDecimals: true } ? value : null;
+            }
+        }
+
         return null;
     }
 
