@@ -26,8 +26,8 @@ public sealed class CouponPrinter(
     private readonly Lock _gate = new();
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
 
-    /// <summary>False while the printer is away or out of paper: coupons wait in the queue instead.</summary>
-    public bool CanPrintNow => link.IsConnected && !link.PaperOut;
+    /// <summary>False while the printer is away, out of paper or its cover is open: coupons wait in the queue instead.</summary>
+    public bool CanPrintNow => link.IsConnected && !link.PaperOut && !link.CoverOpen;
 
     /// <summary>
     /// Queues the coupons now, behind every byte already queued (at the foot of the receipt when
