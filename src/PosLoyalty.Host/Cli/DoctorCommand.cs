@@ -27,9 +27,9 @@ internal static class DoctorCommand
         string? configurationError = null;
         try
         {
-            settings = ServiceSettings.Load(ctx.Configuration);
+            settings = ServiceConfiguration.Load(ctx).Settings;
         }
-        catch (ServiceConfigurationException ex)
+        catch (Exception ex) when (ex is ServiceConfigurationException or ConfigurationException or Domain.Rules.RulesValidationException)
         {
             configurationError = ex.Message;
         }
@@ -42,7 +42,7 @@ internal static class DoctorCommand
         var problems = new List<string>();
         if (configurationError is not null)
         {
-            problems.Add($"configuration: {configurationError} — the service will not start until it is fixed (/etc/posloyalty/appsettings.json)");
+            problems.Add($"configuration: {configurationError} — the service will not start until it is fixed");
         }
 
         problems.AddRange(devices.SelectMany(d => d.Problems));
