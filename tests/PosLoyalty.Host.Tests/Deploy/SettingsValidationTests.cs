@@ -56,6 +56,21 @@ public sealed class SettingsValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_misspelt_database_path_key_without_db_fails_doctor_on_the_key_not_on_the_default_database()
+    {
+        File.WriteAllText(config, """{ "Storage": { "DatabasPath": "elsewhere.db" } }""");
+
+        var run = PosLoyaltyProcess.Run(cli.Directory, "run", "--headless", "--config", config);
+        var doctor = PosLoyaltyProcess.Run(cli.Directory, "doctor", "--config", config);
+
+        const string Expected = "unknown key Storage:DatabasPath";
+        Assert.Equal(4, run.ExitCode);
+        Assert.Contains(Expected, run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(4, doctor.ExitCode);
+        Assert.Contains(Expected, doctor.Stdout + doctor.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Environment_variables_without_our_prefix_are_not_checked()
     {
         File.WriteAllText(config, $$"""{ "Panel": { "Socket": "{{Path.Combine(cli.Directory, "panel.sock")}}" } }""");
