@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PosLoyalty.Domain.Coupons;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Hosting;
@@ -20,9 +21,10 @@ public sealed class CouponPrinter(
     CouponSlipRenderer renderer,
     CouponPrintQueue queue,
     CustomerRepository customers,
-    TillOptions till,
+    IOptions<TillOptions> tillOptions,
     ILogger<CouponPrinter> logger)
 {
+    private readonly TillOptions till = tillOptions.Value;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
 
