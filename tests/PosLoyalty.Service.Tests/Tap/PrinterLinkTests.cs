@@ -88,6 +88,8 @@ public sealed class PrinterLinkTests
         byte[] asb = [0x10, 0x00, 0x0C, 0x00];
         await printer.SendAsync(asb, Timeout);
         await Eventually.TrueAsync(() => link.PaperOut, Timeout, "paper out after ASB");
+        // The status is read before the bytes are relayed to the POS: wait for the relay too, not for a moment.
+        await Eventually.TrueAsync(() => { lock (relayed) { return relayed.Count >= asb.Length; } }, Timeout, "the ASB relayed to the POS");
 
         Assert.True(link.LastStatus.PaperEnd);
         lock (relayed)
