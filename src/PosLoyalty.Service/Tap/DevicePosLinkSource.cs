@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Drivers.Serial;
+using PosLoyalty.Service.Hosting;
 
 namespace PosLoyalty.Service.Tap;
 
@@ -41,7 +42,7 @@ public sealed class DevicePosLinkSource : IPosLinkSource
     /// <inheritdoc />
     public async ValueTask<IPosLink?> AcceptAsync(CancellationToken cancellationToken)
     {
-        TimeSpan delay = FirstRetryDelay;
+        var backoff = new Backoff(FirstRetryDelay, MaximumRetryDelay);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -56,11 +57,10 @@ public sealed class DevicePosLinkSource : IPosLinkSource
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                TimeSpan delay = backoff.Next();
                 _logger.TapInputOpenFailed(Name, e.Message, delay);
+                await Task.Delay(delay, _timeProvider, cancellationToken);
             }
-
-            await Task.Delay(delay, _timeProvider, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaximumRetryDelay.Ticks));
         }
     }
 
