@@ -1,3 +1,4 @@
+using PosLoyalty.Service.Broadcast;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -64,7 +65,7 @@ internal sealed class TillFixture : IDisposable
 
     public TillEventHub Hub { get; } = new();
 
-    public TillSubscription Events { get; }
+    public BroadcastSubscription<TillEvent> Events { get; }
 
     public TillSession Session { get; }
 
