@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using PosLoyalty.Service.Configuration;
 
 namespace PosLoyalty.Host.Cli;
 
@@ -26,7 +27,7 @@ internal static class ConfigurationLoader
             builder.AddJsonFile(full, optional: false, reloadOnChange: false);
         }
 
-        builder.AddEnvironmentVariables("POSLOYALTY__");
+        builder.AddEnvironmentVariables(ServiceSettings.EnvironmentPrefix);
         if (databaseOverride is not null)
         {
             if (string.IsNullOrWhiteSpace(databaseOverride))

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Devices;
+using PosLoyalty.Storage;
 using PosLoyalty.Storage.Maintenance;
 
 namespace PosLoyalty.Host.Cli;
@@ -27,22 +29,33 @@ internal static class DoctorCommand
         string? configurationError = null;
         try
         {
-            settings = ServiceSettings.Load(ctx.Configuration);
+            settings = ServiceConfiguration.Load(ctx).Settings;
         }
-        catch (ServiceConfigurationException ex)
+        catch (Exception ex) when (ex is ServiceConfigurationException or ConfigurationException or Domain.Rules.RulesValidationException)
         {
             configurationError = ex.Message;
         }
 
         var devices = settings is null ? [] : ProbeDevices(settings);
         var clock = new ClockProbe(ctx.Time).Check();
-        var report = new DatabaseMaintenance(ctx.Database, ctx.Time).Check();
-        var till = DoctorTillChecks.Read(ctx.Database, ctx.Time);
+        HealthReport report;
+        DoctorTillChecks till;
+        try
+        {
+            report = new DatabaseMaintenance(ctx.Database, ctx.Time).Check();
+            till = DoctorTillChecks.Read(ctx.Database, ctx.Time);
+        }
+        catch (Exception ex) when (configurationError is not null && ex is ConfigurationException or StorageException or SqliteException or IOException or UnauthorizedAccessException)
+        {
+            // A misspelt Storage key points doctor at another file: the configuration is the finding to report first.
+            throw new ConfigurationException($"{configurationError}; and the database could not be checked: {ex.Message}");
+        }
+
 
         var problems = new List<string>();
         if (configurationError is not null)
         {
-            problems.Add($"configuration: {configurationError} — the service will not start until it is fixed (/etc/posloyalty/appsettings.json)");
+            problems.Add($"configuration: {configurationError} — the service will not start until it is fixed");
         }
 
         problems.AddRange(devices.SelectMany(d => d.Problems));

@@ -22,14 +22,7 @@ internal static class RunCommand
         var command = new Command("run", "run the service: scanner, receipt tap, printer and till pairing from the configuration") { headless };
         bind(command, (ctx, p) =>
         {
-            var settings = ServiceSettings.Load(ctx.Configuration);
-            if (settings.ReceiptTap.IsConfigured && !settings.Printer.IsConfigured)
-            {
-                throw new ConfigurationException("ReceiptTap:Input is set but Printer:Device is not: the tap passes every byte on to the printer, so it needs one");
-            }
-
-            var rules = ctx.Rules;
-            var profile = ReceiptProfileLoader.Load(settings.ReceiptTap.Profile, "ReceiptTap:Profile");
+            var (settings, rules, profile) = ServiceConfiguration.Load(ctx);
             var databasePath = Path.GetFullPath(ctx.DatabasePath);
             var spool = settings.ReceiptTap.SpoolDirectory ?? Path.Combine(Path.GetDirectoryName(databasePath)!, "spool");
             Directory.CreateDirectory(spool);

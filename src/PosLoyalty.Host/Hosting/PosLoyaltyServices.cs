@@ -25,7 +25,7 @@ internal static class PosLoyaltyServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(rules);
         services.AddSingleton(settings);
-        services.AddSingleton(settings.Till);
+        // Each options type is registered once, as ServiceSettings.Load bound and validated it (docs/adr/0008).
         services.AddSingleton(Options.Create(settings.Till));
         services.AddSingleton(settings.Scanner);
         services.AddSingleton(settings.ReceiptTap);

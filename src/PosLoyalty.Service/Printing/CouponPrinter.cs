@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PosLoyalty.Domain.Coupons;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Hosting;
@@ -20,14 +21,15 @@ public sealed class CouponPrinter(
     CouponSlipRenderer renderer,
     CouponPrintQueue queue,
     CustomerRepository customers,
-    TillOptions till,
+    IOptions<TillOptions> tillOptions,
     ILogger<CouponPrinter> logger)
 {
+    private readonly TillOptions till = tillOptions.Value;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
 
-    /// <summary>False while the printer is away or out of paper: coupons wait in the queue instead.</summary>
-    public bool CanPrintNow => link.IsConnected && !link.PaperOut;
+    /// <summary>False while the printer is away, out of paper or its cover is open: coupons wait in the queue instead.</summary>
+    public bool CanPrintNow => link.IsConnected && !link.PaperOut && !link.CoverOpen;
 
     /// <summary>
     /// Queues the coupons now, behind every byte already queued (at the foot of the receipt when

@@ -52,6 +52,7 @@ public sealed class PrinterLink : IAsyncDisposable
     private byte? _paperSensorReply;
     private PrinterStatus _status = PrinterStatus.Unknown("no reply from the printer yet");
     private bool _paperOut;
+    private bool _coverOpen;
 
     /// <summary>A link to the printer <paramref name="options"/> names; nothing is opened until <see cref="RunAsync"/>.</summary>
     /// <exception cref="FormatException">The device string is not PrinterDevice syntax.</exception>
@@ -106,6 +107,18 @@ public sealed class PrinterLink : IAsyncDisposable
             lock (_sync)
             {
                 return _paperOut;
+            }
+        }
+    }
+
+    /// <summary>True when the printer's last report said its cover is open (ASB, or DLE EOT 2 bit 2): it cannot print now.</summary>
+    public bool CoverOpen
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _coverOpen;
             }
         }
     }
@@ -501,6 +514,7 @@ public sealed class PrinterLink : IAsyncDisposable
                     case PrinterReplyKind.AutomaticStatus:
                         _status = reply.AutomaticStatus!;
                         _paperOut = _status.PaperEnd;
+                        _coverOpen = _status.CoverOpen;
                         break;
                     case PrinterReplyKind.RealTimeStatus when _pendingStatusRequests.TryDequeue(out byte request):
                         RealTimeReply(request, reply.Bytes.Span[0]);
@@ -524,7 +538,7 @@ public sealed class PrinterLink : IAsyncDisposable
         }
     }
 
-    /// <summary>Under _sync. DLE EOT 4: bits 5–6 paper end; DLE EOT 2: bit 5 stopped at paper end.</summary>
+    /// <summary>Under _sync. DLE EOT 4: bits 5–6 paper end; DLE EOT 2: bit 2 cover open, bit 5 stopped at paper end.</summary>
     private void RealTimeReply(byte request, byte answer)
     {
         switch (request)
@@ -534,6 +548,7 @@ public sealed class PrinterLink : IAsyncDisposable
                 break;
             case 2:
                 _offlineCauseReply = answer;
+                _coverOpen = (answer & 0x04) != 0;
                 if ((answer & 0x20) != 0)
                 {
                     _paperOut = true;
@@ -552,6 +567,7 @@ public sealed class PrinterLink : IAsyncDisposable
         {
             _status = PrinterStatus.FromRealTimeStatus(printer, cause, sensor);
             _paperOut = _status.PaperEnd;
+            _coverOpen = _status.CoverOpen;
         }
     }
 }

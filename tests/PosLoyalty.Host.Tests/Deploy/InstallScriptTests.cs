@@ -108,8 +108,10 @@ public sealed class InstallScriptTests : IDisposable
         Assert.Equal(0, Install().ExitCode);
         using var cli = new CliFixture();
 
-        // doctor binds and validates every section as `run` does; the file's comments must not trip it.
-        var doctor = PosLoyaltyProcess.Run(cli.Directory, "doctor", "--json", "--config", Path.Combine(destdir, "etc/posloyalty/appsettings.json"), "--db", cli.DatabasePath);
+        // doctor loads the settings, the rules and the profile as `run` does; the file's comments must not trip it.
+        // The rules file it names is under /etc, which here is DESTDIR's: point at the installed copy.
+        var installedRules = new Dictionary<string, string> { ["POSLOYALTY__Loyalty__RulesFile"] = Path.Combine(destdir, "etc/posloyalty/loyalty.json") };
+        var doctor = PosLoyaltyProcess.RunWrapped(cli.Directory, [], installedRules, "doctor", "--json", "--config", Path.Combine(destdir, "etc/posloyalty/appsettings.json"), "--db", cli.DatabasePath);
 
         Assert.True(doctor.ExitCode == 0, doctor.ToString());
         Assert.Equal("ok", doctor.Json().GetProperty("configuration").GetProperty("state").GetString());

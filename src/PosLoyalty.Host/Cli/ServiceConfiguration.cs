@@ -1,0 +1,33 @@
+using PosLoyalty.Domain.Receipts;
+using PosLoyalty.Domain.Rules;
+using PosLoyalty.Service.Configuration;
+
+namespace PosLoyalty.Host.Cli;
+
+/// <summary>
+/// Everything `run` needs before it opens a device: the settings, the rules file and the receipt profile. `doctor`
+/// loads the same, so a configuration doctor calls healthy is one `run` starts with (docs/adr/0008).
+/// </summary>
+internal sealed record ServiceConfiguration(ServiceSettings Settings, LoyaltyRules Rules, ReceiptProfile Profile)
+{
+    /// <summary>Throws <see cref="ServiceConfigurationException"/>, <see cref="ConfigurationException"/> or
+    /// <see cref="RulesValidationException"/> (exit 4) with one line naming the key.</summary>
+    public static ServiceConfiguration Load(CliContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var settings = ServiceSettings.Load(ctx.Configuration);
+        var rules = ctx.Rules;
+        ReceiptProfile profile;
+        try
+        {
+            profile = ReceiptProfileLoader.Load(settings.ReceiptTap.Profile, "ReceiptTap:Profile");
+        }
+        catch (CliException ex)
+        {
+            // A profile named in the configuration is a configuration problem, not a bad command line.
+            throw new ConfigurationException(ex.Message);
+        }
+
+        return new ServiceConfiguration(settings, rules, profile);
+    }
+}
