@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Drivers.Serial;
 using PosLoyalty.Service.Hosting;
+using PosLoyalty.Service.Interop;
 
 namespace PosLoyalty.Service.Tap;
 
@@ -82,7 +83,7 @@ public sealed class DevicePosLinkSource : IPosLinkSource
             case TapInputKind.PrinterGadget:
                 return new StreamPosLink(NonBlockingFileStream.Open(path, readWrite: true, canWrite: true), path, hasBackChannel: true);
             default:
-                (bool _, bool isRegularFile) = NativeFile.GetFileType(path);
+                (bool _, bool isRegularFile) = Libc.GetFileType(path);
                 if (isRegularFile)
                 {
                     _fileRead = true;
