@@ -35,13 +35,16 @@ public sealed class DescriptorWaiter : IDisposable
     private readonly SafeFdHandle _wake;
     private readonly SafeFdHandle? _nodeWatch;
     private readonly bool _watchesPath;
+    private readonly string? _devicePath;
+    private readonly string? _target;
     private int _waiting;
     private volatile bool _disposed;
 
     /// <summary>
     /// A waiter; with <paramref name="devicePath"/>, a wait also ends (with <see cref="DescriptorEvents.None"/>) when
-    /// an entry is removed from, moved into or out of the directory holding that path or its symlink's target:
-    /// the caller then looks at whether the node is still there.
+    /// the path is removed, or moved, or its symlink re-pointed (inotify on the directory holding the path and on its
+    /// target's): the caller then looks at the node. Other entries of those directories coming and going (another
+    /// pty in /dev/pts) do not end the wait.
     /// </summary>
     /// <exception cref="IOException">eventfd(2) failed (the process is out of descriptors).</exception>
     public DescriptorWaiter(string? devicePath)
@@ -57,6 +60,8 @@ public sealed class DescriptorWaiter : IDisposable
         if (devicePath is not null)
         {
             _watchesPath = true;
+            _devicePath = devicePath;
+            _target = FinalTarget(devicePath);
             _nodeWatch = WatchDirectories(devicePath);
         }
     }
@@ -127,6 +132,11 @@ public sealed class DescriptorWaiter : IDisposable
                     if (count == 3 && fds[2].ReturnedEvents != PollEvents.None)
                     {
                         Drain(fds[2].Fd);
+                        if (StillTheSameNode())
+                        {
+                            continue; // another entry of the directory came or went (another pty, another device)
+                        }
+
                         return DescriptorEvents.None;
                     }
 
@@ -220,6 +230,22 @@ public sealed class DescriptorWaiter : IDisposable
             {
                 descriptor.DangerousRelease();
             }
+        }
+    }
+
+    /// <summary>True when the watched path still exists and still leads to the node it led to when the waiter was made.</summary>
+    private bool StillTheSameNode() =>
+        _devicePath is not null && File.Exists(_devicePath) && string.Equals(FinalTarget(_devicePath), _target, StringComparison.Ordinal);
+
+    private static string? FinalTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

@@ -91,6 +91,27 @@ public sealed class DescriptorWaiterTests
     }
 
     [Fact]
+    public async Task Another_pty_coming_and_going_beside_the_device_does_not_end_the_wait()
+    {
+        // Regression: CI failed when other test processes opened and closed ptys in /dev/pts beside ours.
+        using var pipe = new AnonymousPipeServerStream(PipeDirection.Out);
+        using var reader = new AnonymousPipeClientStream(PipeDirection.In, pipe.ClientSafePipeHandle);
+        using var pty = PseudoTerminal.Open();
+        using var waiter = new DescriptorWaiter(pty.SlavePath);
+
+        var wait = waiter.WaitAsync(reader.SafePipeHandle, DescriptorEvents.Readable, CancellationToken.None);
+        for (var i = 0; i < 5; i++)
+        {
+            using var other = PseudoTerminal.Open();
+        }
+
+        await Task.Delay(200);
+        Assert.False(wait.IsCompleted, "another pty's node came and went; ours is still there");
+        pipe.WriteByte(1);
+        Assert.Equal(DescriptorEvents.Readable, await wait.WaitAsync(Timeout) & DescriptorEvents.Readable);
+    }
+
+    [Fact]
     public async Task Ready_descriptor_completes_the_wait_at_once_without_a_thread()
     {
         using var pipe = new AnonymousPipeServerStream(PipeDirection.Out);

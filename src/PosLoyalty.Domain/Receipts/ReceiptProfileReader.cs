@@ -21,7 +21,11 @@ public static class ReceiptProfileReader
 
     /// <summary>Parses and validates a profile. <paramref name="source"/> names the file in error messages.</summary>
     /// <exception cref="ReceiptProfileException">The text is not a valid profile; the message names the key.</exception>
-    public static ReceiptProfile Parse(string json, string source, string fallbackName)
+    public static ReceiptProfile Parse(string json, string source, string fallbackName) =>
+        Parse(json, source, fallbackName, BuiltInReceiptProfiles.Default);
+
+    /// <summary>Parses a profile whose left-out keys take <paramref name="defaults"/>' values.</summary>
+    internal static ReceiptProfile Parse(string json, string source, string fallbackName, ReceiptProfile defaults)
     {
         ArgumentNullException.ThrowIfNull(json);
         ReceiptProfileDocument? document;
@@ -40,7 +44,6 @@ public static class ReceiptProfileReader
         }
 
         var errors = new List<string>();
-        var defaults = BuiltInReceiptProfiles.Default;
         var profile = new ReceiptProfile
         {
             Name = string.IsNullOrWhiteSpace(document.Name) ? fallbackName : document.Name.Trim(),
