@@ -153,7 +153,7 @@ public sealed class ValueTests
     [Fact]
     public void Coupon_status_follows_the_clock_to_expiry()
     {
-        var clock = new FakeClock(new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.Zero));
         var coupon = new Coupon(CouponCode.NewRandom(), null, "Free coffee", null, clock.GetUtcNow(), clock.GetUtcNow().AddDays(90), null, null);
         Assert.Equal(CouponStatus.Active, coupon.StatusAt(clock.GetUtcNow()));
         clock.Advance(TimeSpan.FromDays(90) - TimeSpan.FromSeconds(1));

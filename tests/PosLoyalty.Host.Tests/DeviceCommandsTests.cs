@@ -15,7 +15,7 @@ public sealed class DeviceCommandsTests : IDisposable
     [Fact]
     public async Task Scanner_listen_on_a_pty_prints_exactly_the_codes_written()
     {
-        using var pty = new PseudoTerminal();
+        using var pty = PseudoTerminal.Open();
         using var process = PosLoyaltyProcess.Start(cli.Directory, "scanner", "listen", "--device", pty.SlavePath, "--baud", "9600", "--count", "3", "--json");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -52,7 +52,7 @@ public sealed class CouponRepositoryTests
     {
         using var shop = new TestShop();
         var code = IssueBirthdayCoupon(shop);
-        shop.Clock.Set(new DateTimeOffset(2025, 6, 3, 9, 41, 7, TimeSpan.Zero));
+        shop.Clock.SetUtcNow(new DateTimeOffset(2025, 6, 3, 9, 41, 7, TimeSpan.Zero));
         var first = shop.Coupons.Redeem(code);
         Assert.Equal(shop.Clock.GetUtcNow(), first.RedeemedAt);
 

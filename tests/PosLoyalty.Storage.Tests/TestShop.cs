@@ -31,7 +31,7 @@ internal sealed class TestShop : IDisposable
         Directory = Path.Combine(Path.GetTempPath(), "posloyalty-tests-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
         DatabasePath = Path.Combine(Directory, "loyalty.db");
-        Clock = new FakeClock(Start);
+        Clock = new FakeTimeProvider(Start);
     }
 
     public static LoyaltyRules Rules => Shipped.Value;
@@ -40,7 +40,7 @@ internal sealed class TestShop : IDisposable
 
     public string DatabasePath { get; }
 
-    public FakeClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public LoyaltyDatabase Database => database ??= LoyaltyDatabase.Open(DatabasePath);
 

@@ -57,7 +57,7 @@ public sealed partial record PrinterDevice
             return false;
         }
 
-        if (text.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase))
+        if (TcpDeviceAddress.IsTcp(text))
         {
             return TryParseTcp(text, out parsed, out error);
         }
@@ -115,27 +115,22 @@ public sealed partial record PrinterDevice
     private static bool TryParseTcp(string text, out PrinterDevice? parsed, out string? error)
     {
         parsed = null;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+        if (!TcpDeviceAddress.TryParse(text, out var address, out var problem))
         {
-            error = $"Printer device \"{text}\" is not tcp://HOST[:PORT].";
+            error = problem == TcpDeviceAddressProblem.MoreThanHostAndPort
+                ? $"Printer device \"{text}\" has more than tcp://HOST[:PORT]."
+                : $"Printer device \"{text}\" is not tcp://HOST[:PORT].";
             return false;
         }
 
-        if (uri.AbsolutePath is not ("/" or "") || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
-        {
-            error = $"Printer device \"{text}\" has more than tcp://HOST[:PORT].";
-            return false;
-        }
-
-        // Uri reports -1 when the port is left out and 0 only when it was written as 0.
-        var port = uri.IsDefaultPort ? DefaultTcpPort : uri.Port;
+        var port = address.Port ?? DefaultTcpPort;
         if (port is < 1 or > 65535)
         {
             error = $"Printer device \"{text}\" has port {port}; a TCP port is 1–65535.";
             return false;
         }
 
-        parsed = new PrinterDevice(PrinterDeviceKind.Tcp, null, uri.IdnHost, port);
+        parsed = new PrinterDevice(PrinterDeviceKind.Tcp, null, address.Address, port);
         error = null;
         return true;
     }

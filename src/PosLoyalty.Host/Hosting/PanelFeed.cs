@@ -1,9 +1,9 @@
 using PosLoyalty.Panel;
 using System.Globalization;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Panel.Protocol;
+using PosLoyalty.Service.Broadcast;
 using PosLoyalty.Service.Devices;
 using PosLoyalty.Service.Till;
 using PosLoyalty.Storage;
@@ -20,52 +20,16 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
 {
     private const int EventsPerPanel = 256;
 
-    private readonly Lock _gate = new();
-    private readonly List<Channel<PanelEvent>> _panels = [];
+    private readonly BroadcastHub<PanelEvent> _panels = new(EventsPerPanel);
 
     /// <summary>
     /// A new panel: first the idle screen and the customer at the counter (if any), then every event. The
     /// snapshot is taken under the same lock as publishing, so nothing falls between the two.
     /// </summary>
-    public PanelFeedSubscription Subscribe()
-    {
-        var channel = Channel.CreateBounded<PanelEvent>(new BoundedChannelOptions(EventsPerPanel)
-        {
-            FullMode = BoundedChannelFullMode.DropOldest,
-            SingleReader = true,
-        });
-        lock (_gate)
-        {
-            foreach (var snapshot in Snapshot())
-            {
-                channel.Writer.TryWrite(snapshot);
-            }
-
-            _panels.Add(channel);
-        }
-
-        return new PanelFeedSubscription(channel.Reader, () =>
-        {
-            lock (_gate)
-            {
-                _panels.Remove(channel);
-            }
-
-            channel.Writer.TryComplete();
-        });
-    }
+    public BroadcastSubscription<PanelEvent> Subscribe() => _panels.Subscribe(Snapshot);
 
     /// <summary>Sends one event to every panel attached now.</summary>
-    public void Publish(PanelEvent panelEvent)
-    {
-        lock (_gate)
-        {
-            foreach (var panel in _panels)
-            {
-                panel.Writer.TryWrite(panelEvent);
-            }
-        }
-    }
+    public void Publish(PanelEvent panelEvent) => _panels.Publish(panelEvent);
 
     /// <summary>What a panel needs to draw the till as it is now.</summary>
     public IReadOnlyList<PanelEvent> Snapshot()
@@ -172,13 +136,7 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
         }
 
         await clock;
-        lock (_gate)
-        {
-            foreach (var panel in _panels)
-            {
-                panel.Writer.TryComplete();
-            }
-        }
+        _panels.CompleteAll();
     }
 
     private PendingSalesEvent Pending() =>

@@ -1,3 +1,4 @@
+using PosLoyalty.Service.Broadcast;
 using System.Threading.Channels;
 using PosLoyalty.Panel.Protocol;
 
@@ -14,12 +15,12 @@ public sealed class PanelInProcessConnector(PanelFeed feed, PanelCommandHandler 
 
     private sealed class Connection : IPanelConnection
     {
-        private readonly PanelFeedSubscription _subscription;
+        private readonly BroadcastSubscription<PanelEvent> _subscription;
         private readonly PanelCommandHandler _handler;
         private readonly Channel<PanelEvent> _events = Channel.CreateUnbounded<PanelEvent>(new UnboundedChannelOptions { SingleReader = true });
         private readonly Task _pump;
 
-        public Connection(PanelFeedSubscription subscription, PanelCommandHandler handler)
+        public Connection(BroadcastSubscription<PanelEvent> subscription, PanelCommandHandler handler)
         {
             _subscription = subscription;
             _handler = handler;

@@ -5,7 +5,7 @@ namespace PosLoyalty.Host.Hosting;
 
 /// <summary>
 /// The few libc calls the panel socket needs that .NET has no API for: our own ids, a group's id by name,
-/// chgrp on the socket, and pointing stderr at the log file. Classic DllImport, as in Service/Tap/NativeFile.
+/// chgrp on the socket, and pointing stderr at the log file. Classic DllImport, as in Service/Interop/Libc.
 /// </summary>
 internal static class PanelNative
 {

@@ -3,6 +3,7 @@ using PosLoyalty.Panel.Model;
 using PosLoyalty.Panel.Protocol;
 using PosLoyalty.Panel.State;
 using PosLoyalty.Panel.Views;
+using PosLoyalty.Service.Hosting;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -83,7 +84,7 @@ public sealed class PanelTerminal(IAnsiConsole console, TimeProvider time, bool 
                     try
                     {
                         loop.Connection = await connector.ConnectAsync(cancellationToken);
-                        loop.Backoff = FirstRetry;
+                        loop.Backoff.Reset();
                         if (loop.State.Message?.Text == RetryingText)
                         {
                             loop.State = loop.State with { Message = null };
@@ -92,8 +93,7 @@ public sealed class PanelTerminal(IAnsiConsole console, TimeProvider time, bool 
                     catch (PanelUnavailableException)
                     {
                         loop.State = loop.State with { Message = new StatusMessage(RetryingText, IsError: true) };
-                        loop.RetryAt = time.GetUtcNow() + loop.Backoff;
-                        loop.Backoff = TimeSpan.FromTicks(Math.Min(loop.Backoff.Ticks * 2, LastRetry.Ticks));
+                        loop.RetryAt = time.GetUtcNow() + loop.Backoff.Next();
                     }
 
                     Draw(context, loop.State);
@@ -220,7 +220,7 @@ public sealed class PanelTerminal(IAnsiConsole console, TimeProvider time, bool 
 
         public DateTimeOffset RetryAt { get; set; } = now;
 
-        public TimeSpan Backoff { get; set; } = FirstRetry;
+        public Backoff Backoff { get; } = new(FirstRetry, LastRetry);
 
         public DateTimeOffset LastLocalTick { get; set; } = now;
     }

@@ -1,3 +1,5 @@
+using PosLoyalty.Service.Interop;
+
 namespace PosLoyalty.Service.Devices;
 
 /// <summary>
@@ -20,14 +22,14 @@ public sealed class ClockProbe(TimeProvider time)
         var now = time.GetUtcNow();
         var problems = new List<string>();
         bool? synchronized;
-        var state = DeviceNative.ClockState();
+        var state = Libc.ClockState();
         if (state < 0)
         {
             synchronized = null;
         }
         else
         {
-            synchronized = state != DeviceNative.TimeError;
+            synchronized = state != Libc.TimeError;
         }
 
         if (now < Plausible)

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using PosLoyalty.Drivers.EscPos;
 using PosLoyalty.Drivers.Serial;
+using PosLoyalty.Service.Interop;
 
 namespace PosLoyalty.Service.Devices;
 
@@ -44,14 +45,14 @@ public sealed partial class DeviceProbe(UnixAccounts accounts, string serviceUse
             symlinkTarget = DeviceHolders.Resolve(path);
         }
 
-        var node = DeviceNative.Stat(path, out var errno);
+        var node = Libc.Stat(path, out var errno);
         if (node is null)
         {
             problems.Add(errno == NotFound
                 ? symlinkTarget is not null
                     ? $"{check.Key} {path} is a symlink to {symlinkTarget}, which does not exist: the device is unplugged or has another name now; plug it in, or check the udev rule (udevadm info --name={path})"
                     : $"{check.Key} {path} does not exist: plug the device in; find its name with `ls -l /dev/serial/by-id/ /dev/input/by-id/ /dev/usb/` and give it a stable one with kiosk-config/udev/99-posloyalty.rules"
-                : $"{check.Key} {path} cannot be examined: {DeviceNative.Describe(errno)}");
+                : $"{check.Key} {path} cannot be examined: {Libc.Describe(errno)}");
             return Report(check, path, symlinkTarget, exists: false, kind, open: "not tried", problems: problems);
         }
 
@@ -60,8 +61,8 @@ public sealed partial class DeviceProbe(UnixAccounts accounts, string serviceUse
         var owner = accounts.UserName(node.OwnerId);
         var needsRead = check.Role is not DeviceRole.Display || kind == "tty";
         var needsWrite = kind != "evdev";
-        var canRead = DeviceNative.Can(path, DeviceNative.ReadOk);
-        var canWrite = DeviceNative.Can(path, DeviceNative.WriteOk);
+        var canRead = Libc.Can(path, Libc.ReadOk);
+        var canWrite = Libc.Can(path, Libc.WriteOk);
         if ((needsRead && !canRead) || (needsWrite && !canWrite))
         {
             problems.Add(PermissionAdvice(check, path, node, owner, group, needsRead && !canRead, needsWrite && !canWrite));
@@ -145,15 +146,15 @@ public sealed partial class DeviceProbe(UnixAccounts accounts, string serviceUse
     {
         switch (node.Type)
         {
-            case DeviceNative.Fifo:
+            case Libc.Fifo:
                 return "fifo";
-            case DeviceNative.RegularFile:
+            case Libc.RegularFile:
                 return "file";
-            case DeviceNative.Socket:
+            case Libc.Socket:
                 return "socket";
-            case DeviceNative.Directory:
+            case Libc.Directory:
                 return "directory";
-            case DeviceNative.CharacterDevice:
+            case Libc.CharacterDevice:
                 break;
             default:
                 return "other";
@@ -181,9 +182,9 @@ public sealed partial class DeviceProbe(UnixAccounts accounts, string serviceUse
 
     private string PermissionAdvice(DeviceCheck check, string path, NodeInfo node, string owner, string group, bool read, bool write)
     {
-        var user = accounts.UserName(DeviceNative.EffectiveUserId());
+        var user = accounts.UserName(Libc.EffectiveUserId());
         var missing = read && write ? "read and write" : read ? "read" : "write";
-        var inGroup = DeviceNative.Groups().Contains(node.GroupId);
+        var inGroup = Libc.Groups().Contains(node.GroupId);
         var text = $"{check.Key} {path} (mode {node.Permissions}, owner {owner}, group {group}): user {user} may not {missing} it";
         text += inGroup
             ? $"; {user} is in group {group} but the mode gives the group no {missing} access: fix MODE in the udev rule (MODE=\"0660\")"

@@ -1,3 +1,4 @@
+using PosLoyalty.Service.Broadcast;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -71,7 +72,7 @@ public sealed class PrinterService(PrinterLink link, CouponPrinter coupons, Devi
     }
 
     /// <summary>Any till event may have left a coupon pending (a late scan, a sale while the printer was away).</summary>
-    private static async Task ForwardAsync(TillSubscription events, Action wake, CancellationToken stoppingToken)
+    private static async Task ForwardAsync(BroadcastSubscription<TillEvent> events, Action wake, CancellationToken stoppingToken)
     {
         while (await events.Events.WaitToReadAsync(stoppingToken))
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using PosLoyalty.Drivers.EscPos;
 
 namespace PosLoyalty.Service.PosEvents;
 
@@ -29,22 +30,21 @@ public sealed record PosEventsEndpoint(PosEventsEndpointKind Kind, string? Path,
             return false;
         }
 
-        if (text.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase))
+        if (TcpDeviceAddress.IsTcp(text))
         {
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host)
-                || uri.AbsolutePath is not ("/" or "") || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+            if (!TcpDeviceAddress.TryParse(text, out var address, out _))
             {
                 error = $"{ConfigurationKey} \"{text}\" is not tcp://HOST:PORT (e.g. tcp://127.0.0.1:7300); {Allowed}.";
                 return false;
             }
 
-            if (uri.IsDefaultPort)
+            if (address.Port is not { } port)
             {
-                error = $"{ConfigurationKey} \"{text}\" has no port; write tcp://{uri.Host}:PORT.";
+                error = $"{ConfigurationKey} \"{text}\" has no port; write tcp://{address.Host}:PORT.";
                 return false;
             }
 
-            endpoint = new PosEventsEndpoint(PosEventsEndpointKind.Tcp, null, uri.Host.Trim('[', ']'), uri.Port);
+            endpoint = new PosEventsEndpoint(PosEventsEndpointKind.Tcp, null, address.Address, port);
             error = null;
             return true;
         }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Drivers.Serial;
+using PosLoyalty.Service.Hosting;
+using PosLoyalty.Service.Interop;
 
 namespace PosLoyalty.Service.Tap;
 
@@ -41,7 +43,7 @@ public sealed class DevicePosLinkSource : IPosLinkSource
     /// <inheritdoc />
     public async ValueTask<IPosLink?> AcceptAsync(CancellationToken cancellationToken)
     {
-        TimeSpan delay = FirstRetryDelay;
+        var backoff = new Backoff(FirstRetryDelay, MaximumRetryDelay);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -56,11 +58,10 @@ public sealed class DevicePosLinkSource : IPosLinkSource
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                TimeSpan delay = backoff.Next();
                 _logger.TapInputOpenFailed(Name, e.Message, delay);
+                await Task.Delay(delay, _timeProvider, cancellationToken);
             }
-
-            await Task.Delay(delay, _timeProvider, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaximumRetryDelay.Ticks));
         }
     }
 
@@ -82,7 +83,7 @@ public sealed class DevicePosLinkSource : IPosLinkSource
             case TapInputKind.PrinterGadget:
                 return new StreamPosLink(NonBlockingFileStream.Open(path, readWrite: true, canWrite: true), path, hasBackChannel: true);
             default:
-                (bool _, bool isRegularFile) = NativeFile.GetFileType(path);
+                (bool _, bool isRegularFile) = Libc.GetFileType(path);
                 if (isRegularFile)
                 {
                     _fileRead = true;

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 using PosLoyalty.Drivers.Serial;
+using PosLoyalty.Service.Interop;
 
 namespace PosLoyalty.Service.Tap;
 
@@ -48,9 +49,9 @@ internal sealed class NonBlockingFileStream : Stream
     /// <exception cref="IOException">open(2) failed; the message has the path and the reason.</exception>
     public static NonBlockingFileStream Open(string path, bool readWrite, bool canWrite)
     {
-        int flags = (readWrite ? NativeFile.ReadWrite : NativeFile.ReadOnly) | NativeFile.NonBlocking
-            | NativeFile.NoControllingTerminal | NativeFile.CloseOnExec;
-        int fd = NativeFile.Open(path, flags);
+        int flags = (readWrite ? Libc.ReadWrite : Libc.ReadOnly) | Libc.NonBlocking
+            | Libc.NoControllingTerminal | Libc.CloseOnExec;
+        int fd = Libc.Open(path, flags);
         if (fd < 0)
         {
             throw new IOException($"Cannot open \"{path}\": {Marshal.GetLastPInvokeErrorMessage()}");
@@ -69,14 +70,14 @@ internal sealed class NonBlockingFileStream : Stream
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            nint read = Call(fd => NativeFile.Read(fd, ref MemoryMarshal.GetReference(buffer.Span), (nuint)buffer.Length));
+            nint read = Call(fd => Libc.Read(fd, ref MemoryMarshal.GetReference(buffer.Span), (nuint)buffer.Length));
             if (read >= 0)
             {
                 return (int)read;
             }
 
             int errno = Marshal.GetLastPInvokeError();
-            if (errno != NativeFile.WouldBlock && errno != NativeFile.Interrupted)
+            if (errno != Libc.WouldBlock && errno != Libc.Interrupted)
             {
                 throw new IOException($"Reading \"{Path}\" failed: {Marshal.GetPInvokeErrorMessage(errno)}");
             }
@@ -96,7 +97,7 @@ internal sealed class NonBlockingFileStream : Stream
         {
             cancellationToken.ThrowIfCancellationRequested();
             var chunk = buffer;
-            nint written = Call(fd => NativeFile.Write(fd, ref MemoryMarshal.GetReference(chunk.Span), (nuint)chunk.Length));
+            nint written = Call(fd => Libc.Write(fd, ref MemoryMarshal.GetReference(chunk.Span), (nuint)chunk.Length));
             if (written >= 0)
             {
                 buffer = buffer[(int)written..];
@@ -104,7 +105,7 @@ internal sealed class NonBlockingFileStream : Stream
             }
 
             int errno = Marshal.GetLastPInvokeError();
-            if (errno != NativeFile.WouldBlock && errno != NativeFile.Interrupted)
+            if (errno != Libc.WouldBlock && errno != Libc.Interrupted)
             {
                 throw new IOException($"Writing \"{Path}\" failed: {Marshal.GetPInvokeErrorMessage(errno)}");
             }

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Drivers.EscPos;
 using PosLoyalty.Drivers.Serial;
+using PosLoyalty.Service.Hosting;
 
 namespace PosLoyalty.Service.Tap;
 
@@ -203,7 +204,7 @@ public sealed class PrinterLink : IAsyncDisposable
             throw new InvalidOperationException("The printer link's writer loop is already running.");
         }
 
-        TimeSpan delay = _options.FirstReconnectDelay;
+        var backoff = new Backoff(_options.FirstReconnectDelay, _options.MaximumReconnectDelay);
         Stream? transport = null;
         CancellationTokenSource? readCancellation = null;
         Task readLoop = Task.CompletedTask;
@@ -220,11 +221,11 @@ public sealed class PrinterLink : IAsyncDisposable
                     }
                     catch (Exception e) when (IsDeviceFailure(e))
                     {
+                        TimeSpan delay = backoff.Next();
                         _logger.PrinterOpenFailed(DeviceName, e.Message, _queue.QueuedBytes, delay);
                         ReportSpooling();
                         RaiseStateChanged();
                         await Task.Delay(delay, _timeProvider, cancellationToken);
-                        delay = Next(delay);
                         continue;
                     }
 
@@ -246,8 +247,7 @@ public sealed class PrinterLink : IAsyncDisposable
                 {
                     _logger.PrinterLinkLost(DeviceName, _brokenReason ?? "closed");
                     (transport, readCancellation) = await CloseAsync(transport, readCancellation, readLoop);
-                    await Task.Delay(delay, _timeProvider, cancellationToken);
-                    delay = Next(delay);
+                    await Task.Delay(backoff.Next(), _timeProvider, cancellationToken);
                     continue;
                 }
 
@@ -271,15 +271,15 @@ public sealed class PrinterLink : IAsyncDisposable
                 catch (Exception e) when (IsDeviceFailure(e))
                 {
                     _statusRequestScan = scanBefore;
+                    TimeSpan delay = backoff.Next();
                     _logger.PrinterWriteFailed(DeviceName, e.Message, _queue.QueuedBytes, delay);
                     (transport, readCancellation) = await CloseAsync(transport, readCancellation, readLoop);
                     ReportSpooling();
                     await Task.Delay(delay, _timeProvider, cancellationToken);
-                    delay = Next(delay);
                     continue;
                 }
 
-                delay = _options.FirstReconnectDelay;
+                backoff.Reset();
                 Written(chunk.Length);
             }
         }
@@ -301,7 +301,6 @@ public sealed class PrinterLink : IAsyncDisposable
     private static bool IsDeviceFailure(Exception e) =>
         e is IOException or SocketException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException;
 
-    private TimeSpan Next(TimeSpan delay) => TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaximumReconnectDelay.Ticks));
 
     private void Signal()
     {

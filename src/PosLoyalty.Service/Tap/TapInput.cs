@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using PosLoyalty.Drivers.EscPos;
 using PosLoyalty.Drivers.Serial;
 
 namespace PosLoyalty.Service.Tap;
@@ -71,7 +72,7 @@ public sealed record TapInput
             return false;
         }
 
-        if (text.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase))
+        if (TcpDeviceAddress.IsTcp(text))
         {
             return TryParseTcp(text, out input, out error);
         }
@@ -137,21 +138,20 @@ public sealed record TapInput
     private static bool TryParseTcp(string text, out TapInput? input, out string? error)
     {
         input = null;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host)
-            || uri.AbsolutePath is not ("/" or "") || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        if (!TcpDeviceAddress.TryParse(text, out var address, out _))
         {
             error = $"{ConfigurationKey} \"{text}\" is not tcp://HOST:PORT (e.g. tcp://0.0.0.0:9100); {Allowed}.";
             return false;
         }
 
         // A listening port must be said: a tap that silently took 9100 could clash with a local printer service.
-        if (uri.IsDefaultPort)
+        if (address.Port is not { } port)
         {
-            error = $"{ConfigurationKey} \"{text}\" has no port; write tcp://{uri.Host}:9100 to listen on the printer port.";
+            error = $"{ConfigurationKey} \"{text}\" has no port; write tcp://{address.Host}:9100 to listen on the printer port.";
             return false;
         }
 
-        input = new TapInput(TapInputKind.TcpListen, null, uri.Host.Trim('[', ']'), uri.Port, 0);
+        input = new TapInput(TapInputKind.TcpListen, null, address.Address, port, 0);
         error = null;
         return true;
     }

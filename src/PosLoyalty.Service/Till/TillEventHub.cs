@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using PosLoyalty.Service.Broadcast;
 
 namespace PosLoyalty.Service.Till;
 
@@ -9,41 +9,10 @@ namespace PosLoyalty.Service.Till;
 public sealed class TillEventHub
 {
     private const int EventsPerSubscriber = 256;
-    private readonly Lock _gate = new();
-    private readonly List<Channel<TillEvent>> _subscribers = [];
+    private readonly BroadcastHub<TillEvent> _hub = new(EventsPerSubscriber);
 
     /// <summary>Events published after this call, until the subscription is disposed.</summary>
-    public TillSubscription Subscribe()
-    {
-        var channel = Channel.CreateBounded<TillEvent>(new BoundedChannelOptions(EventsPerSubscriber)
-        {
-            FullMode = BoundedChannelFullMode.DropOldest,
-            SingleReader = true,
-        });
-        lock (_gate)
-        {
-            _subscribers.Add(channel);
-        }
+    public BroadcastSubscription<TillEvent> Subscribe() => _hub.Subscribe();
 
-        return new TillSubscription(channel.Reader, () =>
-        {
-            lock (_gate)
-            {
-                _subscribers.Remove(channel);
-            }
-
-            channel.Writer.TryComplete();
-        });
-    }
-
-    public void Publish(TillEvent tillEvent)
-    {
-        lock (_gate)
-        {
-            foreach (var subscriber in _subscribers)
-            {
-                subscriber.Writer.TryWrite(tillEvent);
-            }
-        }
-    }
+    public void Publish(TillEvent tillEvent) => _hub.Publish(tillEvent);
 }

@@ -23,7 +23,7 @@ public sealed class DoctorDevicesTests : IDisposable
     [Fact]
     public void A_pty_scanner_behind_a_udev_style_symlink_exists_opens_and_is_healthy()
     {
-        using var pty = new PseudoTerminal();
+        using var pty = PseudoTerminal.Open();
         var link = Path.Combine(cli.Directory, "scanner");
         File.CreateSymbolicLink(link, pty.SlavePath);
         WriteConfig($$"""{ "Scanner": { "Device": "{{link}}", "BaudRate": 9600 } }""");

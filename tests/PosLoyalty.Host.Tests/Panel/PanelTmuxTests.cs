@@ -23,7 +23,7 @@ public sealed class PanelTmuxTests : IDisposable
 
     private readonly ITestOutputHelper output;
     private readonly CliFixture cli = new();
-    private readonly PseudoTerminal scanner = new();
+    private readonly PseudoTerminal scanner = PseudoTerminal.Open();
     private readonly string config;
 
     public PanelTmuxTests(ITestOutputHelper output)

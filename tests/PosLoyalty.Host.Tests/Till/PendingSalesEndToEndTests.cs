@@ -14,8 +14,8 @@ public sealed class PendingSalesEndToEndTests : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     private readonly CliFixture cli = new();
-    private readonly PseudoTerminal scanner = new();
-    private readonly PseudoTerminal pos = new();
+    private readonly PseudoTerminal scanner = PseudoTerminal.Open();
+    private readonly PseudoTerminal pos = PseudoTerminal.Open();
     private readonly FakeTcpPrinter printer = new();
     private readonly string config;
 

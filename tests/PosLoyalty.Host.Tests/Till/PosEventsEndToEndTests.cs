@@ -17,7 +17,7 @@ public sealed partial class PosEventsEndToEndTests : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // only catches a hang
 
     private readonly CliFixture cli = new();
-    private readonly PseudoTerminal scanner = new();
+    private readonly PseudoTerminal scanner = PseudoTerminal.Open();
     private readonly string config;
     private readonly string socketPath;
     private readonly long anna;

@@ -18,7 +18,7 @@ public sealed class ReceiptCaptureEndToEndTests : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // only catches a hang
 
     private readonly CliFixture cli = new();
-    private readonly PseudoTerminal pos = new();
+    private readonly PseudoTerminal pos = PseudoTerminal.Open();
     private readonly FakeTcpPrinter printer = new();
     private readonly string config;
     private readonly string capture;

@@ -13,8 +13,8 @@ public sealed class RunEndToEndTests : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // only catches a hang
 
     private readonly CliFixture cli = new();
-    private readonly PseudoTerminal scanner = new();
-    private readonly PseudoTerminal pos = new();
+    private readonly PseudoTerminal scanner = PseudoTerminal.Open();
+    private readonly PseudoTerminal pos = PseudoTerminal.Open();
     private readonly FakeTcpPrinter printer = new();
     private readonly string config;
 

@@ -19,7 +19,7 @@ public sealed class SupervisionTests : IDisposable
 
     private readonly ITestOutputHelper output;
     private readonly CliFixture cli = new();
-    private readonly PseudoTerminal pos = new();
+    private readonly PseudoTerminal pos = PseudoTerminal.Open();
     private readonly string scannerLink;
     private readonly string config;
     private readonly int printerPort = FreePort();
@@ -50,7 +50,7 @@ public sealed class SupervisionTests : IDisposable
     [Fact]
     public void Replugged_scanner_behind_a_symlink_is_read_again_without_a_restart()
     {
-        var first = new PseudoTerminal();
+        var first = PseudoTerminal.Open();
         PointLink(first.SlavePath);
         using var service = new RunningService(cli.Directory, "--config", config, "--db", cli.DatabasePath);
         first.WaitUntilRaw(Patience);
@@ -58,7 +58,7 @@ public sealed class SupervisionTests : IDisposable
 
         // Unplug: the old device hangs up; udev re-points the name at the new one.
         first.Dispose();
-        using var second = new PseudoTerminal();
+        using var second = PseudoTerminal.Open();
         var replugged = Stopwatch.StartNew();
         PointLink(second.SlavePath);
         try
@@ -81,7 +81,7 @@ public sealed class SupervisionTests : IDisposable
     [Fact]
     public void Sale_while_the_printer_is_away_is_recorded_at_once_and_receipt_and_coupon_print_once_when_it_returns()
     {
-        using var scanner = new PseudoTerminal();
+        using var scanner = PseudoTerminal.Open();
         PointLink(scanner.SlavePath);
         using var service = new RunningService(cli.Directory, "--config", config, "--db", cli.DatabasePath);
         scanner.WaitUntilRaw(Patience);

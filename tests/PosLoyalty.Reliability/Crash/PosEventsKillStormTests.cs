@@ -24,7 +24,7 @@ public sealed class PosEventsKillStormTests(ITestOutputHelper output) : IDisposa
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly CliFixture cli = new();
-    private readonly PseudoTerminal scanner = new();
+    private readonly PseudoTerminal scanner = PseudoTerminal.Open();
 
     public void Dispose()
     {

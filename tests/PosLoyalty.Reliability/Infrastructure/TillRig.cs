@@ -12,7 +12,7 @@ internal sealed class TillRig : IDisposable
     public const string AnnaCard = "20000000042";
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // only catches a hang
 
-    private PseudoTerminal scanner = new();
+    private PseudoTerminal scanner = PseudoTerminal.Open();
 
     public TillRig(string printerDevice, string? extraSections = null)
     {
@@ -34,7 +34,7 @@ internal sealed class TillRig : IDisposable
 
     public CliFixture Cli { get; } = new();
 
-    public PseudoTerminal Pos { get; } = new();
+    public PseudoTerminal Pos { get; } = PseudoTerminal.Open();
 
     public PseudoTerminal Scanner => scanner;
 
@@ -67,7 +67,7 @@ internal sealed class TillRig : IDisposable
     public void Replug()
     {
         scanner.Dispose();
-        var next = new PseudoTerminal();
+        var next = PseudoTerminal.Open();
         var temporary = ScannerLink + ".new";
         File.CreateSymbolicLink(temporary, next.SlavePath);
         File.Move(temporary, ScannerLink, overwrite: true);

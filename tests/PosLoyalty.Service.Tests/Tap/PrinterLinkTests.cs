@@ -29,7 +29,7 @@ public sealed class PrinterLinkTests
         Task written = link.WaitWrittenAsync(position, CancellationToken.None);
         Assert.False(written.IsCompleted);
 
-        await using var printer = FakeTcpPrinter.Start(port);
+        await using var printer = new FakeTcpPrinter(port);
         await printer.WaitForBytesAsync(expected.Length, Timeout);
         await written.WaitAsync(Timeout);
 
@@ -58,7 +58,7 @@ public sealed class PrinterLinkTests
         Assert.NotNull(link.SpoolPath);
         Assert.True(File.Exists(link.SpoolPath));
 
-        await using var printer = FakeTcpPrinter.Start(port);
+        await using var printer = new FakeTcpPrinter(port);
         await printer.WaitForBytesAsync(expected.Length, Timeout);
 
         Assert.Equal(expected, printer.Received);
@@ -70,7 +70,7 @@ public sealed class PrinterLinkTests
     public async Task Automatic_status_back_with_paper_end_sets_paper_out_and_bytes_reach_the_handler_unchanged()
     {
         using var directory = new TempDirectory();
-        await using var printer = FakeTcpPrinter.Start();
+        await using var printer = new FakeTcpPrinter();
         await using var link = NewLink(printer.Device, directory.Path);
         var relayed = new List<byte>();
         link.PrinterBytesReceived += bytes =>
@@ -104,7 +104,7 @@ public sealed class PrinterLinkTests
     public async Task Answer_to_DLE_EOT_4_is_read_by_the_paper_sensor_table()
     {
         using var directory = new TempDirectory();
-        await using var printer = FakeTcpPrinter.Start();
+        await using var printer = new FakeTcpPrinter();
         await using var link = NewLink(printer.Device, directory.Path);
         using var stop = new CancellationTokenSource();
         Task writer = link.RunAsync(stop.Token);
@@ -123,7 +123,7 @@ public sealed class PrinterLinkTests
     public async Task Printer_that_goes_away_and_comes_back_gets_later_bytes_on_a_new_connection()
     {
         using var directory = new TempDirectory();
-        var first = FakeTcpPrinter.Start();
+        var first = new FakeTcpPrinter();
         int port = first.Port;
         await using var link = NewLink(first.Device, directory.Path);
         using var stop = new CancellationTokenSource();
@@ -133,7 +133,7 @@ public sealed class PrinterLinkTests
         await first.DisposeAsync();
         await Eventually.TrueAsync(() => !link.IsConnected, Timeout, "link notices the printer closed");
 
-        await using var second = FakeTcpPrinter.Start(port);
+        await using var second = new FakeTcpPrinter(port);
         await link.WaitWrittenAsync(link.Enqueue(new byte[] { 4, 5 }), CancellationToken.None).WaitAsync(Timeout);
         await second.WaitForBytesAsync(2, Timeout);
 

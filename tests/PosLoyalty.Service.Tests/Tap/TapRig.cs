@@ -69,7 +69,7 @@ internal sealed class TapRig : IAsyncDisposable
 
     public static TapRig Create(Func<IReceiptDecoder>? decoder = null)
     {
-        var printer = FakeTcpPrinter.Start();
+        var printer = new FakeTcpPrinter();
         var rig = new TapRig(printer, PrinterLinkTests.NewLink(printer.Device, Path.GetTempPath()));
         rig.Decoder = decoder ?? (() => new EscPosDecoder());
         return rig;

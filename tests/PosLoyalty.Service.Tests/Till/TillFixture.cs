@@ -1,3 +1,4 @@
+using PosLoyalty.Service.Broadcast;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,7 +34,7 @@ internal sealed class TillFixture : IDisposable
         directory = Path.Combine(Path.GetTempPath(), "posloyalty-till-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         DatabasePath = Path.Combine(directory, "loyalty.db");
-        Clock = new FakeClock(Start);
+        Clock = new FakeTimeProvider(Start);
         Database = LoyaltyDatabase.Open(DatabasePath);
         Customers = new CustomerRepository(Database, Rules, Clock);
         Sales = new SaleRecorder(Database, Rules, Clock);
@@ -48,7 +49,7 @@ internal sealed class TillFixture : IDisposable
 
     public string DatabasePath { get; }
 
-    public FakeClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public LoyaltyDatabase Database { get; }
 
@@ -64,7 +65,7 @@ internal sealed class TillFixture : IDisposable
 
     public TillEventHub Hub { get; } = new();
 
-    public TillSubscription Events { get; }
+    public BroadcastSubscription<TillEvent> Events { get; }
 
     public TillSession Session { get; }
 

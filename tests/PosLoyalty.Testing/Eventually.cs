@@ -1,7 +1,7 @@
-namespace PosLoyalty.Service.Tests.Tap;
+namespace PosLoyalty.Testing;
 
-/// <summary>Waits for a condition with a timeout; for state that offers nothing to await (a status flag).</summary>
-internal static class Eventually
+/// <summary>Waits for a condition with a timeout that only catches a hang; for state that offers nothing to await (a status flag).</summary>
+public static class Eventually
 {
     public static async Task TrueAsync(Func<bool> condition, TimeSpan timeout, string what)
     {

@@ -1,15 +1,29 @@
 using System.Runtime.InteropServices;
+using PosLoyalty.Service.Devices;
 
-namespace PosLoyalty.Service.Devices;
+namespace PosLoyalty.Service.Interop;
 
 /// <summary>
-/// The libc calls doctor needs and .NET does not offer: statx(2) for a node's type, owner and group (one struct
-/// layout on x86-64, arm64 and armhf, unlike stat), access(2), getgroups(2) and adjtimex(2). Classic DllImport:
-/// this project has no unsafe code; arrays are pinned by the marshaller for the call.
+/// The libc calls this project needs and .NET does not offer, in one place: statx(2) for a node's type, owner and
+/// group (one struct layout on x86-64, arm64 and armhf, unlike stat), access(2), getgroups(2) and adjtimex(2) for
+/// doctor; open(2) with O_NONBLOCK (so neither opening a FIFO nor reading an idle one holds a thread), read(2) and
+/// write(2) for a FIFO or USB printer gadget tap. Classic DllImport: this project has no unsafe code; arrays and refs
+/// are pinned by the marshaller for the call.
 /// </summary>
-internal static class DeviceNative
+internal static class Libc
 {
-    // fcntl.h, unistd.h
+    // asm-generic/fcntl.h, identical on x86-64, arm64 and armhf.
+    public const int ReadOnly = 0x0;
+    public const int ReadWrite = 0x2;
+    public const int NoControllingTerminal = 0x100;
+    public const int NonBlocking = 0x800;
+    public const int CloseOnExec = 0x80000;
+
+    // asm-generic/errno-base.h
+    public const int Interrupted = 4;
+    public const int WouldBlock = 11;
+
+    // unistd.h access(2) modes
     public const int ReadOk = 4;
     public const int WriteOk = 2;
 
@@ -98,4 +112,22 @@ internal static class DeviceNative
 
     [DllImport("libc", EntryPoint = "adjtimex", SetLastError = true)]
     private static extern int AdjustTime([In, Out] byte[] timex);
+
+    /// <summary>Whether the path is a FIFO, a regular file, or something else (statx(2); .NET has no API for the file type).</summary>
+    /// <exception cref="FileNotFoundException">The path does not exist or cannot be examined.</exception>
+    public static (bool IsFifo, bool IsRegularFile) GetFileType(string path)
+    {
+        var node = Stat(path, out var errno)
+            ?? throw new FileNotFoundException($"Cannot examine \"{path}\": {Describe(errno)}", path);
+        return (node.Type == Fifo, node.Type == RegularFile);
+    }
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static extern nint Read(int fd, ref byte buffer, nuint count);
+
+    [DllImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static extern nint Write(int fd, ref byte buffer, nuint count);
 }
