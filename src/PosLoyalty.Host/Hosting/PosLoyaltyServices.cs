@@ -9,6 +9,7 @@ using PosLoyalty.Host.Cli;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Devices;
 using PosLoyalty.Service.Hosting;
+using PosLoyalty.Service.PosEvents;
 using PosLoyalty.Service.Printing;
 using PosLoyalty.Service.Tap;
 using PosLoyalty.Service.Till;
@@ -145,6 +146,13 @@ internal static class PosLoyaltyServices
 
         if (settings.PosEvents.IsConfigured)
         {
+            services.AddSingleton(sp => new PosEventDispatcher(
+                sp.GetRequiredService<TillSession>(),
+                sp.GetRequiredService<SaleRecorder>(),
+                service.Rules.ShopCurrency,
+                settings.Printer.IsConfigured,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<PosEventDispatcher>>()));
             services.AddHostedService<PosEventsService>();
         }
 
