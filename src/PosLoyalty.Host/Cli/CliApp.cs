@@ -32,7 +32,7 @@ internal static class CliApp
             command.SetAction(parse => Guard(
                 () =>
                 {
-                    var ctx = new CliContext(parse, output, time, error);
+                    using var ctx = new CliContext(parse, output, time, error);
                     var code = body(ctx, parse);
                     output.Flush(); // the answer is out (and on disk) before housekeeping
                     try

@@ -17,8 +17,8 @@ internal static class CouponsCommands
         var list = new Command("list", "coupons, newest first") { card };
         bind(list, (ctx, p) =>
         {
-            CustomerId? who = p.GetValue(card) is { } c ? new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time).Resolve(Parse.Card("--card", c).Value) : null;
-            var all = new CouponRepository(ctx.Database, ctx.Time).List(who);
+            CustomerId? who = p.GetValue(card) is { } c ? ctx.Get<CustomerRepository>().Resolve(Parse.Card("--card", c).Value) : null;
+            var all = ctx.Get<CouponRepository>().List(who);
             if (ctx.Json)
             {
                 JsonOutput.Write(ctx.Output, all.Select(JsonOutput.Coupon));
@@ -37,14 +37,14 @@ internal static class CouponsCommands
 
         var showCode = Code();
         var show = new Command("show", "one coupon and its status") { showCode };
-        bind(show, (ctx, p) => Print(ctx, new CouponRepository(ctx.Database, ctx.Time).Get(ParseCode(p.GetValue(showCode)))));
+        bind(show, (ctx, p) => Print(ctx, ctx.Get<CouponRepository>().Get(ParseCode(p.GetValue(showCode)))));
         coupons.Subcommands.Add(show);
 
         var redeemCode = Code();
         var redeem = new Command("redeem", "redeem a coupon, once") { redeemCode };
         bind(redeem, (ctx, p) =>
         {
-            var coupon = new CouponRepository(ctx.Database, ctx.Time).Redeem(ParseCode(p.GetValue(redeemCode)));
+            var coupon = ctx.Get<CouponRepository>().Redeem(ParseCode(p.GetValue(redeemCode)));
             return JsonOutput.Done(
                 ctx,
                 new { code = coupon.Code.Value, reward = coupon.Reward, value = coupon.Value, redeemedAt = coupon.RedeemedAt },
@@ -57,7 +57,7 @@ internal static class CouponsCommands
         var voidCommand = new Command("void", "cancel an unused coupon") { voidCode, reason };
         bind(voidCommand, (ctx, p) =>
         {
-            var coupon = new CouponRepository(ctx.Database, ctx.Time).Void(ParseCode(p.GetValue(voidCode)), p.GetValue(reason)!);
+            var coupon = ctx.Get<CouponRepository>().Void(ParseCode(p.GetValue(voidCode)), p.GetValue(reason)!);
             return JsonOutput.Done(ctx, new { code = coupon.Code.Value, voided = true }, $"voided {coupon.Code.ToDisplayString()}");
         });
         coupons.Subcommands.Add(voidCommand);

@@ -51,7 +51,7 @@ internal static class CustomersCommands
                 p.GetValue(email),
                 p.GetValue(consent),
                 p.GetValue(referredBy) is { } r ? Parse.Card("--referred-by", r) : null);
-            var repo = new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time);
+            var repo = ctx.Get<CustomerRepository>();
             var id = repo.Enrol(input);
             return Print(ctx, repo.GetProfile(id));
         });
@@ -64,7 +64,7 @@ internal static class CustomersCommands
         var command = new Command("show", "a customer's profile, points, stamps and coupons") { who };
         bind(command, (ctx, p) =>
         {
-            var repo = new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time);
+            var repo = ctx.Get<CustomerRepository>();
             return Print(ctx, repo.GetProfile(repo.Resolve(p.GetValue(who)!)));
         });
         return command;
@@ -76,7 +76,7 @@ internal static class CustomersCommands
         var command = new Command("find", "find customers without their card") { text };
         bind(command, (ctx, p) =>
         {
-            var hits = new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time).Find(p.GetValue(text)!);
+            var hits = ctx.Get<CustomerRepository>().Find(p.GetValue(text)!);
             if (ctx.Json)
             {
                 JsonOutput.Write(ctx.Output, hits.Select(h => new { customerId = h.Id.Value, name = h.Name, greeting = h.Greeting, card = h.Card, phone = h.Phone, lastVisitAt = h.LastVisitAt }));
@@ -107,7 +107,7 @@ internal static class CustomersCommands
         var command = new Command("note", "add a note to a customer") { who, text, pin, followUp, complaint, kind };
         bind(command, (ctx, p) =>
         {
-            var repo = new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time);
+            var repo = ctx.Get<CustomerRepository>();
             var id = repo.Resolve(p.GetValue(who)!);
             var noteKind = p.GetValue(kind)?.Trim().ToLowerInvariant();
             if (p.GetValue(complaint) && noteKind is not (null or "complaint"))
@@ -148,7 +148,7 @@ internal static class CustomersCommands
                 Clear = (p.GetValue(clear) ?? []).Select(f => f.Trim().ToLowerInvariant()).ToHashSet(),
             };
             var newCard = p.GetValue(replaceCard) is { } nc ? Parse.Card("--replace-card", nc) : (CardNumber?)null;
-            var repo = new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time);
+            var repo = ctx.Get<CustomerRepository>();
             var id = repo.Resolve(p.GetValue(who)!);
             repo.Edit(id, edit);
             if (newCard is { } card)
@@ -170,10 +170,10 @@ internal static class CustomersCommands
         var command = new Command("adjust", "adjust points by hand (manager PIN, reason, audited)") { who, points, reason, managerPin };
         bind(command, (ctx, p) =>
         {
-            var repo = new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time);
+            var repo = ctx.Get<CustomerRepository>();
             var id = repo.Resolve(p.GetValue(who)!);
             var pin = p.GetValue(managerPin) ?? Environment.GetEnvironmentVariable("POSLOYALTY_MANAGER_PIN");
-            var balance = new ManagerActions(ctx.Database, ctx.Time).AdjustPoints(id, new Points(p.GetValue(points)), p.GetValue(reason)!, pin);
+            var balance = ctx.Get<ManagerActions>().AdjustPoints(id, new Points(p.GetValue(points)), p.GetValue(reason)!, pin);
             if (ctx.Json)
             {
                 JsonOutput.Write(ctx.Output, new { customerId = id.Value, pointsAdjusted = p.GetValue(points), pointsBalance = balance.Value });
@@ -194,8 +194,8 @@ internal static class CustomersCommands
         var command = new Command("export", "everything held about a customer, as JSON (subject access request)") { who };
         bind(command, (ctx, p) =>
         {
-            var repo = new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time);
-            var export = new PrivacyRequests(ctx.Database, ctx.Time).Export(repo.Resolve(p.GetValue(who)!));
+            var repo = ctx.Get<CustomerRepository>();
+            var export = ctx.Get<PrivacyRequests>().Export(repo.Resolve(p.GetValue(who)!));
             JsonOutput.Write(ctx.Output, new
             {
                 profile = new
@@ -237,8 +237,8 @@ internal static class CustomersCommands
                 throw new CliException("erase cannot be undone: add --yes to confirm");
             }
 
-            var id = new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time).Resolve(p.GetValue(who)!);
-            new PrivacyRequests(ctx.Database, ctx.Time).Erase(id);
+            var id = ctx.Get<CustomerRepository>().Resolve(p.GetValue(who)!);
+            ctx.Get<PrivacyRequests>().Erase(id);
             return JsonOutput.Done(ctx, new { customerId = id.Value, erased = true }, $"customer {id}: personal data erased");
         });
         return command;
@@ -257,10 +257,10 @@ internal static class CustomersCommands
                 throw new CliException("merge cannot be undone: add --yes to confirm");
             }
 
-            var repo = new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time);
+            var repo = ctx.Get<CustomerRepository>();
             var keepId = repo.Resolve(p.GetValue(keep)!);
             var dupId = repo.Resolve(p.GetValue(duplicate)!);
-            new PrivacyRequests(ctx.Database, ctx.Time).Merge(keepId, dupId);
+            ctx.Get<PrivacyRequests>().Merge(keepId, dupId);
             return Print(ctx, repo.GetProfile(keepId));
         });
         return command;
@@ -269,7 +269,7 @@ internal static class CustomersCommands
     private static int Print(CliContext ctx, CustomerProfile profile)
     {
         // The same definitions as `report segments` with its defaults (docs/owner-reports.md).
-        var segment = new SegmentAnalysis(ctx.Database, ctx.Time).SegmentOf(profile.Customer.Id, SegmentThresholds.Default) is { } found ? SegmentNames.Name(found) : null;
+        var segment = ctx.Get<SegmentAnalysis>().SegmentOf(profile.Customer.Id, SegmentThresholds.Default) is { } found ? SegmentNames.Name(found) : null;
         if (ctx.Json)
         {
             JsonOutput.Write(ctx.Output, JsonOutput.Profile(profile, segment));

@@ -3,14 +3,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using PosLoyalty.Host.Hosting;
-using PosLoyalty.Service.Configuration;
 using PosLoyalty.Domain.Coupons;
+using PosLoyalty.Domain.Rules;
 using PosLoyalty.Domain.Sales;
 using PosLoyalty.Domain.Values;
-using PosLoyalty.Storage;
 using PosLoyalty.Storage.Coupons;
 using PosLoyalty.Storage.Customers;
 using PosLoyalty.Storage.Sales;
@@ -39,12 +36,12 @@ internal static class DemoCommand
 
             var path = p.GetValue(GlobalOptions.Database) ?? DefaultDemoDatabase;
             PrepareFreshFile(path, isDefault: p.GetValue(GlobalOptions.Database) is null);
-            var db = LoyaltyDatabase.Open(path);
-            var rules = ctx.Rules;
+            using var demo = new ServiceCollection().AddSingleton(ctx.Time).AddPosLoyalty(WithDatabase(ctx.Configuration, path)).BuildServiceProvider();
+            var rules = demo.GetRequiredService<LoyaltyRules>();
             var o = ctx.Output;
-            var customers = new CustomerRepository(db, rules, ctx.Time);
-            var sales = new SaleRecorder(db, rules, ctx.Time);
-            var coupons = new CouponRepository(db, ctx.Time);
+            var customers = demo.GetRequiredService<CustomerRepository>();
+            var sales = demo.GetRequiredService<SaleRecorder>();
+            var coupons = demo.GetRequiredService<CouponRepository>();
 
             o.WriteLine($"PosLoyalty demo — database {Path.GetFullPath(path)}, rules {rules.Currency}, {rules.StampCards.Count} stamp card(s)");
             o.WriteLine();
@@ -102,38 +99,29 @@ internal static class DemoCommand
     /// <summary>The service in-process with the panel on this terminal, until Q or Ctrl+C.</summary>
     private static int RunLive(CliContext ctx, string? databaseOption)
     {
-        var rules = ctx.Rules;
         var directory = Path.Combine(Path.GetTempPath(), "posloyalty-demo-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         try
         {
             var databasePath = Path.GetFullPath(databaseOption ?? Path.Combine(directory, "demo.db"));
             PrepareFreshFile(databasePath, isDefault: false);
-            DemoCustomers.Seed(LoyaltyDatabase.Open(databasePath), rules, ctx.Time);
 
-            var settings = ServiceSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            // No devices: the simulated till stands in for them. The rules are the configured ones.
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
+                ["Storage:DatabasePath"] = databasePath,
                 ["Till:Id"] = "till-1",
                 ["Panel:Socket"] = Path.Combine(directory, "panel.sock"),
-            }).Build());
-            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-            {
-                DisableDefaults = true,
-                ContentRootPath = AppContext.BaseDirectory,
-            });
-            builder.Logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss.fff ";
-            });
-            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                ["ReceiptTap:SpoolDirectory"] = Path.Combine(directory, "spool"),
+            }).Build();
+            var service = ServiceConfiguration.Load(configuration, () => ctx.Rules);
+            var builder = ServiceHost.CreateBuilder(configuration, service, databasePath, headless: false);
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-            builder.Services.AddPosLoyalty(settings, rules, ReceiptProfileLoader.Load(settings.ReceiptTap.Profile, "ReceiptTap:Profile"), databasePath, Path.Combine(directory, "spool"));
-            builder.AddPosLoyaltyPanel(databasePath, headless: false);
             builder.Services.AddSingleton<DemoCustomers>();
             builder.Services.AddHostedService<DemoTillService>();
             using (var host = builder.Build())
             {
+                host.Services.GetRequiredService<DemoCustomers>().Seed();
                 host.Run();
             }
 
@@ -145,6 +133,13 @@ internal static class DemoCommand
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    /// <summary>The command's configuration, on the demo's own database file.</summary>
+    private static IConfiguration WithDatabase(IConfiguration configuration, string databasePath) =>
+        new ConfigurationBuilder()
+            .AddConfiguration(configuration)
+            .AddInMemoryCollection([new KeyValuePair<string, string?>("Storage:DatabasePath", databasePath)])
+            .Build();
 
     private static string Boxes(StampCardView? s) =>
         s is null ? string.Empty : new string('■', s.Count) + new string('□', Math.Max(0, s.Target - s.Count)) + $" {s.Count}/{s.Target}";

@@ -42,7 +42,7 @@ internal static class DoctorCommand
         DoctorTillChecks till;
         try
         {
-            report = new DatabaseMaintenance(ctx.Database, ctx.Time).Check();
+            report = ctx.Get<DatabaseMaintenance>().Check();
             till = DoctorTillChecks.Read(ctx.Database, ctx.Time);
         }
         catch (Exception ex) when (configurationError is not null && ex is ConfigurationException or StorageException or SqliteException or IOException or UnauthorizedAccessException)

@@ -16,7 +16,7 @@ internal static class ImportCommands
         var customers = new Command("customers", "import customers from a CSV file: every row is checked first, and one bad row imports nothing") { file, dryRun };
         bind(customers, (ctx, p) =>
         {
-            var importer = new CustomerImporter(ctx.Database, ctx.Rules, ctx.Time);
+            var importer = ctx.Get<CustomerImporter>();
             var path = p.GetValue(file)!;
             var result = RunWithProgress(() => importer, path, p.GetValue(dryRun));
             if (ctx.Json)

@@ -12,7 +12,7 @@ internal static class MaintenanceCommands
         var backup = new Command("backup", "online, consistent, integrity-checked backup of the live database") { backupFile };
         bind(backup, (ctx, p) =>
         {
-            new DatabaseMaintenance(ctx.Database, ctx.Time).Backup(p.GetValue(backupFile)!);
+            ctx.Get<DatabaseMaintenance>().Backup(p.GetValue(backupFile)!);
             return JsonOutput.Done(ctx, new { backup = Path.GetFullPath(p.GetValue(backupFile)!) }, $"backup written to {p.GetValue(backupFile)}");
         });
         yield return backup;
@@ -21,7 +21,7 @@ internal static class MaintenanceCommands
         var restore = new Command("restore", "replace the database with a checked backup; the current one is kept beside it") { restoreFile };
         bind(restore, (ctx, p) =>
         {
-            var kept = new DatabaseMaintenance(ctx.Database, ctx.Time).Restore(p.GetValue(restoreFile)!);
+            var kept = ctx.Get<DatabaseMaintenance>().Restore(p.GetValue(restoreFile)!);
             return JsonOutput.Done(ctx, new { restored = Path.GetFullPath(p.GetValue(restoreFile)!), previousKeptAt = kept }, $"restored; the previous database is kept at {kept}");
         });
         yield return restore;

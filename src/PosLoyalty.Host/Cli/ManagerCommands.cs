@@ -14,7 +14,7 @@ internal static class ManagerCommands
         var setPin = new Command("set-pin", "set or change the manager PIN (stored as a PBKDF2 hash)") { newPin, currentPin };
         bind(setPin, (ctx, p) =>
         {
-            new ManagerActions(ctx.Database, ctx.Time).SetPin(p.GetValue(newPin)!, p.GetValue(currentPin));
+            ctx.Get<ManagerActions>().SetPin(p.GetValue(newPin)!, p.GetValue(currentPin));
             return JsonOutput.Done(ctx, new { pinSet = true }, "manager PIN set");
         });
         manager.Subcommands.Add(setPin);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
 using PosLoyalty.Host.Hosting;
 using PosLoyalty.Service.Configuration;
 using Spectre.Console;
@@ -18,14 +17,7 @@ internal static class PanelCommand
         var command = new Command("panel", "attach a cashier panel to the running service (Panel:Socket)") { customerView };
         bind(command, (ctx, p) =>
         {
-            var options = new PanelOptions();
-            ctx.Configuration.GetSection(PanelOptions.Section).Bind(options, b => b.ErrorOnUnknownConfiguration = true);
-            var problems = options.Validate().ToList();
-            if (problems.Count > 0)
-            {
-                throw new ConfigurationException(string.Join("; ", problems));
-            }
-
+            var options = ctx.Get<PanelOptions>();
             if (!PanelServices.HasTerminal)
             {
                 throw new CliException("panel needs a terminal: run it on a console, over ssh -t or in tmux, without redirecting its input or output");

@@ -98,8 +98,7 @@ internal static class PendingReceiptsCommands
         credited = decision.Credited is { } outcome ? JsonOutput.Sale(outcome) : null,
     };
 
-    private static PendingSales Store(CliContext ctx) =>
-        new(ctx.Database, new SaleRecorder(ctx.Database, ctx.Rules, ctx.Time), ctx.Rules, ctx.Time);
+    private static PendingSales Store(CliContext ctx) => ctx.Get<PendingSales>();
 
     private static Argument<string> Id() => new("ID") { Description = "the pending sale's id, as `receipts pending` lists it" };
 

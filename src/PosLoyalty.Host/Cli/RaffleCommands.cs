@@ -13,7 +13,7 @@ internal static class RaffleCommands
         var draw = new Command("draw", "draw one winner among the customers who bought something that month (each has one equal chance); recorded, never drawn twice") { month };
         bind(draw, (ctx, p) =>
         {
-            var result = new RaffleDraws(ctx.Database, ctx.Time).Draw(p.GetValue(month)!);
+            var result = ctx.Get<RaffleDraws>().Draw(p.GetValue(month)!);
             return JsonOutput.Done(
                 ctx,
                 new { month = result.Month, drawnAt = result.DrawnAt, entrants = result.Entrants, winnerCustomerId = result.Winner.Value },

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using PosLoyalty.Host.Hosting;
 using PosLoyalty.Panel.Protocol;
 using PosLoyalty.Service.Configuration;
@@ -36,7 +35,7 @@ internal static class ReceiptsCaptureCommand
 
             var path = Target(p.GetValue(file)!, p.GetValue(force));
             var limit = Parse.DurationOrNull("--timeout", p.GetValue(timeout));
-            var socket = Path.GetFullPath(PanelSocket(ctx.Configuration));
+            var socket = Path.GetFullPath(ctx.Get<PanelOptions>().Socket);
 
             using var interrupt = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -77,14 +76,6 @@ internal static class ReceiptsCaptureCommand
         }
 
         return path;
-    }
-
-    private static string PanelSocket(IConfiguration configuration)
-    {
-        var options = new PanelOptions();
-        configuration.GetSection(PanelOptions.Section).Bind(options, b => b.ErrorOnUnknownConfiguration = true);
-        var problems = options.Validate().ToList();
-        return problems.Count == 0 ? options.Socket : throw new ConfigurationException(string.Join("; ", problems));
     }
 
     private static async Task<int> CaptureAsync(CliContext ctx, string socket, string path, int wanted, TimeSpan? limit, CancellationToken interrupt)

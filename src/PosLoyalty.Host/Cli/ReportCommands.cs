@@ -41,7 +41,7 @@ internal static class ReportCommands
                 HeavyBasketToMedianRatio = p.GetValue(heavy),
                 WindowMonths = p.GetValue(window),
             };
-            var r = new SegmentAnalysis(ctx.Database, ctx.Time).Run(thresholds);
+            var r = ctx.Get<SegmentAnalysis>().Run(thresholds);
             var currency = ctx.Rules.ShopCurrency.Value;
             if (p.GetValue(csv) is { } path)
             {
@@ -118,7 +118,7 @@ internal static class ReportCommands
         var command = new Command("lapsed", $"customers who stopped or slowed: {LapsedCustomers.SlowdownFactor}x their usual gap, or longer than --days") { days, csv };
         bind(command, (ctx, p) =>
         {
-            var lapsed = new LapsedCustomers(ctx.Database, ctx.Time).Run(p.GetValue(days));
+            var lapsed = ctx.Get<LapsedCustomers>().Run(p.GetValue(days));
             if (p.GetValue(csv) is { } path)
             {
                 // A contact list: consent is checked when it is written, so a withdrawal counts at once.
@@ -168,7 +168,7 @@ internal static class ReportCommands
         var command = new Command("followups", "complaints and flagged notes, thank-you calls after large purchases, birthdays and anniversaries") { days, large, csv };
         bind(command, (ctx, p) =>
         {
-            var r = new FollowUps(ctx.Database, ctx.Time).Run(p.GetValue(days), p.GetValue(large));
+            var r = ctx.Get<FollowUps>().Run(p.GetValue(days), p.GetValue(large));
             if (p.GetValue(csv) is { } path)
             {
                 WriteCsv(path, ["kind", "customer_id", "name", "due", "detail", "phone", "email"], r.Items.Select(i => new[]
@@ -218,7 +218,7 @@ internal static class ReportCommands
         var command = new Command("top", "the best customers by spend over the last 12 months") { limit, csv };
         bind(command, (ctx, p) =>
         {
-            var top = new TopCustomers(ctx.Database, ctx.Time).Run(p.GetValue(limit));
+            var top = ctx.Get<TopCustomers>().Run(p.GetValue(limit));
             if (p.GetValue(csv) is { } path)
             {
                 WriteCsv(path, ["rank", "customer_id", "name", "visits", "spend", "last_visit"], top.Select(t => new[]
@@ -250,7 +250,7 @@ internal static class ReportCommands
         var command = new Command("liability", "what the scheme owes: outstanding points and live coupons, as money");
         bind(command, (ctx, _) =>
         {
-            var l = new LiabilityReport(ctx.Database, ctx.Rules, ctx.Time).Run();
+            var l = ctx.Get<LiabilityReport>().Run();
             return JsonOutput.Done(
                 ctx,
                 new
@@ -278,7 +278,7 @@ internal static class ReportCommands
         var command = new Command("visits", "sales by the till's local weekday and hour, to find quiet times for campaigns") { months, csv };
         bind(command, (ctx, p) =>
         {
-            var v = new VisitPatterns(ctx.Database, ctx.Time).Run(p.GetValue(months));
+            var v = ctx.Get<VisitPatterns>().Run(p.GetValue(months));
             var days = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday };
             if (p.GetValue(csv) is { } path)
             {

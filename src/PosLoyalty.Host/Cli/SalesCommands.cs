@@ -49,9 +49,9 @@ internal static class SalesCommands
                 Parse.TimeOrNow("--at", p.GetValue(at), ctx.Time),
                 (p.GetValue(items) ?? []).Select(i => SaleItem.Parse(i, code)).ToList());
             var cardNumber = Parse.Card("--card", p.GetValue(card));
-            var customers = new CustomerRepository(ctx.Database, ctx.Rules, ctx.Time);
+            var customers = ctx.Get<CustomerRepository>();
             var customer = customers.Resolve(cardNumber.Value);
-            var outcome = new SaleRecorder(ctx.Database, ctx.Rules, ctx.Time).Apply(customer, sale);
+            var outcome = ctx.Get<SaleRecorder>().Apply(customer, sale);
             if (ctx.Json)
             {
                 JsonOutput.Write(ctx.Output, JsonOutput.Sale(outcome));
@@ -88,7 +88,7 @@ internal static class SalesCommands
         var command = new Command("refund", "reverse what a sale earned (points, stamps, unused coupons)") { receipt, till, at };
         bind(command, (ctx, p) =>
         {
-            var outcome = new SaleRecorder(ctx.Database, ctx.Rules, ctx.Time).Refund(
+            var outcome = ctx.Get<SaleRecorder>().Refund(
                 p.GetValue(till) ?? TillId(ctx),
                 p.GetValue(receipt)!.Trim(),
                 Parse.TimeOrNow("--at", p.GetValue(at), ctx.Time));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using PosLoyalty.Domain.Receipts;
 using PosLoyalty.Domain.Rules;
 using PosLoyalty.Service.Configuration;
@@ -15,8 +16,15 @@ internal sealed record ServiceConfiguration(ServiceSettings Settings, LoyaltyRul
     public static ServiceConfiguration Load(CliContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        var settings = ServiceSettings.Load(ctx.Configuration);
-        var rules = ctx.Rules;
+        return Load(ctx.Configuration, () => ctx.Rules);
+    }
+
+    /// <summary>The settings of <paramref name="configuration"/>; the rules are read after them, so a misspelt key is named first.</summary>
+    public static ServiceConfiguration Load(IConfiguration configuration, Func<LoyaltyRules> readRules)
+    {
+        ArgumentNullException.ThrowIfNull(readRules);
+        var settings = ServiceSettings.Load(configuration);
+        var rules = readRules();
         ReceiptProfile profile;
         try
         {

@@ -2,7 +2,6 @@ using System.Globalization;
 using PosLoyalty.Domain.Rules;
 using PosLoyalty.Domain.Sales;
 using PosLoyalty.Domain.Values;
-using PosLoyalty.Storage;
 using PosLoyalty.Storage.Customers;
 using PosLoyalty.Storage.Sales;
 
@@ -12,7 +11,7 @@ namespace PosLoyalty.Host.Hosting;
 /// The demo's regulars, with a history that makes every part of the card show: pinned notes, a birthday this
 /// week, an open complaint, someone back after months away, stamps nearly full, and a card nobody holds yet.
 /// </summary>
-public sealed class DemoCustomers
+public sealed class DemoCustomers(CustomerRepository customers, SaleRecorder sales, LoyaltyRules rules, TimeProvider time)
 {
     public const string AnnaCard = "2000-0000-0042";
     public const string MarcoCard = "2000-0000-0117";
@@ -21,29 +20,27 @@ public sealed class DemoCustomers
 
     public IReadOnlyList<string> Cards { get; } = [AnnaCard, UnknownCard, MarcoCard, LiCard];
 
-    public static void Seed(LoyaltyDatabase database, LoyaltyRules rules, TimeProvider time)
+    /// <summary>Enrols the regulars and records their past visits, on a fresh database.</summary>
+    public void Seed()
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        var customers = new CustomerRepository(database, rules, time);
-        var sales = new SaleRecorder(database, rules, time);
         var now = time.GetLocalNow();
         var soon = DateOnly.FromDateTime(now.DateTime).AddDays(2);
 
         var anna = customers.Enrol(new NewCustomer(CardNumber.Parse(AnnaCard), "Anna Rossi", "Mrs Rossi", MonthDay.Create(soon.Month, soon.Day), Phone: "+39 055 123 4567", MarketingConsent: true));
         customers.AddNote(anna, "Ask how her daughter's graduation went", pinned: true);
         customers.AddNote(anna, "Prefers the window table", pinned: false);
-        Visits(sales, rules, anna, "A", now, [30, 23, 16, 12, 9, 5], [("Latte", 3.20m), ("Almond croissant", 2.40m)]);
+        Visits(anna, "A", now, [30, 23, 16, 12, 9, 5], [("Latte", 3.20m), ("Almond croissant", 2.40m)]);
 
         var marco = customers.Enrol(new NewCustomer(CardNumber.Parse(MarcoCard), "Marco Bianchi", "Marco"));
         customers.AddNote(marco, "Croissant was cold last time: apologise, offer a fresh one", pinned: false, followUp: true, kind: "complaint");
-        Visits(sales, rules, marco, "M", now, [140, 110, 75], [("Espresso", 1.60m), ("Sourdough loaf", 4.50m)]);
+        Visits(marco, "M", now, [140, 110, 75], [("Espresso", 1.60m), ("Sourdough loaf", 4.50m)]);
 
         var li = customers.Enrol(new NewCustomer(CardNumber.Parse(LiCard), "Li Wei", "Li"));
         customers.AddNote(li, "Oat milk, always", pinned: true);
-        Visits(sales, rules, li, "L", now, [20, 17, 14, 11, 8, 6, 3], [("Flat white", 3.40m)]);
+        Visits(li, "L", now, [20, 17, 14, 11, 8, 6, 3], [("Flat white", 3.40m)]);
     }
 
-    private static void Visits(SaleRecorder sales, LoyaltyRules rules, CustomerId customer, string prefix, DateTimeOffset now, int[] daysAgo, (string Description, decimal Price)[] basket)
+    private void Visits(CustomerId customer, string prefix, DateTimeOffset now, int[] daysAgo, (string Description, decimal Price)[] basket)
     {
         var currency = rules.ShopCurrency;
         foreach (var days in daysAgo)

@@ -1,13 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Console;
-using PosLoyalty.Storage.Customers;
-using PosLoyalty.Storage.Security;
 
 namespace PosLoyalty.Host.Hosting;
 
 /// <summary>
-/// The panel side of the service: the socket panels attach to, the feed and command handler behind it, and on a
+/// The panel side of the service (over the repositories of <see cref="PosLoyaltyServices.AddPosLoyalty"/>): the socket panels attach to, the feed and command handler behind it, and on a
 /// terminal (without --headless) the panel itself in-process, with every log line sent to a file instead.
 /// </summary>
 internal static class PanelServices
@@ -21,8 +19,6 @@ internal static class PanelServices
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddSingleton<CounterQueries>();
-        services.AddSingleton<ManagerActions>();
         services.AddSingleton<PanelCards>();
         services.AddSingleton<PanelCommandHandler>();
         services.AddSingleton<PanelFeed>();

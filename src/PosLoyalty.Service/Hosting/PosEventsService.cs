@@ -3,13 +3,11 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PosLoyalty.Domain.Rules;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Devices;
 using PosLoyalty.Service.PosEvents;
 using PosLoyalty.Service.Tap;
 using PosLoyalty.Service.Till;
-using PosLoyalty.Storage.Sales;
 
 namespace PosLoyalty.Service.Hosting;
 
@@ -21,10 +19,7 @@ namespace PosLoyalty.Service.Hosting;
 /// </summary>
 public sealed class PosEventsService(
     PosEventsOptions options,
-    PrinterOptions printerOptions,
-    LoyaltyRules rules,
-    TillSession session,
-    SaleRecorder sales,
+    PosEventDispatcher dispatcher,
     DeviceStatusBoard board,
     TimeProvider time,
     ILoggerFactory loggerFactory) : BackgroundService
@@ -37,13 +32,6 @@ public sealed class PosEventsService(
 
     private readonly ILogger _logger = loggerFactory.CreateLogger<PosEventsService>();
     private readonly Backoff _backoff = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
-    private readonly PosEventDispatcher _dispatcher = new(
-        session,
-        sales,
-        rules.ShopCurrency,
-        printerOptions.IsConfigured,
-        time,
-        loggerFactory.CreateLogger<PosEventDispatcher>());
 
     private int _open;
     private long _connectionCount;
@@ -225,7 +213,7 @@ public sealed class PosEventsService(
         foreach (var line in lines)
         {
             // Recorded (committed) before the reply is written: an "ok" is never sent for what is not on disk.
-            var reply = _dispatcher.Handle(line, link.Name);
+            var reply = dispatcher.Handle(line, link.Name);
             await link.WriteToPosAsync(reply, stoppingToken);
         }
 

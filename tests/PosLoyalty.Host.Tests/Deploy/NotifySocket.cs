@@ -32,7 +32,11 @@ internal sealed class NotifySocket : IDisposable
     }
 
     /// <summary>Receives until a datagram holds the line <paramref name="assignment"/>; returns every datagram seen.</summary>
-    public List<string> ReceiveUntil(string assignment, TimeSpan timeout)
+    public List<string> ReceiveUntil(string assignment, TimeSpan timeout) =>
+        ReceiveUntil(message => message.Split('\n').Contains(assignment), $"'{assignment}'", timeout);
+
+    /// <summary>Receives until a datagram <paramref name="matches"/>; returns every datagram seen.</summary>
+    public List<string> ReceiveUntil(Func<string, bool> matches, string what, TimeSpan timeout)
     {
         var seen = new List<string>();
         var deadline = DateTime.UtcNow + timeout;
@@ -45,13 +49,13 @@ internal sealed class NotifySocket : IDisposable
             }
 
             seen.Add(message);
-            if (message.Split('\n').Contains(assignment))
+            if (matches(message))
             {
                 return seen;
             }
         }
 
-        throw new TimeoutException($"no '{assignment}' within {timeout}; received: [{string.Join(" | ", seen)}]");
+        throw new TimeoutException($"no {what} within {timeout}; received: [{string.Join(" | ", seen)}]");
     }
 
     public void Dispose() => socket.Dispose();

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace PosLoyalty.Host.Tests.Deploy;
 
 /// <summary>
-/// `run` and `doctor` load the settings the same way (docs/adr/0008): a misspelt key or section, from a file or an
-/// environment variable, stops both with exit 4 naming the key, where it came from and what it probably meant.
+/// `run` and `doctor` load the settings the same way (docs/adr/0008): a misspelt key in any section of ours, or a
+/// misspelt section, from a file or an environment variable, stops both with exit 4 naming the key, where it came
+/// from and what it probably meant. (Logging's keys are category names, free-form, and not ours to check.)
 /// </summary>
 public sealed class SettingsValidationTests : IDisposable
 {
@@ -21,8 +22,16 @@ public sealed class SettingsValidationTests : IDisposable
     {
         { """{ "Storage": { "DatabasPath": "elsewhere.db" } }""", "unknown key Storage:DatabasPath", "did you mean Storage:DatabasePath?" },
         { """{ "Loyalty": { "RulesFiel": "kiosk-config/loyalty.json" } }""", "unknown key Loyalty:RulesFiel", "did you mean Loyalty:RulesFile?" },
+        { """{ "Till": { "ActiveCustomerTimout": "00:05:00" } }""", "unknown key Till:ActiveCustomerTimout", "did you mean Till:ActiveCustomerTimeout?" },
         { """{ "Scanner": { "Device": "/dev/null", "BaudRat": 9600 } }""", "unknown key Scanner:BaudRat", "did you mean Scanner:BaudRate?" },
+        { """{ "ReceiptTap": { "CodePag": 437 } }""", "unknown key ReceiptTap:CodePag", "did you mean ReceiptTap:CodePage?" },
+        { """{ "Printer": { "Colums": 42 } }""", "unknown key Printer:Colums", "did you mean Printer:Columns?" },
+        { """{ "PosEvents": { "Listn": "/run/posloyalty/pos.sock" } }""", "unknown key PosEvents:Listn", "did you mean PosEvents:Listen?" },
+        { """{ "Display": { "Protocl": "CD5220" } }""", "unknown key Display:Protocl", "did you mean Display:Protocol?" },
+        { """{ "Panel": { "Sockt": "/run/posloyalty/panel.sock" } }""", "unknown key Panel:Sockt", "did you mean Panel:Socket?" },
+        { """{ "Backup": { "Kep": 7 } }""", "unknown key Backup:Kep", "did you mean Backup:Keep?" },
         { """{ "Scaner": { "Device": "/dev/null" } }""", "unknown section Scaner", "did you mean Scanner?" },
+        { """{ "Printr": { "Device": "/dev/null" } }""", "unknown section Printr", "did you mean Printer?" },
     };
 
     public void Dispose() => cli.Dispose();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Devices;
 using PosLoyalty.Service.Hosting;
+using PosLoyalty.Service.PosEvents;
 using PosLoyalty.Service.Tests.Tap;
 using PosLoyalty.Service.Tests.Till;
 using PosLoyalty.Service.Till;
@@ -28,10 +29,7 @@ public sealed class PosEventsServiceTests : IDisposable
         var board = new DeviceStatusBoard(till.Hub, till.Clock);
         using var service = new PosEventsService(
             new PosEventsOptions { Listen = pos.SlavePath },
-            new PrinterOptions(),
-            TillFixture.Rules,
-            till.Session,
-            till.Sales,
+            new PosEventDispatcher(till.Session, till.Sales, TillFixture.Rules.ShopCurrency, printCoupons: false, till.Clock, NullLogger<PosEventDispatcher>.Instance),
             board,
             till.Clock,
             NullLoggerFactory.Instance);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Service.Devices;
 using PosLoyalty.Service.Till;
@@ -9,49 +10,43 @@ using PosLoyalty.Service.Till;
 namespace PosLoyalty.Service.Hosting;
 
 /// <summary>
-/// The service side of sd_notify(3), by hand (docs/architecture.md, "Dependencies, and why"):
-/// one datagram per message to $NOTIFY_SOCKET — READY=1 once the host has started every service, STOPPING=1
-/// when it begins to stop, WATCHDOG=1 every WATCHDOG_USEC/2 while the till answers, and STATUS= lines that
-/// `systemctl status posloyalty` shows. Without NOTIFY_SOCKET (not under systemd, or Type=simple) it does nothing.
+/// The part of sd_notify(3) the host does not do (docs/architecture.md, "Dependencies, and why"): WATCHDOG=1 every
+/// WATCHDOG_USEC/2 while the till answers, and STATUS= lines that `systemctl status posloyalty` shows. READY=1 and
+/// STOPPING=1 are the host's own (Microsoft.Extensions.Hosting.Systemd); so is the datagram to $NOTIFY_SOCKET, which
+/// this sends through <see cref="ISystemdNotifier"/>. Without NOTIFY_SOCKET it does nothing.
 /// </summary>
 /// <remarks>
-/// The protocol (sd_notify(3), systemd.service(5) Type=notify, NotifyAccess=main): newline-separated
-/// VARIABLE=value assignments in one AF_UNIX SOCK_DGRAM datagram; a socket path starting with '@' is in the
-/// abstract namespace. WATCHDOG_PID, when set, names the process that is meant to ping; another process ignores it.
+/// WATCHDOG_PID, when set, names the process that is meant to ping (systemd.service(5), WatchdogSec=); another
+/// process ignores it.
 /// </remarks>
-public sealed partial class SystemdNotifier : BackgroundService
+public sealed partial class SystemdWatchdog : BackgroundService
 {
     /// <summary>How long the till may take to answer a liveness probe before the watchdog ping is withheld.</summary>
     private static readonly TimeSpan ProbeDeadline = TimeSpan.FromSeconds(5);
 
     private readonly IHostApplicationLifetime _lifetime;
+    private readonly ISystemdNotifier _notifier;
     private readonly TillSession _session;
     private readonly DeviceStatusBoard _board;
     private readonly TillEventHub _hub;
     private readonly TimeProvider _time;
-    private readonly ILogger<SystemdNotifier> _logger;
-    private readonly UnixDomainSocketEndPoint? _endpoint;
+    private readonly ILogger<SystemdWatchdog> _logger;
     private readonly TimeSpan? _watchdogInterval;
-    private readonly Lock _sendGate = new();
-    private Socket? _socket;
     private bool _sendFailureLogged;
     private CancellationTokenRegistration _started;
     private CancellationTokenRegistration _stopping;
 
-    public SystemdNotifier(IHostApplicationLifetime lifetime, TillSession session, DeviceStatusBoard board, TillEventHub hub, TimeProvider time, ILogger<SystemdNotifier> logger)
+    public SystemdWatchdog(IHostApplicationLifetime lifetime, ISystemdNotifier notifier, TillSession session, DeviceStatusBoard board, TillEventHub hub, TimeProvider time, ILogger<SystemdWatchdog> logger)
     {
         _lifetime = lifetime;
+        _notifier = notifier;
         _session = session;
         _board = board;
         _hub = hub;
         _time = time;
         _logger = logger;
-        _endpoint = Endpoint(Environment.GetEnvironmentVariable("NOTIFY_SOCKET"));
-        _watchdogInterval = _endpoint is null ? null : WatchdogInterval(Environment.GetEnvironmentVariable("WATCHDOG_USEC"), Environment.GetEnvironmentVariable("WATCHDOG_PID"), Environment.ProcessId);
+        _watchdogInterval = notifier.IsEnabled ? WatchdogInterval(Environment.GetEnvironmentVariable("WATCHDOG_USEC"), Environment.GetEnvironmentVariable("WATCHDOG_PID"), Environment.ProcessId) : null;
     }
-
-    /// <summary>True when systemd is listening (NOTIFY_SOCKET is set).</summary>
-    public bool IsEnabled => _endpoint is not null;
 
     /// <summary>
     /// The ping period: half of WATCHDOG_USEC, as sd_watchdog_enabled(3) advises; null when the watchdog is off,
@@ -73,26 +68,13 @@ public sealed partial class SystemdNotifier : BackgroundService
         return TimeSpan.FromMicroseconds(Math.Min(usec, (ulong)TimeSpan.MaxValue.TotalMicroseconds) / 2.0);
     }
 
-    /// <summary>The socket to send to: a path, or '@name' for the abstract namespace; null when unset or not a Unix socket address.</summary>
-    public static UnixDomainSocketEndPoint? Endpoint(string? notifySocket)
-    {
-        if (string.IsNullOrEmpty(notifySocket) || notifySocket.Length < 2 || (notifySocket[0] != '/' && notifySocket[0] != '@'))
-        {
-            // systemd also allows vsock: addresses (VMs); a till never gets one.
-            return null;
-        }
-
-        // .NET puts a name starting with NUL in the abstract namespace, which is what '@' means here.
-        return new UnixDomainSocketEndPoint(notifySocket[0] == '@' ? "\0" + notifySocket[1..] : notifySocket);
-    }
-
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_endpoint is not null)
+        if (_notifier.IsEnabled)
         {
-            // Registered here, before the host raises ApplicationStarted: READY=1 means every hosted service has started.
-            _started = _lifetime.ApplicationStarted.Register(() => Send("READY=1\nSTATUS=" + Summary("ready")));
-            _stopping = _lifetime.ApplicationStopping.Register(() => Send("STOPPING=1\nSTATUS=stopping"));
+            // Beside the host's READY=1 and STOPPING=1: what the till is doing, in `systemctl status`.
+            _started = _lifetime.ApplicationStarted.Register(() => Send("STATUS=" + Summary("ready")));
+            _stopping = _lifetime.ApplicationStopping.Register(() => Send("STATUS=stopping"));
         }
 
         return base.StartAsync(cancellationToken);
@@ -102,18 +84,12 @@ public sealed partial class SystemdNotifier : BackgroundService
     {
         _started.Dispose();
         _stopping.Dispose();
-        lock (_sendGate)
-        {
-            _socket?.Dispose();
-            _socket = null;
-        }
-
         base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_endpoint is null)
+        if (!_notifier.IsEnabled)
         {
             return;
         }
@@ -133,7 +109,7 @@ public sealed partial class SystemdNotifier : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // stopping: STOPPING=1 went out from ApplicationStopping
+            // stopping: the host sent STOPPING=1
         }
     }
 
@@ -216,22 +192,17 @@ public sealed partial class SystemdNotifier : BackgroundService
 
     private void Send(string message)
     {
-        var bytes = Encoding.UTF8.GetBytes(message);
-        lock (_sendGate)
+        try
         {
-            try
+            _notifier.Notify(new ServiceState(message));
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // systemd gone (or a test's listener closed): the till goes on; say so once.
+            if (!_sendFailureLogged)
             {
-                _socket ??= new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-                _socket.SendTo(bytes, SocketFlags.None, _endpoint!);
-            }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-            {
-                // systemd gone (or a test's listener closed): the till goes on; say so once.
-                if (!_sendFailureLogged)
-                {
-                    _sendFailureLogged = true;
-                    NotifyFailed(_logger, ex.Message);
-                }
+                _sendFailureLogged = true;
+                NotifyFailed(_logger, ex.Message);
             }
         }
     }
