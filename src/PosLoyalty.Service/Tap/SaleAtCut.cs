@@ -34,6 +34,12 @@ public sealed class SaleAtCut(
 {
     private long _receipts;
 
+    /// <summary>
+    /// Runs after the sale at a cut has committed and before its coupons go back to the pump: the moment a drain of the
+    /// pending queue once raced with (docs/adr/0006). Tests hold the pump here to drive that interleaving.
+    /// </summary>
+    internal Func<TillEvent?, ValueTask>? SaleCommitted { get; init; }
+
     /// <summary>Receipts handled since start, cut or not.</summary>
     public long ReceiptsHandled => Interlocked.Read(ref _receipts);
 
@@ -64,6 +70,11 @@ public sealed class SaleAtCut(
                 TaskContinuationOptions.OnlyOnRanToCompletion,
                 TaskScheduler.Default);
             throw;
+        }
+
+        if (SaleCommitted is { } committed)
+        {
+            await committed(handled);
         }
 
         return claim && handled is SaleRecorded { Outcome: var outcome }
