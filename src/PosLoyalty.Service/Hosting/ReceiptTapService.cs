@@ -2,13 +2,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Domain.Receipts;
 using PosLoyalty.Domain.Rules;
-using PosLoyalty.Drivers.EscPos.Decoding;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Devices;
 using PosLoyalty.Service.Printing;
 using PosLoyalty.Service.Tap;
 using PosLoyalty.Service.Till;
-using PosLoyalty.Storage.Sales;
 
 namespace PosLoyalty.Service.Hosting;
 
@@ -35,7 +33,7 @@ public sealed class ReceiptTapService(
     private readonly ILogger _logger = loggerFactory.CreateLogger<ReceiptTapService>();
     private readonly ReceiptReader _reader = new(profile, options.CodePage);
 
-    private SaleAtCut? _till;
+    private volatile SaleAtCut? _till;
 
     /// <summary>Receipts handled since start (for tests and the idle screen).</summary>
     public long ReceiptsHandled => _till?.ReceiptsHandled ?? 0;
