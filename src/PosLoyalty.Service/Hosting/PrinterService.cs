@@ -10,10 +10,12 @@ using PosLoyalty.Service.Till;
 namespace PosLoyalty.Service.Hosting;
 
 /// <summary>
-/// Runs the printer link (the one writer to the printer, reconnecting by itself) and, whenever the printer or the till
-/// changes, updates the printer's line on the status board and prints the coupons still pending for this till when the
-/// printer can take them: those issued while it was away, those a late scan earned after the receipt was printed, and
-/// a manager's reprints. It sleeps in between: no timer (docs/architecture.md, "How each device waits").
+/// Runs the printer link (the one writer to the printer, reconnecting by itself) and, at start and whenever the printer
+/// or the till changes, updates the printer's line on the status board and prints the coupons still pending for this
+/// till when the printer can take them: those issued while it was away, those a late scan earned after the receipt was
+/// printed, those whose cut went out without them, and a manager's reprints. A slip never goes inside an open POS
+/// receipt: then it waits for the link's <see cref="ReceiptBoundary.Reached"/>. It sleeps in between: no timer
+/// (docs/architecture.md, "How each device waits").
 /// </summary>
 public sealed class PrinterService(PrinterLink link, CouponPrinter coupons, DeviceStatusBoard board, TillEventHub hub, ILogger<PrinterService> logger) : BackgroundService
 {
@@ -25,6 +27,8 @@ public sealed class PrinterService(PrinterLink link, CouponPrinter coupons, Devi
         var wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         void Wake() => wake.Writer.TryWrite(true);
         link.StateChanged += Wake;
+        link.Boundary.Reached += Wake;
+        Wake(); // at start: coupons left pending by the last run, or by the CLI
         using var events = hub.Subscribe();
         var writer = link.RunAsync(stoppingToken);
         var till = ForwardAsync(events, Wake, stoppingToken);
@@ -58,6 +62,7 @@ public sealed class PrinterService(PrinterLink link, CouponPrinter coupons, Devi
         finally
         {
             link.StateChanged -= Wake;
+            link.Boundary.Reached -= Wake;
         }
 
         try

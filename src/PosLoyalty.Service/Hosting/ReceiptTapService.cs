@@ -2,22 +2,20 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Domain.Receipts;
 using PosLoyalty.Domain.Rules;
-using PosLoyalty.Drivers.EscPos.Decoding;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Devices;
 using PosLoyalty.Service.Printing;
 using PosLoyalty.Service.Tap;
 using PosLoyalty.Service.Till;
-using PosLoyalty.Storage.Sales;
 
 namespace PosLoyalty.Service.Hosting;
 
 /// <summary>
 /// The in-line receipt tap as a hosted service: POS links from `ReceiptTap:Input`, every byte to the printer,
-/// and at each cut the receipt's sale recorded by the till session before the cut goes out. With
-/// `Printer:CouponPlacement` BeforeCut the coupons it earned are queued in front of the cut; with AfterCut
-/// they follow it on their own slip. A coupon the printer cannot take now stays pending in SQLite. `receipts capture`
-/// gets a copy of the POS's bytes through <see cref="ReceiptCaptureHub"/>.
+/// and at each cut the receipt's sale recorded by the till session before the cut goes out (<see cref="SaleAtCut"/>).
+/// With `Printer:CouponPlacement` BeforeCut the coupons it earned are written by the pump in front of the cut; with
+/// AfterCut they follow it on their own slip. A coupon the printer cannot take now stays pending in SQLite.
+/// `receipts capture` gets a copy of the POS's bytes through <see cref="ReceiptCaptureHub"/>.
 /// </summary>
 public sealed class ReceiptTapService(
     ReceiptTapOptions options,
@@ -35,18 +33,20 @@ public sealed class ReceiptTapService(
     private readonly ILogger _logger = loggerFactory.CreateLogger<ReceiptTapService>();
     private readonly ReceiptReader _reader = new(profile, options.CodePage);
 
-    /// <summary>Receipts handled since start (for tests and the idle screen).</summary>
-    public long ReceiptsHandled => Interlocked.Read(ref _receipts);
+    private volatile SaleAtCut? _till;
 
-    private long _receipts;
+    /// <summary>Receipts handled since start (for tests and the idle screen).</summary>
+    public long ReceiptsHandled => _till?.ReceiptsHandled ?? 0;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var input = TapInput.Parse(options.Input, options.BaudRate);
         var backoff = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2));
+        var till = new SaleAtCut(_reader, session, rules, printerOptions, coupons, time, _logger, stoppingToken);
+        _till = till;
         try
         {
-            await PumpUntilStoppedAsync(input, backoff, stoppingToken);
+            await PumpUntilStoppedAsync(input, backoff, till, stoppingToken);
         }
         finally
         {
@@ -54,7 +54,7 @@ public sealed class ReceiptTapService(
         }
     }
 
-    private async Task PumpUntilStoppedAsync(TapInput input, Backoff backoff, CancellationToken stoppingToken)
+    private async Task PumpUntilStoppedAsync(TapInput input, Backoff backoff, SaleAtCut till, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -63,8 +63,8 @@ public sealed class ReceiptTapService(
                 source,
                 printer,
                 _reader.CreateDecoder,
-                (receipt, ct) => AtCut(receipt, stoppingToken),
-                (receipt, ct) => AfterUncutReceipt(receipt),
+                till.AtCutAsync,
+                till.AfterUncutReceiptAsync,
                 null,
                 time,
                 loggerFactory.CreateLogger<ReceiptTapPump>(),
@@ -89,59 +89,6 @@ public sealed class ReceiptTapService(
                 ServiceLog.DeviceUnavailable(_logger, DeviceStatusBoard.ReceiptTap, ex.GetType().Name, wait.TotalMilliseconds);
                 await Task.Delay(wait, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
-        }
-    }
-
-    private ValueTask<CutInsertion> AtCut(DecodedReceipt receipt, CancellationToken stoppingToken)
-    {
-        // Everything before the cut is queued already; the cut waits for this commit.
-        var handled = Handle(receipt);
-        if (handled is not SaleRecorded { Outcome.CouponsIssued.Count: > 0 } sale || !coupons.CanPrintNow)
-        {
-            return ValueTask.FromResult(CutInsertion.None); // pending coupons print on their own slip when the printer can
-        }
-
-        var issued = sale.Outcome.CouponsIssued;
-        var name = session.GreetingNameOf(sale.Outcome.CustomerId);
-        if (printerOptions.CouponPlacement == CouponPlacement.BeforeCut)
-        {
-            // Queued here, not returned: the coupon printer follows the bytes to mark each coupon printed.
-            coupons.Queue(issued, name, standAlone: false, stoppingToken);
-            return ValueTask.FromResult(CutInsertion.None);
-        }
-
-        return ValueTask.FromResult(new CutInsertion(ReadOnlyMemory<byte>.Empty, () => coupons.Queue(issued, name, standAlone: true, stoppingToken)));
-    }
-
-    // A receipt with no cut (a tear-bar printer, a job that ended without one): its coupons print on their own
-    // slip from the pending queue, after the receipt's bytes.
-    private ValueTask<ReadOnlyMemory<byte>> AfterUncutReceipt(DecodedReceipt receipt)
-    {
-        Handle(receipt);
-        return ValueTask.FromResult(ReadOnlyMemory<byte>.Empty);
-    }
-
-    private TillEvent? Handle(DecodedReceipt receipt)
-    {
-        Interlocked.Increment(ref _receipts);
-        try
-        {
-            var sale = _reader.Read(receipt);
-            var tillReceipt = ReceiptToTill.Convert(sale, session.TillId, rules.ShopCurrency, time.GetLocalNow());
-            if (tillReceipt is null)
-            {
-                // Not a sale (a report, a kitchen ticket, an order slip …): the log says which; a headerless slip with
-                // no total is not worth a line.
-                return sale.Kind == ReceiptKind.Other && sale.NoTotal ? null : session.IgnoreNonSale(sale.Kind, sale.ReceiptNumber);
-            }
-
-            return session.HandleReceipt(tillReceipt, SaleRecording.Receipt(tillReceipt.ReceiptCurrency, printCoupons: true), sale.Confidence);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The printer still gets every byte; the visit is lost, and the log says so (without the receipt's text).
-            ServiceLog.HandlingFailed(_logger, ex, DeviceStatusBoard.ReceiptTap);
-            return null;
         }
     }
 }

@@ -147,6 +147,9 @@ public sealed class PrinterLink : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the tap has a POS receipt open on this link; our own slips wait for its end (docs/adr/0006).</summary>
+    public ReceiptBoundary Boundary { get; } = new();
+
     /// <summary>Bytes waiting for the printer, in memory and spooled.</summary>
     public long QueuedBytes => _queue.QueuedBytes;
 

@@ -14,20 +14,28 @@ namespace PosLoyalty.Service.Tap;
 /// <para>
 /// Per chunk read from the POS: the chunk is pushed into a decoder (one per link, chosen by the receipt profile's
 /// dialect). With no receipt completed — nearly every chunk — it is enqueued to the printer whole, at once. When a
-/// receipt completed at a cut inside the chunk, the bytes before the cut are enqueued, the <c>atCut</c> hook commits
-/// the sale and returns coupon bytes (or none), those are enqueued, and the cut and the rest follow; then the hook's
-/// after-cut action runs (a coupon slip of its own goes there). Several cuts in a
-/// chunk are split at each. The few trailing bytes of a command still incomplete at the end of a chunk (the GS of a
-/// GS V split by a serial read) are held until the next chunk, so a cut split across reads is still found before it
-/// has gone out: the printer could not have acted on half a command anyway.
+/// receipt completed at a cut inside the chunk, the bytes before the cut are enqueued and the <c>atCut</c> hook commits
+/// the sale and answers with one <see cref="CutInsertion"/>: coupon bytes, which the pump queues in front of the cut,
+/// or a slip, which the pump queues once the cut is queued and no receipt is open (the next chunk that ends between
+/// receipts, or the link's end), or nothing. Several cuts in a chunk are split at each. The few trailing bytes of a
+/// command still incomplete at the end of a chunk (the GS of a GS V split by a serial read) are held until the next
+/// chunk, so a cut split across reads is still found before it has gone out: the printer could not have acted on half
+/// a command anyway.
+/// </para>
+/// <para>
+/// The pump tells the link's <see cref="ReceiptBoundary"/> when a POS receipt is open, so a slip from the pending queue
+/// never lands inside one.
 /// </para>
 /// <para>
 /// Receipts not ended by a cut — a job whose connection closed or whose FIFO/file ended without a cut (printers with a
 /// tear bar), or a receipt split by the decoder's line cap — go to the optional <c>afterReceipt</c> hook once the
-/// link's bytes so far are queued; what it returns (an AfterCut coupon slip, say) is printed after them. This is the
-/// only way a cutter-less printer's receipts earn anything; a hook for line-cap splits should return nothing.
+/// link's bytes so far are queued; what it returns is printed after them. A hook for line-cap splits should return
+/// nothing.
 /// </para>
-/// <para>A hook that throws or times out never stops the pump: it is logged and the bytes pass on without a coupon.</para>
+/// <para>
+/// A hook that throws, or is still running after <see cref="ReceiptTapPumpOptions.AtCutHookTimeout"/> (its token is
+/// cancelled then), never stops the pump: it is logged and the bytes pass on without a coupon.
+/// </para>
 /// </remarks>
 public sealed class ReceiptTapPump
 {
@@ -50,7 +58,7 @@ public sealed class ReceiptTapPump
     /// <param name="source">Where POS links come from.</param>
     /// <param name="printer">The printer; its writer loop runs separately.</param>
     /// <param name="createDecoder">A new decoder per link (ESC/POS or Star Line by the receipt profile).</param>
-    /// <param name="atCut">Commits the sale of a receipt ended by a cut and says what to add: bytes before the cut, and an action once the cut is queued.</param>
+    /// <param name="atCut">Commits the sale of a receipt ended by a cut and says what to add there; it must observe its token (the hook timeout).</param>
     /// <param name="afterReceipt">Optional: a receipt not ended by a cut; returns bytes to print after it, or empty.</param>
     /// <param name="options">Tuning; defaults when null.</param>
     /// <param name="timeProvider">Clock for the hook timeout and retry waits.</param>
@@ -189,9 +197,20 @@ public sealed class ReceiptTapPump
                 Interlocked.Increment(ref _receiptCount);
                 Send(await AfterReceiptAsync(last, cancellationToken));
             }
+
+            // Nothing of this link is open any more: the slips that waited for that go now.
+            SendSlips(state);
         }
         finally
         {
+            // Stopping or broken: slips not written go back to their owner (their coupons stay pending).
+            foreach (CutInsertion slip in state.Slips)
+            {
+                slip.Report(null);
+            }
+
+            state.Slips.Clear();
+            _printer.Boundary.Settle(receiptOpen: false);
             _capture?.LinkEnded();
             if (ReferenceEquals(_currentLink, link))
             {
@@ -223,32 +242,37 @@ public sealed class ReceiptTapPump
 
         int cursor = 0;
         List<ReadOnlyMemory<byte>>? after = null;
-        List<Action>? afterCut = null;
         foreach (DecodedReceipt receipt in receipts)
         {
             Interlocked.Increment(ref _receiptCount);
             if (receipt.CutStreamOffset is long cut)
             {
                 long at = cut - workStart;
-                CutInsertion insertion;
-                if (at >= cursor && at <= work.Length)
+                bool cutAhead = at >= cursor && at <= work.Length;
+                if (cutAhead)
                 {
                     Send(work[cursor..(int)at]);
                     cursor = (int)at;
-                    insertion = await AtCutAsync(receipt, cancellationToken);
-                    Send(insertion.BeforeCut);
-                }
-                else
-                {
-                    // Only when a cut command began more than MaxHeldBytes before its end: the coupon cannot go before it.
-                    insertion = await AtCutAsync(receipt, cancellationToken);
-                    _logger.CutAlreadySent(cut, insertion.BeforeCut.Length);
-                    Send(insertion.BeforeCut);
                 }
 
-                if (insertion.AfterCutQueued is { } action)
+                CutInsertion insertion = await AtCutAsync(receipt, cancellationToken);
+                switch (insertion.Place)
                 {
-                    (afterCut ??= []).Add(action);
+                    case CutInsertionPlace.BeforeCut:
+                        if (!cutAhead)
+                        {
+                            // Only when a cut command began more than MaxHeldBytes before its end: the coupon cannot go before it.
+                            _logger.CutAlreadySent(cut, insertion.Bytes.Length);
+                        }
+
+                        insertion.Report(Send(insertion.Bytes));
+                        break;
+                    case CutInsertionPlace.SlipAfterCut:
+                        state.Slips.Add(insertion);
+                        break;
+                    default:
+                        insertion.Report(null);
+                        break;
                 }
             }
             else
@@ -274,15 +298,6 @@ public sealed class ReceiptTapPump
             state.Held = work[holdFrom..].ToArray();
         }
 
-        // The cut (and whatever followed it in this chunk) is queued: now what belongs after it.
-        if (afterCut is not null)
-        {
-            foreach (Action action in afterCut)
-            {
-                RunAfterCut(action);
-            }
-        }
-
         if (after is not null)
         {
             foreach (ReadOnlyMemory<byte> bytes in after)
@@ -290,39 +305,54 @@ public sealed class ReceiptTapPump
                 Send(bytes);
             }
         }
+
+        // The cuts (and whatever followed them in this chunk) are queued. A slip goes only where no receipt is open: a
+        // chunk that ended inside the next receipt keeps it for a later chunk.
+        if (!InsideReceipt(state))
+        {
+            SendSlips(state);
+        }
+
+        _printer.Boundary.Settle(InsideReceipt(state));
+    }
+
+    private void SendSlips(LinkState state)
+    {
+        foreach (CutInsertion slip in state.Slips)
+        {
+            slip.Report(SendOwn(slip.Bytes));
+        }
+
+        state.Slips.Clear();
     }
 
     // Printed text, a barcode's data or a command begun since the last receipt ended: a capture starting now would begin mid-receipt.
     private static bool InsideReceipt(LinkState state) =>
         state.Decoder.RetainedSize > 0 || state.Decoder.OpenCommandStreamOffset is not null || !state.Held.IsEmpty;
 
-    private void RunAfterCut(Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            _logger.AtCutHookFailed(e);
-        }
-    }
-
-    private void Send(ReadOnlyMemory<byte> bytes)
+    /// <summary>Queues POS bytes (or bytes inside a POS receipt); returns the link position after them.</summary>
+    private long Send(ReadOnlyMemory<byte> bytes)
     {
         if (bytes.IsEmpty)
         {
-            return;
+            return _printer.EnqueuedPosition;
         }
 
+        // Before the bytes are queued: a slip from the pending queue must not slip in after them.
+        _printer.Boundary.PosBytesComing();
+        return SendOwn(bytes);
+    }
+
+    /// <summary>Queues bytes at a boundary between receipts (a slip of ours); returns the link position after them.</summary>
+    private long SendOwn(ReadOnlyMemory<byte> bytes)
+    {
         // Enqueue copies; it fails only when memory is full and the spool cannot be written. Then wait and try again
         // rather than drop: the POS's bytes stay in the kernel's buffers while this waits.
         while (true)
         {
             try
             {
-                _printer.Enqueue(bytes);
-                return;
+                return _printer.Enqueue(bytes);
             }
             catch (IOException e)
             {
@@ -400,5 +430,8 @@ public sealed class ReceiptTapPump
         public long StreamOffset { get; set; }
 
         public ReadOnlyMemory<byte> Held { get; set; } = ReadOnlyMemory<byte>.Empty;
+
+        /// <summary>Slips whose cut is queued, waiting for a chunk that ends with no receipt open.</summary>
+        public List<CutInsertion> Slips { get; } = [];
     }
 }

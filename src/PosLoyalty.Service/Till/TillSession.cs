@@ -235,9 +235,6 @@ public sealed class TillSession(
         }
     }
 
-    /// <summary>How the customer likes to be greeted, for the coupon printed for them; null when they are gone (erased).</summary>
-    public string? GreetingNameOf(CustomerId customerId) => customers.GreetingName(customerId);
-
     /// <summary>
     /// Runs the read side of a card scan once for some customer, changing nothing and publishing nothing, so the first
     /// real scan of the day finds its queries compiled and prepared (it otherwise pays ≈ 100 ms of JIT at the counter).

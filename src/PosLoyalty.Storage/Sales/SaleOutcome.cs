@@ -6,6 +6,8 @@ using PosLoyalty.Storage.Customers;
 namespace PosLoyalty.Storage.Sales;
 
 /// <summary>What a sale did, once committed. A replayed receipt reports Duplicate and earns nothing.</summary>
+/// <param name="GreetingName">How the customer likes to be greeted, read in the sale's transaction, so the coupon printed
+/// at the cut needs no second read of the customer; null for a replay.</param>
 public sealed record SaleOutcome(
     string TillId,
     string ReceiptNumber,
@@ -16,4 +18,5 @@ public sealed record SaleOutcome(
     IReadOnlyList<StampCardView> Stamps,
     IReadOnlyList<CouponView> CouponsIssued,
     TierStatus Tier,
-    IReadOnlyList<PointsEntry> Entries);
+    IReadOnlyList<PointsEntry> Entries,
+    string? GreetingName);

@@ -27,7 +27,19 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
         using var c = database.OpenConnection();
         using var tx = c.BeginTransaction(deferred: false);
         var outcome = ApplyWithin(c, tx, customerId, sale, recording);
-        tx.Commit();
+
+        // Claimed before the commit makes the coupons visible as pending: no drain of the queue can take them first.
+        var claimed = recording is { PrintCoupons: true, PrintClaim: { } claim } ? claim.Claim(outcome.CouponsIssued) : [];
+        try
+        {
+            tx.Commit();
+        }
+        catch
+        {
+            recording.PrintClaim?.Release(claimed);
+            throw;
+        }
+
         return outcome;
     }
 
@@ -152,7 +164,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
         var owner = new CustomerId(LiveCustomer(c, tx, recordedOwner.Value));
         var balance = Sql.Scalar<long>(c, tx, "SELECT points_balance FROM customers WHERE id = $id", ("$id", owner.Value));
         var spend = CustomerRepository.Spend12Months(c, tx, owner, time.GetUtcNow());
-        return new SaleOutcome(sale.TillId, sale.ReceiptNumber, owner, true, Points.Zero, new Points(balance), StampViews(c, tx, owner), [], TierStatus.For(rules.Tiers, spend), []);
+        return new SaleOutcome(sale.TillId, sale.ReceiptNumber, owner, true, Points.Zero, new Points(balance), StampViews(c, tx, owner), [], TierStatus.For(rules.Tiers, spend), [], null);
     }
 
     private static long InsertSale(SqliteConnection c, SqliteTransaction tx, CustomerId? customerId, Sale sale, SaleRecording recording)
@@ -293,7 +305,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             ("$id", customerId.Value));
 
         var stamps = StampViews(c, tx, customerId);
-        return new SaleOutcome(sale.TillId, sale.ReceiptNumber, customerId, false, effects.PointsEarned, balanceAfter, stamps, issued, effects.TierAfter, effects.Entries);
+        return new SaleOutcome(sale.TillId, sale.ReceiptNumber, customerId, false, effects.PointsEarned, balanceAfter, stamps, issued, effects.TierAfter, effects.Entries, row.Customer.GreetingOrName);
     }
 
     /// <summary>

@@ -37,11 +37,10 @@ public sealed class ReceiptTapPumpTests
     }
 
     [Fact]
-    public async Task After_cut_action_queues_its_slip_after_the_cut_however_the_stream_is_split()
+    public async Task Slip_after_the_cut_is_printed_after_its_cut_and_never_inside_the_next_receipt_however_the_stream_is_split()
     {
         await using var rig = TapRig.Create();
-        rig.AtCut = (_, _) => ReadOnlyMemory<byte>.Empty;
-        rig.AfterCut = (_, n) => () => rig.Link.Enqueue(Encoding.ASCII.GetBytes($"[SLIP {n}]"));
+        rig.SlipAfterCut = (_, n) => Encoding.ASCII.GetBytes($"[SLIP {n}]");
         await using var listener = TcpPosLinkListener.Start("127.0.0.1", 0);
         rig.Start(listener);
 
@@ -71,6 +70,10 @@ public sealed class ReceiptTapPumpTests
             int slipAt = printed.IndexOf($"[SLIP {n}]", StringComparison.Ordinal);
             int posBytesBeforeSlip = System.Text.RegularExpressions.Regex.Replace(printed[..slipAt], @"\[SLIP \d\]", string.Empty).Length;
             Assert.True(posBytesBeforeSlip >= cutEnd, $"slip {n} came after {posBytesBeforeSlip} POS bytes, before its cut ended at {cutEnd}");
+
+            // And between two receipts, never inside one: its ESC @ would reset the POS's receipt.
+            var receiptEnds = receipts.Select((r, i) => receipts.Take(i + 1).Sum(x => x.Bytes.Length)).ToHashSet();
+            Assert.Contains(posBytesBeforeSlip, receiptEnds);
         }
     }
 

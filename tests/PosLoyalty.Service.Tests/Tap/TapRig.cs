@@ -37,8 +37,8 @@ internal sealed class TapRig : IAsyncDisposable
     /// <summary>What the at-cut hook does; by default it returns <see cref="Coupon"/> of the receipt's number.</summary>
     public Func<DecodedReceipt, int, ReadOnlyMemory<byte>> AtCut { get; set; } = (_, n) => Coupon(n);
 
-    /// <summary>Optional: an action for the pump to run once the n-th receipt's cut is queued.</summary>
-    public Func<DecodedReceipt, int, Action>? AfterCut { get; set; }
+    /// <summary>Optional: a slip for the pump to print after the n-th receipt's cut, instead of <see cref="AtCut"/>'s bytes.</summary>
+    public Func<DecodedReceipt, int, ReadOnlyMemory<byte>>? SlipAfterCut { get; set; }
 
     /// <summary>What the after-receipt hook returns.</summary>
     public Func<DecodedReceipt, ReadOnlyMemory<byte>> AfterReceipt { get; set; } = _ => Encoding.ASCII.GetBytes("[after]");
@@ -95,7 +95,7 @@ internal sealed class TapRig : IAsyncDisposable
                     n = _atCut.Count;
                 }
 
-                return ValueTask.FromResult(new CutInsertion(AtCut(receipt, n), AfterCut?.Invoke(receipt, n)));
+                return ValueTask.FromResult(SlipAfterCut is { } slip ? CutInsertion.SlipAfterCut(slip(receipt, n)) : CutInsertion.BeforeCut(AtCut(receipt, n)));
             },
             (receipt, _) =>
             {
