@@ -13,16 +13,16 @@ namespace PosLoyalty.Storage.Outbox;
 /// </summary>
 public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
 {
-    /// <summary>The last seq stored from each other till: where the next pull starts.</summary>
-    public IReadOnlyDictionary<string, long> Cursors()
+    /// <summary>The last seq stored from each other till, by shop and till: where the next pull starts.</summary>
+    public IReadOnlyDictionary<(string Shop, string Till), long> Cursors()
     {
         using var c = database.OpenConnection();
-        using var cmd = Sql.Command(c, null, "SELECT till_id, MAX(seq) FROM chain_pulled GROUP BY till_id");
+        using var cmd = Sql.Command(c, null, "SELECT shop_id, till_id, MAX(seq) FROM chain_pulled GROUP BY shop_id, till_id");
         using var r = cmd.ExecuteReader();
-        var cursors = new Dictionary<string, long>(StringComparer.Ordinal);
+        var cursors = new Dictionary<(string Shop, string Till), long>();
         while (r.Read())
         {
-            cursors[r.GetString(0)] = r.GetInt64(1);
+            cursors[(r.GetString(0), r.GetString(1))] = r.GetInt64(2);
         }
 
         return cursors;
@@ -34,14 +34,16 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         ArgumentNullException.ThrowIfNull(events);
         var now = Sql.Time(time.GetUtcNow());
         using var c = database.OpenConnection();
-        using (var tx = c.BeginTransaction(deferred: false))
+        if (events.Count > 0)
         {
-            var cursors = new Dictionary<string, long>(StringComparer.Ordinal);
+            using var tx = c.BeginTransaction(deferred: false);
+            var cursors = new Dictionary<(string Shop, string Till), long>();
             foreach (var e in events.OrderBy(e => e.Position))
             {
-                var last = cursors.TryGetValue(e.TillId, out var seen)
+                var key = (e.ShopId, e.TillId);
+                var last = cursors.TryGetValue(key, out var seen)
                     ? seen
-                    : Sql.Scalar<long?>(c, tx, "SELECT MAX(seq) FROM chain_pulled WHERE till_id = $t", ("$t", e.TillId)) ?? 0;
+                    : Sql.Scalar<long?>(c, tx, "SELECT MAX(seq) FROM chain_pulled WHERE shop_id = $shop AND till_id = $t", ("$shop", e.ShopId), ("$t", e.TillId)) ?? 0;
                 if (e.Seq <= last)
                 {
                     continue; // pulled before
@@ -50,15 +52,16 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                 if (e.Seq != last + 1)
                 {
                     // A gap means the till's earlier events are not visible yet; take them in order next time.
-                    cursors[e.TillId] = long.MaxValue;
+                    cursors[key] = long.MaxValue;
                     continue;
                 }
 
                 Sql.Execute(
                     c,
                     tx,
-                    "INSERT INTO chain_pulled (event_id, till_id, seq, position, kind, customer, payload, at, pulled_at) VALUES ($id, $t, $s, $p, $k, $c, $j, $at, $now) ON CONFLICT (event_id) DO NOTHING",
+                    "INSERT INTO chain_pulled (event_id, shop_id, till_id, seq, position, kind, customer, payload, at, pulled_at) VALUES ($id, $shop, $t, $s, $p, $k, $c, $j, $at, $now) ON CONFLICT (event_id) DO NOTHING",
                     ("$id", e.EventId.ToString()),
+                    ("$shop", e.ShopId),
                     ("$t", e.TillId),
                     ("$s", e.Seq),
                     ("$p", e.Position),
@@ -67,7 +70,7 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                     ("$j", e.PayloadJson),
                     ("$at", Sql.Time(e.At)),
                     ("$now", now));
-                cursors[e.TillId] = e.Seq;
+                cursors[key] = e.Seq;
             }
 
             tx.Commit();
@@ -78,22 +81,22 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
 
     private int ApplyWaiting(SqliteConnection c)
     {
-        var waiting = new List<(string EventId, string Kind, string Payload, string At)>();
-        using (var cmd = Sql.Command(c, null, "SELECT event_id, kind, payload, at FROM chain_pulled WHERE applied_at IS NULL ORDER BY position"))
+        var waiting = new List<(string EventId, string Kind, string Payload, string At, string Shop)>();
+        using (var cmd = Sql.Command(c, null, "SELECT event_id, kind, payload, at, shop_id FROM chain_pulled WHERE applied_at IS NULL ORDER BY position"))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
-                waiting.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? "{}" : r.GetString(2), r.GetString(3)));
+                waiting.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? "{}" : r.GetString(2), r.GetString(3), r.GetString(4)));
             }
         }
 
         var applied = 0;
-        foreach (var (eventId, kind, payloadText, at) in waiting)
+        foreach (var (eventId, kind, payloadText, at, shop) in waiting)
         {
             using var tx = c.BeginTransaction(deferred: false);
             var payload = JsonNode.Parse(payloadText)?.AsObject() ?? [];
-            var problem = Apply(c, tx, kind, payload, at);
+            var problem = Apply(c, tx, kind, payload, at, shop);
             if (problem is { Waits: true })
             {
                 Sql.Execute(c, tx, "UPDATE chain_pulled SET problem = $p WHERE event_id = $id", ("$p", problem.Value.Text), ("$id", eventId));
@@ -116,7 +119,7 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
     }
 
     /// <summary>Null when applied; otherwise why not, and whether a later pull may still apply it.</summary>
-    private static (string Text, bool Waits)? Apply(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p, string at)
+    private static (string Text, bool Waits)? Apply(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p, string at, string shop)
     {
         switch (kind)
         {
@@ -136,7 +139,7 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                 return null;
             case ChainEventKinds.SaleRecorded:
             case ChainEventKinds.SaleRefunded:
-                return ApplySale(c, tx, kind, p);
+                return ApplySale(c, tx, kind, p, shop);
             default:
                 // Coupons and merges are not projected across tills yet (docs/chain.md, "Not built yet").
                 return null;
@@ -246,7 +249,7 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         }
     }
 
-    private static (string Text, bool Waits)? ApplySale(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p)
+    private static (string Text, bool Waits)? ApplySale(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p, string shop)
     {
         var ledger = new List<(CustomerId Customer, long Delta, string Reason)>();
         foreach (var entry in p["ledger"]?.AsArray() ?? [])
@@ -270,7 +273,7 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             }
         }
 
-        var till = Text(p, "till")!;
+        var till = shop + "/" + Text(p, "till");
         var receipt = Text(p, "receipt")!;
         var isRefund = kind == ChainEventKinds.SaleRefunded;
         var at = Text(p, "at")!;

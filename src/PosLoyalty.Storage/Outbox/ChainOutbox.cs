@@ -43,10 +43,15 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
         tx.Commit();
     }
 
-    /// <summary>Records a successful push that found nothing to send, so status shows the chain was reached.</summary>
-    public void RecordPush(DateTimeOffset at) => Record(LastPushKey, at);
-
-    public void RecordPull(DateTimeOffset at) => Record(LastPullKey, at);
+    /// <summary>Records when the chain last took a push and answered a pull, for `chain status`.</summary>
+    public void RecordSync(DateTimeOffset pushedAt, DateTimeOffset pulledAt)
+    {
+        using var c = database.OpenConnection();
+        using var tx = c.BeginTransaction(deferred: false);
+        SetState(c, tx, LastPushKey, pushedAt);
+        SetState(c, tx, LastPullKey, pulledAt);
+        tx.Commit();
+    }
 
     public ChainSyncState ReadState()
     {
@@ -59,12 +64,6 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
         var state = new ChainSyncState(depth, oldest is null ? null : Sql.ParseTime(oldest), ReadState(c, tx, LastPushKey), ReadState(c, tx, LastPullKey), waiting, conflicts);
         tx.Commit();
         return state;
-    }
-
-    private void Record(string key, DateTimeOffset at)
-    {
-        using var c = database.OpenConnection();
-        SetState(c, null, key, at);
     }
 
     private static void SetState(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction? tx, string key, DateTimeOffset at) =>

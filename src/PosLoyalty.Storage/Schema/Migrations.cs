@@ -209,7 +209,8 @@ public static class Migrations
         // transaction, numbered by this till (seq) and named chain-wide (event_id, a UUIDv7); the payload is cleared
         // once PostgreSQL holds the event. A customer's chain-wide id, given at their first event. What was pulled
         // from the other tills, by (till, seq), so a pull is idempotent and resumes where it stopped; the payload is
-        // cleared once applied. Sync's own times, for `chain status`.
+        // cleared once applied; another till's sales are stored under "shop/till", as till ids are unique only within
+        // a shop. Sync's own times, for `chain status`.
         """
         CREATE TABLE chain_outbox (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -229,6 +230,7 @@ public static class Migrations
 
         CREATE TABLE chain_pulled (
             event_id TEXT PRIMARY KEY,
+            shop_id TEXT NOT NULL,
             till_id TEXT NOT NULL,
             seq INTEGER NOT NULL,
             position INTEGER NOT NULL,           -- PostgreSQL's order of arrival: the order events are applied in
@@ -239,7 +241,7 @@ public static class Migrations
             pulled_at TEXT NOT NULL,
             applied_at TEXT,
             problem TEXT,                        -- why it is not applied (yet), or what it left to review
-            UNIQUE (till_id, seq)
+            UNIQUE (shop_id, till_id, seq)
         );
         CREATE INDEX chain_pulled_waiting ON chain_pulled(position) WHERE applied_at IS NULL;
 

@@ -45,7 +45,7 @@ public sealed class ChainInboxTests
 
         Assert.Equal(0, again);
         Assert.Equal(counts, Counts(b.DatabasePath));
-        Assert.Equal(2, inbox.Cursors()["till-A"]);
+        Assert.Equal(2, inbox.Cursors()[("shop-1", "till-A")]);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ChainInboxTests
         Assert.Equal(0, b.Scalar("SELECT COUNT(*) FROM sales"));
 
         Assert.Equal(2, inbox.Receive(events));
-        Assert.Equal(1, b.Scalar("SELECT COUNT(*) FROM sales WHERE till_id = 'till-1' AND source = 'chain'"));
+        Assert.Equal(1, b.Scalar("SELECT COUNT(*) FROM sales WHERE till_id = 'shop-1/till-1' AND source = 'chain'"));
     }
 
     [Fact]
@@ -81,5 +81,5 @@ public sealed class ChainInboxTests
     }
 
     internal static List<PulledEvent> AsPulled(TestShop shop, string tillId) =>
-        [.. OutboxTests.Events(shop).Select(e => new PulledEvent(e.Seq, e.EventId, tillId, e.Seq, e.Kind, e.Customer, e.PayloadJson, e.At))];
+        [.. OutboxTests.Events(shop).Select(e => new PulledEvent(e.Seq, e.EventId, "shop-1", tillId, e.Seq, e.Kind, e.Customer, e.PayloadJson, e.At))];
 }
