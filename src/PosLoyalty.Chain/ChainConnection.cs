@@ -16,7 +16,7 @@ public static class ChainConnection
         catch (ArgumentException ex)
         {
             // Npgsql's message names the bad keyword, not its value.
-            throw new ChainException($"Chain connection string is not valid: {ex.Message}", ex);
+            throw new ServiceConfigurationException($"Chain connection string is not valid: {ex.Message}");
         }
 
         builder.ApplicationName ??= "posloyalty";

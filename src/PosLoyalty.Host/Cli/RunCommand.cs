@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Host.Hosting;
+using PosLoyalty.Chain;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Hosting;
 using PosLoyalty.Storage;
@@ -50,6 +51,7 @@ internal static class RunCommand
             // stdout belongs to the panel (or to scripts); every log line goes to stderr.
             builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Services.AddPosLoyalty(settings, rules, profile, databasePath, spool);
+            builder.Services.AddPosLoyaltyChain(ctx.Configuration, settings.Till.Id); // the chain's sync, when there is a Chain section (docs/chain.md)
             builder.AddPosLoyaltyPanel(databasePath, headless: p.GetValue(headless)); // the panel socket; on a terminal without --headless, the panel itself
             using var host = builder.Build();
             var stopReason = host.Services.GetRequiredService<ServiceStopReason>();
