@@ -24,6 +24,7 @@ internal sealed class TillProcess : IDisposable
         {
             Till = new { Id = tillId },
             Chain = new { ConnectionStringFile = ConnectionFile, ShopId = shopId },
+            Panel = new { Socket = Path.Combine(directory.FullName, "panel.sock") },
         }));
     }
 
@@ -36,7 +37,16 @@ internal sealed class TillProcess : IDisposable
     public string DatabasePath => Path.Combine(directory.FullName, "loyalty.db");
 
     /// <summary>Everything every run printed, stdout and stderr.</summary>
-    public string Printed => string.Join('\n', printed);
+    public string Printed
+    {
+        get
+        {
+            lock (printed)
+            {
+                return string.Join('\n', printed);
+            }
+        }
+    }
 
     public string WriteSecret(string name, string content)
     {
@@ -47,6 +57,45 @@ internal sealed class TillProcess : IDisposable
     }
 
     public (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"posloyalty {string.Join(' ', args)} at {TillId} did not finish in {Timeout}");
+        }
+
+        process.WaitForExit();
+        Keep(stdout.Result);
+        Keep(stderr.Result);
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>`posloyalty run --headless`, left running; its log lines go to <see cref="Printed"/> as they come.</summary>
+    public Process StartService()
+    {
+        var process = Process.Start(StartInfo(["run", "--headless"]))!;
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        return process;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            lock (printed)
+            {
+                printed.Add(line);
+            }
+        }
+    }
+
+    private ProcessStartInfo StartInfo(IReadOnlyList<string> args)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet")
         {
@@ -65,19 +114,7 @@ internal sealed class TillProcess : IDisposable
             start.Environment.Remove(key);
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"posloyalty {string.Join(' ', args)} at {TillId} did not finish in {Timeout}");
-        }
-
-        process.WaitForExit();
-        printed.Add(stdout.Result);
-        printed.Add(stderr.Result);
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        return start;
     }
 
     /// <summary>Runs with --json, requires exit 0 and returns the document.</summary>
