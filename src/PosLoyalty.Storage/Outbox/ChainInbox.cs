@@ -170,16 +170,7 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             c,
             tx,
             "INSERT INTO customers (display_name, greeting, birthday, anniversary, phone, email, consent_marketing, consent_changed_at, enrolled_at, points_balance) VALUES ($n, $g, $b, $a, $p, $e, $cm, $cat, $at, $pts)",
-            ("$n", Text(p, "name") ?? "(unnamed)"),
-            ("$g", Text(p, "greeting")),
-            ("$b", Text(p, "birthday")),
-            ("$a", Text(p, "anniversary")),
-            ("$p", Text(p, "phone")),
-            ("$e", Text(p, "email")),
-            ("$cm", p["consentMarketing"]?.GetValue<bool>() == true ? 1 : 0),
-            ("$cat", Text(p, "consentChangedAt")),
-            ("$at", Text(p, "enrolledAt")),
-            ("$pts", opening));
+            [.. PersonFields(p), ("$at", Text(p, "enrolledAt")), ("$pts", opening)]);
         Sql.Execute(c, tx, "INSERT INTO chain_customers (customer_id, chain_id) VALUES ($c, $g)", ("$c", id), ("$g", chainId));
         foreach (var card in cards)
         {
@@ -209,15 +200,7 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                     c,
                     tx,
                     "UPDATE customers SET display_name = $n, greeting = $g, birthday = $b, anniversary = $a, phone = $p, email = $e, consent_marketing = $cm, consent_changed_at = $cat WHERE id = $id AND erased_at IS NULL",
-                    ("$n", Text(p, "name") ?? "(unnamed)"),
-                    ("$g", Text(p, "greeting")),
-                    ("$b", Text(p, "birthday")),
-                    ("$a", Text(p, "anniversary")),
-                    ("$p", Text(p, "phone")),
-                    ("$e", Text(p, "email")),
-                    ("$cm", p["consentMarketing"]?.GetValue<bool>() == true ? 1 : 0),
-                    ("$cat", Text(p, "consentChangedAt")),
-                    ("$id", customer.Value));
+                    [.. PersonFields(p), ("$id", customer.Value)]);
                 break;
             case ChainEventKinds.CardReplaced:
                 var card = Text(p, "card")!;
@@ -336,6 +319,19 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             ("$f", note["followUp"]?.GetValue<bool>() == true ? 1 : 0),
             ("$k", Text(note, "kind") ?? "note"),
             ("$at", Text(note, "createdAt")));
+
+    /// <summary>The customer's own fields as an enrolment or an edit carries them, as SQL parameters $n … $cat.</summary>
+    private static (string Name, object? Value)[] PersonFields(JsonObject p) =>
+    [
+        ("$n", Text(p, "name") ?? "(unnamed)"),
+        ("$g", Text(p, "greeting")),
+        ("$b", Text(p, "birthday")),
+        ("$a", Text(p, "anniversary")),
+        ("$p", Text(p, "phone")),
+        ("$e", Text(p, "email")),
+        ("$cm", p["consentMarketing"]?.GetValue<bool>() == true ? 1 : 0),
+        ("$cat", Text(p, "consentChangedAt")),
+    ];
 
     private static CustomerId? Customer(SqliteConnection c, SqliteTransaction tx, JsonObject p) =>
         Text(p, "customer") is { } chainId ? ChainCustomerIds.Local(c, tx, chainId) : null;

@@ -12,8 +12,7 @@ public sealed class ChainInboxTests
     {
         using var a = new TestShop();
         using var b = new TestShop();
-        var ada = a.Enrol("Ada", "CARD0001");
-        a.Buy(ada, 7m, Item("Latte", 7m));
+        var ada = EnrolAndBuy(a);
         var pointsAtA = a.Balance(ada);
         Assert.True(pointsAtA > 0, "the test's premise: the sale earned points");
 
@@ -35,8 +34,7 @@ public sealed class ChainInboxTests
     {
         using var a = new TestShop();
         using var b = new TestShop();
-        var ada = a.Enrol("Ada", "CARD0001");
-        a.Buy(ada, 7m, Item("Latte", 7m));
+        EnrolAndBuy(a);
         var inbox = new ChainInbox(b.Database, b.Clock);
         inbox.Receive(AsPulled(a, "till-A"));
         var counts = Counts(b.DatabasePath);
@@ -53,8 +51,7 @@ public sealed class ChainInboxTests
     {
         using var a = new TestShop();
         using var b = new TestShop();
-        var ada = a.Enrol("Ada", "CARD0001");
-        a.Buy(ada, 7m, Item("Latte", 7m));
+        EnrolAndBuy(a);
         var events = AsPulled(a, "till-A");
 
         // The till's second event with its first left out: a gap, so neither is taken yet.
@@ -78,6 +75,14 @@ public sealed class ChainInboxTests
 
         Assert.Equal(1, new ChainOutbox(b.Database).ReadState().Conflicts);
         Assert.Equal("Someone else", b.Customers.GetProfile(b.Customers.FindByCard(CardNumber.Parse("CARD0001"))!.CustomerId).Customer.DisplayName);
+    }
+
+    /// <summary>Two events at till A: Ada's enrolment, then her sale.</summary>
+    private static CustomerId EnrolAndBuy(TestShop a)
+    {
+        var ada = a.Enrol("Ada", "CARD0001");
+        a.Buy(ada, 7m, Item("Latte", 7m));
+        return ada;
     }
 
     internal static List<PulledEvent> AsPulled(TestShop shop, string tillId) =>
