@@ -67,6 +67,7 @@ internal static class CliApp
         root.Subcommands.Add(ReportCommands.Build(bind));
         root.Subcommands.Add(ImportCommands.Build(bind));
         root.Subcommands.Add(RaffleCommands.Build(bind));
+        root.Subcommands.Add(ChainCommands.Build(bind));
         return root;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using PosLoyalty.Chain;
 using PosLoyalty.Host.Cli;
 
 namespace PosLoyalty.Host.Hosting;
@@ -34,6 +35,7 @@ internal static class ServiceHost
         // After the console logger: under systemd its formatter choice (journald's) is the one that stands.
         builder.Services.AddPosLoyaltySystemd();
         builder.Services.AddPosLoyaltyService(configuration, service, databasePath);
+        builder.Services.AddPosLoyaltyChain(configuration, service.Settings.Till.Id); // the chain's sync, when there is a Chain section (docs/chain.md)
         builder.AddPosLoyaltyPanel(databasePath, headless); // the panel socket; on a terminal without --headless, the panel itself
         return builder;
     }

@@ -32,7 +32,7 @@ public sealed record ServiceSettings(
     public static IReadOnlyList<string> KnownSections { get; } =
     [
         StorageOptions.Section, TillOptions.Section, ScannerOptions.Section, ReceiptTapOptions.Section, PrinterOptions.Section,
-        PosEventsOptions.Section, DisplayOptions.Section, PanelOptions.Section, LoyaltyOptions.Section, BackupOptions.Section,
+        PosEventsOptions.Section, DisplayOptions.Section, PanelOptions.Section, LoyaltyOptions.Section, BackupOptions.Section, ChainOptions.Section,
         .. HostSections,
     ];
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using PosLoyalty.Domain.Coupons;
 using PosLoyalty.Domain.Rules;
 using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage.Outbox;
 
 namespace PosLoyalty.Storage.Coupons;
 
@@ -33,16 +34,19 @@ public sealed class CouponRepository(LoyaltyDatabase database, TimeProvider time
     {
         var now = time.GetUtcNow();
         using var c = database.OpenConnection();
+        using var tx = c.BeginTransaction(deferred: false); // the redemption and its outbox event commit together
         var changed = Sql.Execute(
             c,
-            null,
+            tx,
             "UPDATE coupons SET redeemed_at = $now WHERE code = $code AND redeemed_at IS NULL AND voided_at IS NULL AND expires_at > $now",
             ("$now", Sql.Time(now)),
             ("$code", code.Value));
-        var coupon = ReadCoupons(c, null, "WHERE code = $code", now, ("$code", code.Value)).SingleOrDefault()
+        var coupon = ReadCoupons(c, tx, "WHERE code = $code", now, ("$code", code.Value)).SingleOrDefault()
             ?? throw new NotFoundException($"coupon {code.ToDisplayString()} does not exist");
         if (changed == 1)
         {
+            OutboxWriter.CouponRedeemed(c, tx, code.Value, now);
+            tx.Commit();
             return coupon;
         }
 
@@ -70,6 +74,7 @@ public sealed class CouponRepository(LoyaltyDatabase database, TimeProvider time
         }
 
         Audit.Write(c, tx, now, "coupon-void", coupon.CustomerId, $"coupon {code.Value}: {reason}", allowed: true);
+        OutboxWriter.CouponVoided(c, tx, code.Value, now);
         tx.Commit();
         return coupon;
     }
@@ -96,6 +101,7 @@ public sealed class CouponRepository(LoyaltyDatabase database, TimeProvider time
                     ("$cur", grant.Reward.Value is null ? null : currency.Value),
                     ("$at", Sql.Time(now)),
                     ("$exp", Sql.Time(expires)));
+                OutboxWriter.CouponIssued(c, tx, code.Value, now);
                 return new CouponView(code, customer, grant.Reward.Description, grant.Reward.Value, grant.Reward.Value is null ? null : currency.Value, grant.Source, now, expires, null, null, CouponStatus.Active);
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && attempt < 3)

@@ -3,6 +3,7 @@ using PosLoyalty.Domain.Customers;
 using PosLoyalty.Domain.Rules;
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Coupons;
+using PosLoyalty.Storage.Outbox;
 
 namespace PosLoyalty.Storage.Customers;
 
@@ -57,6 +58,7 @@ public sealed class CustomerRepository(LoyaltyDatabase database, LoyaltyRules ru
             }
         }
 
+        OutboxWriter.Enrolled(c, tx, id, now);
         tx.Commit();
         return id;
     }
@@ -189,6 +191,7 @@ public sealed class CustomerRepository(LoyaltyDatabase database, LoyaltyRules ru
         using var tx = c.BeginTransaction(deferred: false);
         _ = CustomerRows.Load(c, tx, id) ?? throw new NotFoundException($"customer {id} does not exist");
         Sql.Execute(c, tx, "INSERT INTO notes (customer_id, text, pinned, follow_up, kind, created_at) VALUES ($id, $t, $p, $f, $k, $at)", ("$id", id.Value), ("$t", note), ("$p", pinned ? 1 : 0), ("$f", followUp ? 1 : 0), ("$k", kind), ("$at", Sql.Time(time.GetUtcNow())));
+        OutboxWriter.NoteAdded(c, tx, id, time.GetUtcNow());
         tx.Commit();
     }
 
@@ -223,6 +226,7 @@ public sealed class CustomerRepository(LoyaltyDatabase database, LoyaltyRules ru
             ("$cm", (edit.MarketingConsent ?? current.Consent.Given) ? 1 : 0),
             ("$cat", consentChanged ? Sql.Time(now) : current.Consent.ChangedAt is { } at ? Sql.Time(at) : null),
             ("$id", id.Value));
+        OutboxWriter.Edited(c, tx, id, now);
         tx.Commit();
     }
 
@@ -241,6 +245,7 @@ public sealed class CustomerRepository(LoyaltyDatabase database, LoyaltyRules ru
 
         Sql.Execute(c, tx, "UPDATE cards SET replaced_at = $at WHERE customer_id = $id AND replaced_at IS NULL", ("$at", now), ("$id", id.Value));
         Sql.Execute(c, tx, "INSERT INTO cards (card_number, customer_id, issued_at) VALUES ($card, $id, $at)", ("$card", newCard.Value), ("$id", id.Value), ("$at", now));
+        OutboxWriter.CardReplaced(c, tx, id, newCard, time.GetUtcNow());
         tx.Commit();
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using PosLoyalty.Domain.Customers;
 using PosLoyalty.Domain.Rules;
 using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage.Outbox;
 
 namespace PosLoyalty.Storage.Import;
 
@@ -249,6 +250,7 @@ public sealed class CustomerImporter(LoyaltyDatabase database, LoyaltyRules rule
                 noteInsert.ExecuteNonQuery();
             }
 
+            OutboxWriter.Enrolled(c, tx, new CustomerId(id), Sql.ParseTime(now));
             if ((i + 1) % 1000 == 0 || i + 1 == rows.Count)
             {
                 progress?.Invoke(new ImportProgress("importing", i + 1, rows.Count));

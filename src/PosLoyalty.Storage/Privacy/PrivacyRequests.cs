@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Coupons;
 using PosLoyalty.Storage.Customers;
+using PosLoyalty.Storage.Outbox;
 using PosLoyalty.Storage.Sales;
 
 namespace PosLoyalty.Storage.Privacy;
@@ -58,6 +59,7 @@ public sealed class PrivacyRequests(LoyaltyDatabase database, TimeProvider time)
             PendingSales.ForgetCustomer(c, tx, id, now);
             Sql.Execute(c, tx, "UPDATE coupons SET voided_at = $now WHERE customer_id = $id AND redeemed_at IS NULL AND voided_at IS NULL", ("$now", Sql.Time(now)), ("$id", id.Value));
             Audit.Write(c, tx, now, "erase", id, "personal data erased on request", allowed: true);
+            OutboxWriter.Erased(c, tx, id, now);
             tx.Commit();
         }
 
@@ -129,6 +131,7 @@ public sealed class PrivacyRequests(LoyaltyDatabase database, TimeProvider time)
             ErasePersonalData(c, tx, duplicate, now);
             Sql.Execute(c, tx, "UPDATE customers SET merged_into = $keep, points_balance = 0 WHERE id = $dup", ("$keep", keep.Value), ("$dup", duplicate.Value));
             Audit.Write(c, tx, now, "merge", keep, $"customer {duplicate} merged into {keep}", allowed: true);
+            OutboxWriter.Merged(c, tx, keep, duplicate, now);
             tx.Commit();
         }
     }

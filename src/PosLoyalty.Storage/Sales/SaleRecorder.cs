@@ -6,6 +6,7 @@ using PosLoyalty.Domain.Sales;
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Coupons;
 using PosLoyalty.Storage.Customers;
+using PosLoyalty.Storage.Outbox;
 
 namespace PosLoyalty.Storage.Sales;
 
@@ -304,6 +305,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             ("$bday", effects.BirthdayRewarded ? 1 : 0),
             ("$id", customerId.Value));
 
+        OutboxWriter.SaleRecorded(c, tx, saleId, now);
         var stamps = StampViews(c, tx, customerId);
         return new SaleOutcome(sale.TillId, sale.ReceiptNumber, customerId, false, effects.PointsEarned, balanceAfter, stamps, issued, effects.TierAfter, effects.Entries, row.Customer.GreetingOrName);
     }
@@ -409,6 +411,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
         }
 
         ReverseStamps(c, tx, saleId, refundId, refundAt, redeemedBySource);
+        OutboxWriter.Refunded(c, tx, refundId, voided, now);
         var balanceAfter = customer is { } id ? Sql.Scalar<long>(c, tx, "SELECT points_balance FROM customers WHERE id = $id", ("$id", id.Value)) : 0;
         tx.Commit();
         return new RefundOutcome(tillId, receiptNumber, customer, false, new Points(customerChange), new Points(balanceAfter), voided);

@@ -204,6 +204,52 @@ public static class Migrations
         CREATE INDEX pending_sales_waiting ON pending_sales(till_id, held_at) WHERE state = 'pending';
         CREATE INDEX pending_sales_customer ON pending_sales(customer_id) WHERE customer_id IS NOT NULL;
         """,
+
+        // 5: a chain (docs/adr/0014, docs/chain.md). The outbox: one row per change, written in the change's own
+        // transaction, numbered by this till (seq) and named chain-wide (event_id, a UUIDv7); the payload is cleared
+        // once PostgreSQL holds the event. A customer's chain-wide id, given at their first event. What was pulled
+        // from the other tills, by (till, seq), so a pull is idempotent and resumes where it stopped; the payload is
+        // cleared once applied; another till's sales are stored under "shop/till", as till ids are unique only within
+        // a shop. Sync's own times, for `chain status`.
+        """
+        CREATE TABLE chain_outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            customer TEXT,                       -- chain_customers.chain_id, when the change is about a customer
+            payload TEXT,                        -- JSON; NULL once pushed
+            at TEXT NOT NULL,
+            pushed_at TEXT
+        );
+        CREATE INDEX chain_outbox_unpushed ON chain_outbox(seq) WHERE pushed_at IS NULL;
+
+        CREATE TABLE chain_customers (
+            customer_id INTEGER PRIMARY KEY REFERENCES customers(id),
+            chain_id TEXT NOT NULL UNIQUE
+        );
+
+        CREATE TABLE chain_pulled (
+            event_id TEXT PRIMARY KEY,
+            shop_id TEXT NOT NULL,
+            till_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            position INTEGER NOT NULL,           -- PostgreSQL's order of arrival: the order events are applied in
+            kind TEXT NOT NULL,
+            customer TEXT,
+            payload TEXT,                        -- JSON; NULL once applied
+            at TEXT NOT NULL,
+            pulled_at TEXT NOT NULL,
+            applied_at TEXT,
+            problem TEXT,                        -- why it is not applied (yet), or what it left to review
+            UNIQUE (shop_id, till_id, seq)
+        );
+        CREATE INDEX chain_pulled_waiting ON chain_pulled(position) WHERE applied_at IS NULL;
+
+        CREATE TABLE chain_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int CurrentVersion => Steps.Count;

@@ -1,6 +1,7 @@
 using PosLoyalty.Domain.Rules;
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Customers;
+using PosLoyalty.Storage.Outbox;
 using PosLoyalty.Storage.Sales;
 
 namespace PosLoyalty.Storage.Security;
@@ -60,6 +61,7 @@ public sealed class ManagerActions(LoyaltyDatabase database, TimeProvider time)
         SaleRecorder.AddLedger(c, tx, customer, null, delta, LedgerReason.Adjustment, Sql.Time(now));
         Sql.Execute(c, tx, "UPDATE customers SET points_balance = points_balance + $d WHERE id = $id", ("$d", delta.Value), ("$id", customer.Value));
         Audit.Write(c, tx, now, "points-adjust", customer, detail, allowed: true);
+        OutboxWriter.PointsAdjusted(c, tx, customer, delta, now);
         tx.Commit();
         return new Points(row.Balance) + delta;
     }

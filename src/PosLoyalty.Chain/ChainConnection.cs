@@ -1,0 +1,57 @@
+using Npgsql;
+using PosLoyalty.Service.Configuration;
+
+namespace PosLoyalty.Chain;
+
+/// <summary>Opens the chain's PostgreSQL from the options, and says where it is without ever saying the password.</summary>
+public static class ChainConnection
+{
+    public static NpgsqlDataSource Open(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            // Npgsql's message names the bad keyword, not its value.
+            throw new ServiceConfigurationException($"Chain connection string is not valid: {ex.Message}");
+        }
+
+        builder.ApplicationName ??= "posloyalty";
+        builder.Timeout = builder.Timeout == 15 ? 5 : builder.Timeout; // a till should know fast that the chain is away
+        return NpgsqlDataSource.Create(builder);
+    }
+
+    public static NpgsqlDataSource Open(ChainOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Open(options.ReadConnectionString());
+    }
+
+    /// <summary>"user@host:port/database", for messages and logs.</summary>
+    public static string Describe(string connectionString)
+    {
+        try
+        {
+            var b = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"{b.Username ?? "?"}@{b.Host ?? "?"}:{b.Port}/{b.Database ?? b.Username ?? "?"}";
+        }
+        catch (ArgumentException)
+        {
+            return "(a connection string that does not parse)";
+        }
+    }
+
+    /// <summary>
+    /// One line for an exception from Npgsql or the network. A PostgreSQL error's own text is kept (it never holds
+    /// the password); anything else is named by its type and message, which Npgsql keeps free of the connection string.
+    /// </summary>
+    public static string Explain(Exception ex) => ex switch
+    {
+        PostgresException pg => $"PostgreSQL refused: {pg.SqlState} {pg.MessageText}",
+        NpgsqlException { InnerException: { } inner } => $"{ex.Message} ({inner.Message})",
+        _ => ex.Message,
+    };
+}

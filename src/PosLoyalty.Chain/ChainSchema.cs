@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace PosLoyalty.Chain;
+
+/// <summary>
+/// The chain's PostgreSQL schema: numbered migrations recorded in schema_migrations, each in its own transaction
+/// under one advisory lock so two `chain init` at once cannot both apply a step. Never edit a shipped step.
+/// The till role may add events and read, and nothing else: no UPDATE, DELETE or TRUNCATE on events.
+/// </summary>
+public static partial class ChainSchema
+{
+    public const string DefaultTillRole = "posloyalty_till";
+
+    // Any fixed number: it names this program's migration lock among the server's advisory locks.
+    private const long MigrationLockKey = 0x506F734C6F79; // "PosLoy"
+
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        // 1: the events, one row per change at any till of any shop. position is PostgreSQL's order of arrival;
+        // (shop, till, seq) is each till's own order; event_id makes a repeated push a no-op.
+        """
+        CREATE TABLE events (
+            position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            event_id uuid NOT NULL UNIQUE,
+            shop_id text NOT NULL,
+            till_id text NOT NULL,
+            seq bigint NOT NULL CHECK (seq > 0),
+            kind text NOT NULL,
+            customer uuid,
+            payload jsonb NOT NULL,
+            occurred_at timestamptz NOT NULL,
+            received_at timestamptz NOT NULL DEFAULT now(),
+            UNIQUE (shop_id, till_id, seq)
+        );
+        CREATE INDEX events_customer ON events (customer) WHERE customer IS NOT NULL;
+        """,
+    ];
+
+    public static int CurrentVersion => Steps.Count;
+
+    /// <summary>Brings the schema up to date and (re)grants the till role. Returns the versions applied now (none when up to date).</summary>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, string tillRole, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        if (!RoleName().IsMatch(tillRole))
+        {
+            throw new ChainException($"till role '{tillRole}' is not a plain role name (lower-case letters, digits and _, at most 63)");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var tx = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await ExecuteAsync(connection, tx, $"SELECT pg_advisory_xact_lock({MigrationLockKey}); CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());", cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        var applied = new List<int>();
+        for (var version = 1; version <= CurrentVersion; version++)
+        {
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, tx, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", cancellationToken);
+            await using (var check = new NpgsqlCommand("SELECT count(*) FROM schema_migrations WHERE version = $1", connection, tx) { Parameters = { new() { Value = version } } })
+            {
+                if ((long)(await check.ExecuteScalarAsync(cancellationToken))! > 0)
+                {
+                    await tx.CommitAsync(cancellationToken);
+                    continue;
+                }
+            }
+
+            await ExecuteAsync(connection, tx, Steps[version - 1], cancellationToken);
+            await using (var record = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES ($1)", connection, tx) { Parameters = { new() { Value = version } } })
+            {
+                await record.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            applied.Add(version);
+        }
+
+        await GrantAsync(connection, tillRole, cancellationToken);
+        return applied;
+    }
+
+    /// <summary>The highest migration applied, or 0 on a server `chain init` has not touched.</summary>
+    public static async Task<int> ReadVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var cmd = new NpgsqlCommand("SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 ELSE (SELECT coalesce(max(version), 0) FROM schema_migrations) END", connection);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task GrantAsync(NpgsqlConnection connection, string role, CancellationToken cancellationToken)
+    {
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, tx, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", cancellationToken);
+        await using (var exists = new NpgsqlCommand("SELECT count(*) FROM pg_roles WHERE rolname = $1", connection, tx) { Parameters = { new() { Value = role } } })
+        {
+            if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! == 0)
+            {
+                // Roles are the server's, not the database's: another database's init may create it first.
+                await ExecuteAsync(connection, tx, $"SAVEPOINT create_role; CREATE ROLE {role} NOLOGIN;", cancellationToken, tolerateDuplicate: true);
+            }
+        }
+
+        await ExecuteAsync(
+            connection,
+            tx,
+            $"""
+            REVOKE ALL ON events FROM {role};
+            REVOKE ALL ON schema_migrations FROM {role};
+            GRANT USAGE ON SCHEMA public TO {role};
+            GRANT SELECT, INSERT ON events TO {role};
+            GRANT SELECT ON schema_migrations TO {role};
+            """,
+            cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken cancellationToken, bool tolerateDuplicate = false)
+    {
+        await using var cmd = new NpgsqlCommand(sql, connection, tx);
+        try
+        {
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (tolerateDuplicate && ex.SqlState is PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.UniqueViolation)
+        {
+            await using var rollback = new NpgsqlCommand("ROLLBACK TO SAVEPOINT create_role", connection, tx);
+            await rollback.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex RoleName();
+}

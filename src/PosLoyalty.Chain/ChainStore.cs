@@ -1,0 +1,117 @@
+using Npgsql;
+using NpgsqlTypes;
+using PosLoyalty.Storage.Outbox;
+
+namespace PosLoyalty.Chain;
+
+/// <summary>The events table as one till sees it: push its own, pull everyone else's.</summary>
+public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, string tillId)
+{
+    /// <summary>
+    /// Inserts the events in one transaction, in seq order. An event already there (same event_id) is skipped, so a
+    /// push repeated after a lost reply changes nothing. A different event with this till's seq is refused, never
+    /// dropped: it means two files claim to be this till (a restored backup, a copied SD card).
+    /// </summary>
+    public async Task<int> PushAsync(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using var cmd = new NpgsqlCommand(
+            "INSERT INTO events (event_id, shop_id, till_id, seq, kind, customer, payload, occurred_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING",
+            connection,
+            tx);
+        var id = new NpgsqlParameter<Guid> { NpgsqlDbType = NpgsqlDbType.Uuid };
+        var seq = new NpgsqlParameter<long>();
+        var kind = new NpgsqlParameter<string>();
+        var customer = new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid };
+        var payload = new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Jsonb };
+        var at = new NpgsqlParameter<DateTime> { NpgsqlDbType = NpgsqlDbType.TimestampTz };
+        cmd.Parameters.Add(id);
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = shopId });
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tillId });
+        cmd.Parameters.Add(seq);
+        cmd.Parameters.Add(kind);
+        cmd.Parameters.Add(customer);
+        cmd.Parameters.Add(payload);
+        cmd.Parameters.Add(at);
+        await cmd.PrepareAsync(cancellationToken);
+        var inserted = 0;
+        foreach (var e in events.OrderBy(e => e.Seq))
+        {
+            id.TypedValue = e.EventId;
+            seq.TypedValue = e.Seq;
+            kind.TypedValue = e.Kind;
+            customer.Value = e.Customer is { } g ? g : DBNull.Value;
+            payload.TypedValue = e.PayloadJson;
+            at.TypedValue = e.At.UtcDateTime;
+            try
+            {
+                inserted += await cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                throw new ChainException($"PostgreSQL already holds another event as seq {e.Seq} of till '{tillId}' in shop '{shopId}': two databases claim to be this till (a restored backup, or Till:Id shared by two tills); nothing was pushed", ex);
+            }
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    /// <summary>
+    /// The other tills' events after each till's cursor, in order of arrival. Cursors are per till, not one position,
+    /// because positions are handed out at insert but become visible at commit: a position cursor could step over
+    /// an event whose transaction commits late.
+    /// </summary>
+    public async Task<IReadOnlyList<PulledEvent>> PullAsync(IReadOnlyDictionary<(string Shop, string Till), long> cursors, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cursors);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var cmd = new NpgsqlCommand(
+            """
+            SELECT e.position, e.event_id, e.shop_id, e.till_id, e.seq, e.kind, e.customer, e.payload::text, e.occurred_at
+            FROM events e
+            LEFT JOIN unnest($1::text[], $2::text[], $3::bigint[]) AS k(shop_id, till_id, seq) ON k.shop_id = e.shop_id AND k.till_id = e.till_id
+            WHERE NOT (e.shop_id = $4 AND e.till_id = $5) AND e.seq > coalesce(k.seq, 0)
+            ORDER BY e.position
+            LIMIT $6
+            """,
+            connection);
+        cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. cursors.Keys.Select(k => k.Shop)] });
+        cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. cursors.Keys.Select(k => k.Till)] });
+        cmd.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. cursors.Values] });
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = shopId });
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tillId });
+        cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        var events = new List<PulledEvent>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            events.Add(new PulledEvent(
+                r.GetInt64(0),
+                r.GetGuid(1),
+                r.GetString(2),
+                r.GetString(3),
+                r.GetInt64(4),
+                r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetGuid(6),
+                r.GetString(7),
+                new DateTimeOffset(r.GetDateTime(8), TimeSpan.Zero)));
+        }
+
+        return events;
+    }
+
+    /// <summary>Can the chain be reached, as this till's role?</summary>
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ChainSchema.ReadVersionAsync(connection, cancellationToken) > 0;
+    }
+}

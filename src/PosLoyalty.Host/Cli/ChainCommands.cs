@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using Npgsql;
+using PosLoyalty.Chain;
+using PosLoyalty.Service.Configuration;
+using PosLoyalty.Storage.Outbox;
+
+namespace PosLoyalty.Host.Cli;
+
+/// <summary>
+/// `chain init|sync|status` (docs/chain.md): the shop's PostgreSQL, shared by its tills. No output ever holds the
+/// connection string: the server is named as user@host:port/database.
+/// </summary>
+internal static class ChainCommands
+{
+    public static Command Build(Action<Command, Func<CliContext, ParseResult, int>> bind)
+    {
+        var chain = new Command("chain", "the chain: tills and shops sharing one PostgreSQL (docs/chain.md)");
+
+        var tillRole = new Option<string>("--till-role") { Description = "the role the tills' logins belong to: it may add and read events, never change or delete them", DefaultValueFactory = _ => ChainSchema.DefaultTillRole };
+        var adminFile = new Option<string?>("--admin-connection-file") { Description = "a file (mode 600) with the connection string of the database's owner; by default Chain:ConnectionString or Chain:ConnectionStringFile" };
+        var init = new Command("init", "create or migrate the chain's PostgreSQL schema, and grant the till role; safe to run again") { tillRole, adminFile };
+        bind(init, (ctx, p) => Reach(ctx, () =>
+        {
+            var options = RequireChain(ctx);
+            var connectionString = p.GetValue(adminFile) is { } file
+                ? new ChainOptions { ConnectionStringFile = file, ShopId = options.ShopId }.ReadConnectionString()
+                : options.ReadConnectionString();
+            var role = p.GetValue(tillRole)!;
+            var applied = Talk(connectionString, async ds => await ChainSchema.MigrateAsync(ds, role, CancellationToken.None));
+            var text = applied.Count == 0
+                ? $"chain schema at {ChainConnection.Describe(connectionString)} is up to date (version {ChainSchema.CurrentVersion}); role {role} granted"
+                : $"chain schema at {ChainConnection.Describe(connectionString)} migrated to version {ChainSchema.CurrentVersion} (applied {string.Join(", ", applied)}); role {role} granted";
+            return JsonOutput.Done(ctx, new { version = ChainSchema.CurrentVersion, applied, tillRole = role, server = ChainConnection.Describe(connectionString) }, text);
+        }));
+        chain.Subcommands.Add(init);
+
+        var sync = new Command("sync", "push this till's outbox to the chain and pull the other tills' changes, once, now");
+        bind(sync, (ctx, _) => Reach(ctx, () =>
+        {
+            var options = RequireChain(ctx);
+            var tillId = ServiceSettings.Load(ctx.Configuration).Till.Id;
+            var connectionString = options.ReadConnectionString();
+            var round = Talk(connectionString, async ds =>
+                await new ChainSync(new ChainStore(ds, options.ShopId!, tillId), new ChainOutbox(ctx.Database), new ChainInbox(ctx.Database, ctx.Time), ctx.Time).RunOnceAsync(CancellationToken.None));
+            var state = new ChainOutbox(ctx.Database).ReadState();
+            return JsonOutput.Done(
+                ctx,
+                new { pushed = round.Pushed, pulled = round.Pulled, applied = round.Applied, outbox = state.OutboxDepth, waiting = state.WaitingToApply, conflicts = state.Conflicts },
+                $"chain sync: pushed {round.Pushed}, pulled {round.Pulled}, applied {round.Applied}; outbox {state.OutboxDepth}, waiting {state.WaitingToApply}, conflicts {state.Conflicts}");
+        }));
+        chain.Subcommands.Add(sync);
+
+        var status = new Command("status", "is the chain reachable, what waits to be pushed, when it last synced, conflicts to review");
+        bind(status, (ctx, _) =>
+        {
+            var options = RequireChain(ctx);
+            var tillId = ServiceSettings.Load(ctx.Configuration).Till.Id;
+            var connectionString = options.ReadConnectionString();
+            string? problem = null;
+            try
+            {
+                Talk(connectionString, async ds => await new ChainStore(ds, options.ShopId!, tillId).PingAsync(CancellationToken.None));
+            }
+            catch (ChainException ex)
+            {
+                problem = ex.Message;
+            }
+
+            var state = new ChainOutbox(ctx.Database).ReadState();
+            var lag = state.OldestUnpushedAt is { } oldest ? Math.Max(0, Math.Round((ctx.Time.GetUtcNow() - oldest).TotalSeconds, 1)) : 0;
+            if (ctx.Json)
+            {
+                JsonOutput.Write(ctx.Output, new { connected = problem is null, outbox = state.OutboxDepth, lastPushAt = state.LastPushAt, lastPullAt = state.LastPullAt, lagSeconds = lag, conflicts = state.Conflicts });
+                return ExitCodes.Ok;
+            }
+
+            ctx.Output.WriteLine($"chain {ChainConnection.Describe(connectionString)}, shop {options.ShopId}, till {tillId}: {(problem is null ? "connected" : "not reachable (" + problem + ")")}");
+            ctx.Output.WriteLine($"outbox: {state.OutboxDepth} waiting, lag {lag.ToString("0.0", CultureInfo.InvariantCulture)} s");
+            ctx.Output.WriteLine($"last push: {Time(state.LastPushAt)}; last pull: {Time(state.LastPullAt)}");
+            ctx.Output.WriteLine($"pulled events waiting to apply: {state.WaitingToApply}; conflicts to review: {state.Conflicts}");
+            return ExitCodes.Ok;
+        });
+        chain.Subcommands.Add(status);
+        return chain;
+    }
+
+    private static string Time(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : "never";
+
+    private static ChainOptions RequireChain(CliContext ctx) =>
+        ChainOptions.Load(ctx.Configuration) is { IsConfigured: true } options
+            ? options
+            : throw new ConfigurationException("no Chain section in the configuration: set Chain:ConnectionString (or Chain:ConnectionStringFile) and Chain:ShopId (docs/chain.md)");
+
+    /// <summary>A chain that cannot be reached or refuses is one line on stderr naming the server, and exit 6, like a device that is away.</summary>
+    private static int Reach(CliContext ctx, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (ChainException ex)
+        {
+            ctx.Error.WriteLine("posloyalty: " + ex.Message);
+            return ExitCodes.DeviceFailure;
+        }
+    }
+
+    /// <summary>Runs one conversation with the chain; what goes wrong on the way is a <see cref="ChainException"/> naming the server, never its password.</summary>
+    private static T Talk<T>(string connectionString, Func<NpgsqlDataSource, Task<T>> body)
+    {
+        using var dataSource = ChainConnection.Open(connectionString);
+        try
+        {
+            return body(dataSource).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or ChainException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException { InnerException: NpgsqlException })
+        {
+            throw new ChainException($"chain {ChainConnection.Describe(connectionString)}: {ChainConnection.Explain(ex)}", ex);
+        }
+    }
+}

@@ -1,0 +1,340 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using PosLoyalty.Domain.Values;
+
+namespace PosLoyalty.Storage.Outbox;
+
+/// <summary>
+/// The pull side: other tills' events, stored by (till, seq) so a pull is idempotent, then applied to this file's
+/// tables in the chain's order of arrival, each in its own transaction with its "applied" mark. Applying writes
+/// no outbox event: the change is already in the chain. An event that names a customer this till has not heard of
+/// waits and is tried again at the next pull; a card another customer holds here is a conflict left for review.
+/// </summary>
+public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
+{
+    /// <summary>The last seq stored from each other till, by shop and till: where the next pull starts.</summary>
+    public IReadOnlyDictionary<(string Shop, string Till), long> Cursors()
+    {
+        using var c = database.OpenConnection();
+        using var cmd = Sql.Command(c, null, "SELECT shop_id, till_id, MAX(seq) FROM chain_pulled GROUP BY shop_id, till_id");
+        using var r = cmd.ExecuteReader();
+        var cursors = new Dictionary<(string Shop, string Till), long>();
+        while (r.Read())
+        {
+            cursors[(r.GetString(0), r.GetString(1))] = r.GetInt64(2);
+        }
+
+        return cursors;
+    }
+
+    /// <summary>Stores the events (each till's in seq order, none skipped) and applies every one that can be. Returns how many were applied.</summary>
+    public int Receive(IReadOnlyList<PulledEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var now = Sql.Time(time.GetUtcNow());
+        using var c = database.OpenConnection();
+        if (events.Count > 0)
+        {
+            using var tx = c.BeginTransaction(deferred: false);
+            var cursors = new Dictionary<(string Shop, string Till), long>();
+            foreach (var e in events.OrderBy(e => e.Position))
+            {
+                var key = (e.ShopId, e.TillId);
+                var last = cursors.TryGetValue(key, out var seen)
+                    ? seen
+                    : Sql.Scalar<long?>(c, tx, "SELECT MAX(seq) FROM chain_pulled WHERE shop_id = $shop AND till_id = $t", ("$shop", e.ShopId), ("$t", e.TillId)) ?? 0;
+                if (e.Seq <= last)
+                {
+                    continue; // pulled before
+                }
+
+                if (e.Seq != last + 1)
+                {
+                    // A gap means the till's earlier events are not visible yet; take them in order next time.
+                    cursors[key] = long.MaxValue;
+                    continue;
+                }
+
+                Sql.Execute(
+                    c,
+                    tx,
+                    "INSERT INTO chain_pulled (event_id, shop_id, till_id, seq, position, kind, customer, payload, at, pulled_at) VALUES ($id, $shop, $t, $s, $p, $k, $c, $j, $at, $now) ON CONFLICT (event_id) DO NOTHING",
+                    ("$id", e.EventId.ToString()),
+                    ("$shop", e.ShopId),
+                    ("$t", e.TillId),
+                    ("$s", e.Seq),
+                    ("$p", e.Position),
+                    ("$k", e.Kind),
+                    ("$c", e.Customer?.ToString()),
+                    ("$j", e.PayloadJson),
+                    ("$at", Sql.Time(e.At)),
+                    ("$now", now));
+                cursors[key] = e.Seq;
+            }
+
+            tx.Commit();
+        }
+
+        return ApplyWaiting(c);
+    }
+
+    private int ApplyWaiting(SqliteConnection c)
+    {
+        var waiting = new List<(string EventId, string Kind, string Payload, string At, string Shop)>();
+        using (var cmd = Sql.Command(c, null, "SELECT event_id, kind, payload, at, shop_id FROM chain_pulled WHERE applied_at IS NULL ORDER BY position"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                waiting.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? "{}" : r.GetString(2), r.GetString(3), r.GetString(4)));
+            }
+        }
+
+        var applied = 0;
+        foreach (var (eventId, kind, payloadText, at, shop) in waiting)
+        {
+            using var tx = c.BeginTransaction(deferred: false);
+            var payload = JsonNode.Parse(payloadText)?.AsObject() ?? [];
+            var problem = Apply(c, tx, kind, payload, at, shop);
+            if (problem is { Waits: true })
+            {
+                Sql.Execute(c, tx, "UPDATE chain_pulled SET problem = $p WHERE event_id = $id", ("$p", problem.Value.Text), ("$id", eventId));
+                tx.Commit();
+                continue;
+            }
+
+            Sql.Execute(
+                c,
+                tx,
+                "UPDATE chain_pulled SET applied_at = $now, payload = NULL, problem = $p WHERE event_id = $id",
+                ("$now", Sql.Time(time.GetUtcNow())),
+                ("$p", problem?.Text),
+                ("$id", eventId));
+            tx.Commit();
+            applied++;
+        }
+
+        return applied;
+    }
+
+    /// <summary>Null when applied; otherwise why not, and whether a later pull may still apply it.</summary>
+    private static (string Text, bool Waits)? Apply(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p, string at, string shop)
+    {
+        switch (kind)
+        {
+            case ChainEventKinds.CustomerEnrolled:
+                return Enrol(c, tx, p);
+            case ChainEventKinds.CustomerEdited:
+            case ChainEventKinds.CardReplaced:
+            case ChainEventKinds.NoteAdded:
+            case ChainEventKinds.PointsAdjusted:
+            case ChainEventKinds.CustomerErased:
+                if (Customer(c, tx, p) is not { } customer)
+                {
+                    return ("customer unknown here yet", true);
+                }
+
+                ApplyToCustomer(c, tx, kind, customer, p, at);
+                return null;
+            case ChainEventKinds.SaleRecorded:
+            case ChainEventKinds.SaleRefunded:
+                return ApplySale(c, tx, kind, p, shop);
+            default:
+                // Coupons and merges are not projected across tills yet (docs/chain.md, "Not built yet").
+                return null;
+        }
+    }
+
+    private static (string Text, bool Waits)? Enrol(SqliteConnection c, SqliteTransaction tx, JsonObject p)
+    {
+        var chainId = Text(p, "customer")!;
+        if (ChainCustomerIds.Local(c, tx, chainId) is not null)
+        {
+            return null;
+        }
+
+        var cards = p["cards"]?.AsArray() ?? [];
+        foreach (var card in cards)
+        {
+            var number = Text(card!.AsObject(), "card")!;
+            if (Sql.Scalar<long?>(c, tx, "SELECT customer_id FROM cards WHERE card_number = $card", ("$card", number)) is { } holder)
+            {
+                // Two tills enrolled the same card: review and merge come next (docs/chain.md).
+                return ($"conflict: card {CardNumber.Parse(number).Masked()} already belongs to customer {holder.ToString(CultureInfo.InvariantCulture)} here", false);
+            }
+        }
+
+        var opening = p["openingPoints"]?.GetValue<long>() ?? 0;
+        var id = Sql.InsertReturningId(
+            c,
+            tx,
+            "INSERT INTO customers (display_name, greeting, birthday, anniversary, phone, email, consent_marketing, consent_changed_at, enrolled_at, points_balance) VALUES ($n, $g, $b, $a, $p, $e, $cm, $cat, $at, $pts)",
+            [.. PersonFields(p), ("$at", Text(p, "enrolledAt")), ("$pts", opening)]);
+        Sql.Execute(c, tx, "INSERT INTO chain_customers (customer_id, chain_id) VALUES ($c, $g)", ("$c", id), ("$g", chainId));
+        foreach (var card in cards)
+        {
+            var o = card!.AsObject();
+            Sql.Execute(c, tx, "INSERT INTO cards (card_number, customer_id, issued_at, replaced_at) VALUES ($card, $id, $at, $r)", ("$card", Text(o, "card")), ("$id", id), ("$at", Text(o, "issuedAt")), ("$r", Text(o, "replacedAt")));
+        }
+
+        foreach (var note in p["notes"]?.AsArray() ?? [])
+        {
+            InsertNote(c, tx, new CustomerId(id), note!.AsObject());
+        }
+
+        if (opening != 0)
+        {
+            Sql.Execute(c, tx, "INSERT INTO ledger (customer_id, sale_id, delta, reason, at) VALUES ($id, NULL, $d, 'opening', $at)", ("$id", id), ("$d", opening), ("$at", Text(p, "enrolledAt")));
+        }
+
+        return null;
+    }
+
+    private static void ApplyToCustomer(SqliteConnection c, SqliteTransaction tx, string kind, CustomerId customer, JsonObject p, string at)
+    {
+        switch (kind)
+        {
+            case ChainEventKinds.CustomerEdited:
+                Sql.Execute(
+                    c,
+                    tx,
+                    "UPDATE customers SET display_name = $n, greeting = $g, birthday = $b, anniversary = $a, phone = $p, email = $e, consent_marketing = $cm, consent_changed_at = $cat WHERE id = $id AND erased_at IS NULL",
+                    [.. PersonFields(p), ("$id", customer.Value)]);
+                break;
+            case ChainEventKinds.CardReplaced:
+                var card = Text(p, "card")!;
+                if (Sql.Scalar<long?>(c, tx, "SELECT customer_id FROM cards WHERE card_number = $card", ("$card", card)) is null)
+                {
+                    Sql.Execute(c, tx, "UPDATE cards SET replaced_at = $at WHERE customer_id = $id AND replaced_at IS NULL", ("$at", at), ("$id", customer.Value));
+                    Sql.Execute(c, tx, "INSERT INTO cards (card_number, customer_id, issued_at) VALUES ($card, $id, $at)", ("$card", card), ("$id", customer.Value), ("$at", at));
+                }
+
+                break;
+            case ChainEventKinds.NoteAdded:
+                InsertNote(c, tx, customer, p);
+                break;
+            case ChainEventKinds.PointsAdjusted:
+                var delta = p["delta"]!.GetValue<long>();
+                Sql.Execute(c, tx, "INSERT INTO ledger (customer_id, sale_id, delta, reason, at) VALUES ($id, NULL, $d, 'adjustment', $at)", ("$id", customer.Value), ("$d", delta), ("$at", at));
+                Sql.Execute(c, tx, "UPDATE customers SET points_balance = points_balance + $d WHERE id = $id", ("$d", delta), ("$id", customer.Value));
+                break;
+            case ChainEventKinds.CustomerErased:
+                Sql.Execute(
+                    c,
+                    tx,
+                    "UPDATE customers SET display_name = '(erased)', greeting = NULL, birthday = NULL, anniversary = NULL, phone = NULL, email = NULL, consent_marketing = 0, erased_at = COALESCE(erased_at, $now) WHERE id = $id",
+                    ("$now", at),
+                    ("$id", customer.Value));
+                Sql.Execute(c, tx, "DELETE FROM notes WHERE customer_id = $id", ("$id", customer.Value));
+                Sql.Execute(c, tx, "DELETE FROM cards WHERE customer_id = $id", ("$id", customer.Value));
+                break;
+        }
+    }
+
+    private static (string Text, bool Waits)? ApplySale(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p, string shop)
+    {
+        var ledger = new List<(CustomerId Customer, long Delta, string Reason)>();
+        foreach (var entry in p["ledger"]?.AsArray() ?? [])
+        {
+            var o = entry!.AsObject();
+            if (ChainCustomerIds.Local(c, tx, Text(o, "customer")!) is not { } owner)
+            {
+                return ("customer unknown here yet", true);
+            }
+
+            ledger.Add((owner, o["delta"]!.GetValue<long>(), Text(o, "reason")!));
+        }
+
+        CustomerId? customer = null;
+        if (Text(p, "customer") is not null)
+        {
+            customer = Customer(c, tx, p);
+            if (customer is null)
+            {
+                return ("customer unknown here yet", true);
+            }
+        }
+
+        var till = shop + "/" + Text(p, "till");
+        var receipt = Text(p, "receipt")!;
+        var isRefund = kind == ChainEventKinds.SaleRefunded;
+        var at = Text(p, "at")!;
+        long? refundOf = null;
+        if (isRefund)
+        {
+            refundOf = Sql.Scalar<long?>(c, tx, "SELECT id FROM sales WHERE till_id = $t AND receipt_number = $r AND kind = 'sale'", ("$t", till), ("$r", receipt));
+            if (refundOf is null)
+            {
+                return ("the refunded sale is not here yet", true);
+            }
+        }
+
+        var inserted = Sql.Execute(
+            c,
+            tx,
+            "INSERT INTO sales (till_id, receipt_number, kind, customer_id, total_e4, currency, at, at_offset_minutes, refund_of, source) VALUES ($t, $r, $k, $c, $total, $cur, $at, $off, $of, 'chain') ON CONFLICT (till_id, receipt_number, kind) DO NOTHING",
+            ("$t", till),
+            ("$r", receipt),
+            ("$k", isRefund ? "refund" : "sale"),
+            ("$c", customer?.Value),
+            ("$total", p["totalE4"]!.GetValue<long>()),
+            ("$cur", Text(p, "currency")),
+            ("$at", at),
+            ("$off", p["offsetMinutes"]?.GetValue<long>() ?? 0),
+            ("$of", refundOf));
+        if (inserted == 0)
+        {
+            return null; // this till already has it
+        }
+
+        var saleId = Sql.Scalar<long>(c, tx, "SELECT id FROM sales WHERE till_id = $t AND receipt_number = $r AND kind = $k", ("$t", till), ("$r", receipt), ("$k", isRefund ? "refund" : "sale"));
+        foreach (var (owner, delta, reason) in ledger)
+        {
+            Sql.Execute(c, tx, "INSERT INTO ledger (customer_id, sale_id, delta, reason, at) VALUES ($c, $s, $d, $r, $at)", ("$c", owner.Value), ("$s", saleId), ("$d", delta), ("$r", reason), ("$at", at));
+            Sql.Execute(c, tx, "UPDATE customers SET points_balance = points_balance + $d WHERE id = $id", ("$d", delta), ("$id", owner.Value));
+        }
+
+        if (!isRefund && customer is { } buyer)
+        {
+            Sql.Execute(
+                c,
+                tx,
+                "UPDATE customers SET visit_count = visit_count + 1, last_visit_at = CASE WHEN last_visit_at IS NULL OR last_visit_at < $at THEN $at ELSE last_visit_at END WHERE id = $id",
+                ("$at", at),
+                ("$id", buyer.Value));
+        }
+
+        return null;
+    }
+
+    private static void InsertNote(SqliteConnection c, SqliteTransaction tx, CustomerId customer, JsonObject note) =>
+        Sql.Execute(
+            c,
+            tx,
+            "INSERT INTO notes (customer_id, text, pinned, follow_up, kind, created_at) VALUES ($id, $t, $p, $f, $k, $at)",
+            ("$id", customer.Value),
+            ("$t", Text(note, "text")),
+            ("$p", note["pinned"]?.GetValue<bool>() == true ? 1 : 0),
+            ("$f", note["followUp"]?.GetValue<bool>() == true ? 1 : 0),
+            ("$k", Text(note, "kind") ?? "note"),
+            ("$at", Text(note, "createdAt")));
+
+    /// <summary>The customer's own fields as an enrolment or an edit carries them, as SQL parameters $n … $cat.</summary>
+    private static (string Name, object? Value)[] PersonFields(JsonObject p) =>
+    [
+        ("$n", Text(p, "name") ?? "(unnamed)"),
+        ("$g", Text(p, "greeting")),
+        ("$b", Text(p, "birthday")),
+        ("$a", Text(p, "anniversary")),
+        ("$p", Text(p, "phone")),
+        ("$e", Text(p, "email")),
+        ("$cm", p["consentMarketing"]?.GetValue<bool>() == true ? 1 : 0),
+        ("$cat", Text(p, "consentChangedAt")),
+    ];
+
+    private static CustomerId? Customer(SqliteConnection c, SqliteTransaction tx, JsonObject p) =>
+        Text(p, "customer") is { } chainId ? ChainCustomerIds.Local(c, tx, chainId) : null;
+
+    private static string? Text(JsonObject o, string name) => o[name]?.GetValue<string>();
+}

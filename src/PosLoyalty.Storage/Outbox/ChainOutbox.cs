@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace PosLoyalty.Storage.Outbox;
+
+/// <summary>The push side of the outbox: what is waiting, in this till's order, and marking what PostgreSQL holds.</summary>
+public sealed class ChainOutbox(LoyaltyDatabase database)
+{
+    private const string LastPushKey = "chain.last_push_at";
+    private const string LastPullKey = "chain.last_pull_at";
+
+    /// <summary>The oldest events not yet pushed, in seq order.</summary>
+    public IReadOnlyList<OutboxEvent> ReadUnpushed(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        using var c = database.OpenConnection();
+        using var cmd = Sql.Command(c, null, "SELECT seq, event_id, kind, customer, payload, at FROM chain_outbox WHERE pushed_at IS NULL ORDER BY seq LIMIT $n", ("$n", limit));
+        using var r = cmd.ExecuteReader();
+        var events = new List<OutboxEvent>();
+        while (r.Read())
+        {
+            events.Add(new OutboxEvent(
+                r.GetInt64(0),
+                Guid.Parse(r.GetString(1), CultureInfo.InvariantCulture),
+                r.GetString(2),
+                r.IsDBNull(3) ? null : Guid.Parse(r.GetString(3), CultureInfo.InvariantCulture),
+                r.IsDBNull(4) ? "{}" : r.GetString(4),
+                Sql.ParseTime(r.GetString(5))));
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// Marks events up to and including <paramref name="lastSeq"/> as held by PostgreSQL and drops their payloads:
+    /// the chain keeps them from now on, and the file does not carry a second copy of a customer's details.
+    /// </summary>
+    public void MarkPushed(long lastSeq, DateTimeOffset at)
+    {
+        using var c = database.OpenConnection();
+        using var tx = c.BeginTransaction(deferred: false);
+        Sql.Execute(c, tx, "UPDATE chain_outbox SET pushed_at = $at, payload = NULL WHERE seq <= $seq AND pushed_at IS NULL", ("$at", Sql.Time(at)), ("$seq", lastSeq));
+        SetState(c, tx, LastPushKey, at);
+        tx.Commit();
+    }
+
+    /// <summary>Records when the chain last took a push and answered a pull, for `chain status`.</summary>
+    public void RecordSync(DateTimeOffset pushedAt, DateTimeOffset pulledAt)
+    {
+        using var c = database.OpenConnection();
+        using var tx = c.BeginTransaction(deferred: false);
+        SetState(c, tx, LastPushKey, pushedAt);
+        SetState(c, tx, LastPullKey, pulledAt);
+        tx.Commit();
+    }
+
+    public ChainSyncState ReadState()
+    {
+        using var c = database.OpenConnection();
+        using var tx = c.BeginTransaction(deferred: true);
+        var depth = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_outbox WHERE pushed_at IS NULL");
+        var oldest = Sql.Scalar<string>(c, tx, "SELECT MIN(at) FROM chain_outbox WHERE pushed_at IS NULL");
+        var waiting = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_pulled WHERE applied_at IS NULL");
+        var conflicts = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_pulled WHERE problem LIKE 'conflict:%'");
+        var state = new ChainSyncState(depth, oldest is null ? null : Sql.ParseTime(oldest), ReadState(c, tx, LastPushKey), ReadState(c, tx, LastPullKey), waiting, conflicts);
+        tx.Commit();
+        return state;
+    }
+
+    private static void SetState(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction? tx, string key, DateTimeOffset at) =>
+        Sql.Execute(c, tx, "INSERT INTO chain_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", Sql.Time(at)));
+
+    private static DateTimeOffset? ReadState(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, string key) =>
+        Sql.Scalar<string>(c, tx, "SELECT value FROM chain_state WHERE key = $k", ("$k", key)) is { } v ? Sql.ParseTime(v) : null;
+}

@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using PosLoyalty.Domain.Rules;
+using PosLoyalty.Domain.Sales;
+using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage;
+using PosLoyalty.Storage.Customers;
+using PosLoyalty.Storage.Outbox;
+using PosLoyalty.Storage.Sales;
+
+namespace PosLoyalty.Chain.Tests;
+
+/// <summary>One till in-process: its own SQLite file, the shipped rules, a fake clock and its sync against the chain.</summary>
+internal sealed class TestTill : IDisposable
+{
+    private static readonly Lazy<LoyaltyRules> Shipped = new(() =>
+        LoyaltyRulesReader.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kiosk-config", "loyalty.json")), "kiosk-config/loyalty.json"));
+
+    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("posloyalty-till-");
+    private readonly NpgsqlDataSource dataSource;
+    private int receipts;
+
+    public TestTill(string tillId, string connectionString, string shopId = "shop-1")
+    {
+        TillId = tillId;
+        Database = LoyaltyDatabase.Open(Path.Combine(directory.FullName, "loyalty.db"));
+        dataSource = ChainConnection.Open(connectionString);
+        Store = new ChainStore(dataSource, shopId, tillId);
+        Outbox = new ChainOutbox(Database);
+        Sync = new ChainSync(Store, Outbox, new ChainInbox(Database, Clock), Clock);
+    }
+
+    public string TillId { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public LoyaltyDatabase Database { get; }
+
+    public ChainStore Store { get; }
+
+    public ChainOutbox Outbox { get; }
+
+    public ChainSync Sync { get; }
+
+    public CustomerRepository Customers => new(Database, Shipped.Value, Clock);
+
+    public CustomerId Enrol(string name, string card) => Customers.Enrol(new NewCustomer(CardNumber.Parse(card), name));
+
+    public SaleOutcome Sell(string card, decimal total)
+    {
+        var customer = Customers.FindByCard(CardNumber.Parse(card)) ?? throw new InvalidOperationException($"card {card} is not known at {TillId}");
+        var sale = Sale.Create(TillId, "R" + (++receipts).ToString(System.Globalization.CultureInfo.InvariantCulture), new Money(total, Shipped.Value.ShopCurrency), Clock.GetUtcNow(), []);
+        return new SaleRecorder(Database, Shipped.Value, Clock).Apply(customer.CustomerId, sale);
+    }
+
+    public long Points(string card) =>
+        Customers.GetProfile(Customers.FindByCard(CardNumber.Parse(card))!.CustomerId).Balance.Value;
+
+    public Task<ChainSyncRound> SyncAsync() => Sync.RunOnceAsync(CancellationToken.None);
+
+    public void Dispose()
+    {
+        dataSource.Dispose();
+        SqliteConnection.ClearAllPools();
+        directory.Delete(recursive: true);
+    }
+}
