@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using PosLoyalty.Host.Hosting;
+using PosLoyalty.Panel.App;
+using PosLoyalty.Panel.Connection;
 using PosLoyalty.Service.Configuration;
-using Spectre.Console;
 
 namespace PosLoyalty.Host.Cli;
 
@@ -40,7 +41,7 @@ internal static class PanelCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                new PanelTerminal(AnsiConsole.Console, ctx.Time, p.GetValue(customerView)).Run(new PanelSocketConnector(Path.GetFullPath(options.Socket)), stop.Token);
+                PanelTerminal.Run(new PanelSocketConnector(Path.GetFullPath(options.Socket)), ctx.Time, p.GetValue(customerView), stop.Token);
             }
             finally
             {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using PosLoyalty.Panel.Model;
 using PosLoyalty.Panel.Protocol;
@@ -19,7 +20,7 @@ public static class PanelReducer
             DeviceStatusEvent e => state with { Idle = state.Idle with { Devices = Replace(state.Idle.Devices, e.Device) } },
             IdleUpdatedEvent e => state with { Idle = e.Idle },
             ClockTickEvent e => state with { Idle = state.Idle with { Now = e.Now } },
-            FindResultsEvent e when state.Find?.Query == e.Query => state with { Find = state.Find with { Matches = e.Matches, Selected = 0 }, Message = null },
+            FindResultsEvent e when state.Find?.Query == e.Query => state with { Find = state.Find with { Matches = e.Matches }, Message = null },
             FindResultsEvent => state, // an answer to a search the cashier already left
             ServiceMessageEvent e => state with { Message = new StatusMessage(e.Text, e.IsError) },
             ClearedEvent => state.Cleared(),
@@ -38,6 +39,7 @@ public static class PanelReducer
         Customer = customer,
         UnknownCard = null,
         Form = null,
+        FormErrors = ImmutableDictionary<string, string>.Empty,
         Find = null,
         Message = state.Form is null ? null : new StatusMessage("Form closed: a new card was scanned."),
     };
@@ -48,6 +50,7 @@ public static class PanelReducer
         Customer = null,
         UnknownCard = card,
         Form = null,
+        FormErrors = ImmutableDictionary<string, string>.Empty,
         Find = null,
         Message = state.Form is null ? null : new StatusMessage("Form closed: a new card was scanned."),
     };

@@ -1,7 +1,7 @@
 using System.Globalization;
 using PosLoyalty.Panel.Model;
 
-namespace PosLoyalty.Panel.Views;
+namespace PosLoyalty.Panel.Text;
 
 /// <summary>A stamp card as boxes (■■■■■■■□□□) and in words, for both screens.</summary>
 public static class StampBoxes

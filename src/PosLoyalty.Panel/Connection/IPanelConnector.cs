@@ -1,4 +1,4 @@
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Panel.Connection;
 
 /// <summary>How a panel reaches the service: its Unix socket, or the service in the same process.</summary>
 public interface IPanelConnector

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PosLoyalty.Panel.Views;
+namespace PosLoyalty.Panel.Text;
 
 /// <summary>
 /// "today", "yesterday", "12 days ago", "3 months ago": counted in calendar days at the offset of

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using PosLoyalty.Panel.Protocol;
 
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Panel.Connection;
 
 /// <summary>Connects `posloyalty panel` to the service's Unix socket; one JSON object per line each way.</summary>
 public sealed class PanelSocketConnector(string socketPath) : IPanelConnector

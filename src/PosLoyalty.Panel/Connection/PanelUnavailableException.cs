@@ -1,4 +1,4 @@
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Panel.Connection;
 
 /// <summary>The service does not answer on the panel socket: not running, restarting, or the path is wrong.</summary>
 public sealed class PanelUnavailableException : Exception
