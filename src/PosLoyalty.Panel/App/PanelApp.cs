@@ -60,11 +60,6 @@ public sealed class PanelApp : IDisposable
 
     public PanelState State { get; private set; }
 
-    /// <summary>Commands the panel sent, newest last; what a headless test reads back.</summary>
-    public IReadOnlyList<PanelCommand> Sent => _sent;
-
-    private readonly List<PanelCommand> _sent = [];
-
     /// <summary>Applies a service event. Call on the UI thread (the connection pump does, through app.Invoke).</summary>
     public void Apply(PanelEvent panelEvent)
     {
@@ -131,6 +126,9 @@ public sealed class PanelApp : IDisposable
         }
     }
 
+    /// <summary>Uses <paramref name="connection"/> for commands without the pump: for a headless test that applies events itself.</summary>
+    internal void Attach(IPanelConnection connection) => _connection = connection;
+
     public void Dispose()
     {
         CloseForm();
@@ -164,7 +162,6 @@ public sealed class PanelApp : IDisposable
 
     private void Send(PanelCommand command)
     {
-        _sent.Add(command);
         if (_connection is not { } connection)
         {
             State = State with { Message = new StatusMessage("Not sent: the service is not running. Try again when it is back.", IsError: true) };
@@ -172,8 +169,9 @@ public sealed class PanelApp : IDisposable
             return;
         }
 
-        // Off the UI thread: a socket write must never stall the keys.
-        _ = Task.Run(async () => await connection.SendAsync(command, CancellationToken.None).ConfigureAwait(false));
+        // Not awaited: both connections write without blocking (a socket write goes async when its buffer is full, the
+        // in-process one hands the command to the thread pool), so the keys never wait for the service.
+        _ = connection.SendAsync(command, CancellationToken.None).AsTask();
     }
 
     private void Quit() => _app.RequestStop(Window);

@@ -70,9 +70,19 @@ public static class GreetingText
         return rows;
     }
 
-    public static IReadOnlyList<string> Earned(CustomerCardModel model, int width, bool tall)
+    /// <summary>
+    /// What to act on first: alerts, then coupons that can be used now, then balances. Alerts wrap when all of it
+    /// still fits in <paramref name="maxRows"/>; otherwise each keeps to one line, so the coupons stay on screen.
+    /// </summary>
+    public static IReadOnlyList<string> Earned(CustomerCardModel model, int width, bool tall, int maxRows = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var wrapped = Earned(model, width, tall, wrapAlerts: true);
+        return wrapped.Count <= maxRows ? wrapped : Earned(model, width, tall, wrapAlerts: false);
+    }
+
+    private static List<string> Earned(CustomerCardModel model, int width, bool tall, bool wrapAlerts)
+    {
         var rows = new List<string>();
         if (model.Alerts.Count > 0)
         {
@@ -80,7 +90,7 @@ public static class GreetingText
             foreach (var alert in model.Alerts)
             {
                 var text = AlertMark(alert.Kind) + " " + alert.Text;
-                rows.AddRange(tall ? TextFit.Wrap(text, width, 2, "  ") : [TextFit.Cut(text, width)]);
+                rows.AddRange(wrapAlerts ? TextFit.Wrap(text, width, 2, "  ") : [TextFit.Cut(text, width)]);
             }
 
             Gap(rows, tall);

@@ -41,7 +41,7 @@ public static class IdleText
     public static string Describe(DeviceState state) => state switch
     {
         DeviceState.Ok => "✓ ok",
-        DeviceState.Waiting => "… waiting",
+        DeviceState.Waiting => "◌ waiting", // not "…", which means "cut off" everywhere else on screen
         DeviceState.Absent => "✗ absent",
         DeviceState.PaperLow => "! paper low",
         DeviceState.PaperOut => "✗ paper out",

@@ -31,6 +31,6 @@ internal sealed class GreetingView : View
     {
         _headline.Show(width => [TextFit.Spread(" " + GreetingText.Headline(model), GreetingText.Who(model) + " ", width)]);
         _talk.Show(width => GreetingText.TalkAbout(model, width, Viewport.Height >= TallRows));
-        _earned.Show(width => GreetingText.Earned(model, width, Viewport.Height >= TallRows));
+        _earned.Show(width => GreetingText.Earned(model, width, Viewport.Height >= TallRows, _earned.Viewport.Height));
     }
 }
