@@ -219,27 +219,20 @@ public sealed class PanelApp : IDisposable
         }
     }
 
-    private void CloseForm()
+    private void CloseForm() => Close(ref _form, ref _formSession);
+
+    private void CloseFind() => Close(ref _find, ref _findSession);
+
+    private void Close<TDialog>(ref TDialog? dialog, ref SessionToken? session)
+        where TDialog : Dialog
     {
-        if (_formSession is { } session)
+        if (session is { } open)
         {
-            _app.End(session);
+            _app.End(open);
         }
 
-        _form?.Dispose();
-        _form = null;
-        _formSession = null;
-    }
-
-    private void CloseFind()
-    {
-        if (_findSession is { } session)
-        {
-            _app.End(session);
-        }
-
-        _find?.Dispose();
-        _find = null;
-        _findSession = null;
+        dialog?.Dispose();
+        dialog = null;
+        session = null;
     }
 }

@@ -22,6 +22,8 @@ public static class PanelTerminal
     {
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(time);
+        // The first scan then finds the reducer, the JSON and the greeting's text compiled (any width runs the same code).
+        _ = PanelWarmUp.Run(80, time.GetLocalNow());
         using var app = Application.Create(new TerminalClock(time));
         app.Init(DriverFor(Environment.GetEnvironmentVariable("TERM")));
         using var panel = new PanelApp(app, time, customerView, keyPressed);
