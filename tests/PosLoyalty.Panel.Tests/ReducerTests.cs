@@ -63,6 +63,15 @@ public sealed class ReducerTests
     }
 
     [Fact]
+    public void Clock_tick_within_the_minute_on_screen_returns_the_same_state_so_nothing_redraws()
+    {
+        var start = Reduced.Start().State;
+
+        Assert.Same(start, PanelReducer.Apply(start, new ClockTickEvent(Sample.Now.AddSeconds(59))));
+        Assert.NotSame(start, PanelReducer.Apply(start, new ClockTickEvent(Sample.Now.AddSeconds(60))));
+    }
+
+    [Fact]
     public void Cleared_returns_to_idle()
     {
         var state = Reduced.OnRossi().Apply(new ClearedEvent()).State;

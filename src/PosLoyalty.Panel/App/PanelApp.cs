@@ -63,7 +63,13 @@ public sealed class PanelApp : IDisposable
     /// <summary>Applies a service event. Call on the UI thread (the connection pump does, through app.Invoke).</summary>
     public void Apply(PanelEvent panelEvent)
     {
-        State = PanelReducer.Apply(State, panelEvent);
+        var next = PanelReducer.Apply(State, panelEvent);
+        if (ReferenceEquals(next, State))
+        {
+            return; // nothing on screen changes (a clock tick within the minute): no redraw
+        }
+
+        State = next;
         Render();
     }
 

@@ -15,6 +15,7 @@ public sealed class PanelTmuxTests : IDisposable
     private const string PinnedNote = "Ask about the graduation";
     private const string MarcoCard = "20000000117";
     private const string MarcoNote = "Oat milk, always";
+    private const int WarmScans = 200;
     // Only catches a hang: on a loaded machine (other test assemblies, kill -9 storms) a screen may take seconds.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -61,7 +62,7 @@ public sealed class PanelTmuxTests : IDisposable
         Scan(AnnaCard);
         var cold = tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote);
         var warm = new List<TimeSpan>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < WarmScans / 2; i++)
         {
             // Alternate two cards: the scanner drops the same code read twice within its 500 ms debounce window.
             Scan(MarcoCard);
@@ -70,9 +71,12 @@ public sealed class PanelTmuxTests : IDisposable
             warm.Add(tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote));
         }
 
-        // Issue #5's figure (scan → greeting ≤ 100 ms) is reported, not asserted: a loaded machine would make a bound
-        // flaky. BENCHMARKS.md, "Scan → greeting on the cashier panel", says how to read it from this output.
-        output.WriteLine($"FIGURES panel-greeting: scan bytes written to the pty → greeting and pinned note on the tmux screen: first scan {cold.TotalMilliseconds:0} ms, then {string.Join(", ", warm.Select(w => w.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} ms");
+        // The figures (issue 14: p99 ≤ 50 ms over 200 scans, the first ≤ 150 ms) are reported, not asserted: a loaded
+        // machine would make a bound flaky. BENCHMARKS.md, "Scan → greeting on the cashier panel", says how to read them.
+        var sorted = warm.Select(w => w.TotalMilliseconds).Order().ToArray();
+        output.WriteLine(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"FIGURES panel-greeting: scan bytes written to the pty → greeting and pinned note on the tmux screen: first scan {cold.TotalMilliseconds:0} ms; next {sorted.Length}: p50 {Percentile(sorted, 0.50):0} ms, p99 {Percentile(sorted, 0.99):0} ms, max {sorted[^1]:0} ms"));
 
         Scan("20000000999");
         tmux.WaitFor(Patience, "Nobody is enrolled with this card yet", "E to enrol, card •••• 0999");
@@ -199,6 +203,8 @@ public sealed class PanelTmuxTests : IDisposable
         tmux.Type("\r");
         tmux.WaitFor(Patience, "Welcome, Marco", MarcoNote);
     }
+
+    private static double Percentile(double[] sorted, double fraction) => sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private RunningService StartService()
     {
