@@ -1,37 +1,25 @@
 using PosLoyalty.Panel.Model;
 using PosLoyalty.Panel.Protocol;
 using PosLoyalty.Panel.State;
-using PosLoyalty.Panel.Views;
-using Spectre.Console;
+using PosLoyalty.Panel.Text;
 
 namespace PosLoyalty.Panel;
 
 /// <summary>
-/// Runs the whole path of a customer's greeting once, off screen, with a made-up customer: JSON both ways,
-/// the reducer, and the render at the terminal's size. The first real scan then finds every method compiled —
-/// without this it paid ≈ 150 ms of JIT and missed the 100 ms greeting target that later scans meet in 20.
+/// Runs the pure half of a customer's greeting once with a made-up customer: JSON both ways, the reducer and the
+/// greeting's text at a width. The first real scan then finds those methods compiled.
 /// </summary>
 public static class PanelWarmUp
 {
     /// <summary>The event line a service would send for a fully furnished customer (nothing real in it).</summary>
     public static string SampleEventLine(DateTimeOffset now) => PanelJson.SerializeEvent(new CustomerIdentifiedEvent(SampleCustomer(now)));
 
-    /// <summary>Decodes, reduces and renders the sample greeting into a console nobody sees.</summary>
-    public static void Run(PanelLayout layout, DateTimeOffset now, bool customerView)
+    /// <summary>Decodes, reduces and lays out the sample greeting as text nobody sees; returns how many lines it made.</summary>
+    public static int Run(int width, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(layout);
         var state = PanelReducer.Apply(PanelState.Start(new IdleModel { Now = now }), PanelJson.DeserializeEvent(SampleEventLine(now)));
-        using var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = Math.Max(layout.Width, 20);
-        console.Profile.Height = Math.Max(layout.Height, 5);
-        console.Write(customerView ? CustomerViewScreen.Render(state, layout) : PanelScreen.Render(state, layout));
+        var card = state.Customer!;
+        return GreetingText.TalkAbout(card, width / 2, tall: false).Count + GreetingText.Earned(card, width / 2, tall: false).Count;
     }
 
     private static CustomerCardModel SampleCustomer(DateTimeOffset now) => new()

@@ -3,12 +3,13 @@ using PosLoyalty.Panel.Tests.Support;
 
 namespace PosLoyalty.Panel.Tests;
 
+[Collection(TerminalGuiCollection.Name)]
 public sealed class PendingSaleKeyTests
 {
     [Fact]
     public void Y_credits_the_newest_waiting_sale_by_its_id()
     {
-        var keys = Scenarios.Start().Apply(new PendingSalesEvent([Sample.PendingForNobody, Sample.PendingForAnna])).Type("y");
+        using var keys = new HeadlessPanel().Apply(new PendingSalesEvent([Sample.PendingForNobody, Sample.PendingForAnna])).Type("y");
 
         Assert.Equal(new ConfirmPendingCommand(Sample.PendingForAnna.Id), Assert.Single(keys.Commands));
         Assert.Equal("Crediting receipt 8001…", keys.State.Message?.Text);
@@ -17,7 +18,7 @@ public sealed class PendingSaleKeyTests
     [Fact]
     public void D_drops_the_newest_waiting_sale_by_its_id()
     {
-        var keys = Scenarios.OnRossi().Apply(new PendingSalesEvent([Sample.PendingForAnna])).Type("D");
+        using var keys = Scenarios.OnRossi(new HeadlessPanel()).Apply(new PendingSalesEvent([Sample.PendingForAnna])).Type("D");
 
         Assert.Equal(new DropPendingCommand(Sample.PendingForAnna.Id), Assert.Single(keys.Commands));
     }
@@ -25,7 +26,7 @@ public sealed class PendingSaleKeyTests
     [Fact]
     public void Y_with_nothing_waiting_says_so_and_sends_nothing()
     {
-        var keys = Scenarios.Start().Type("Y");
+        using var keys = new HeadlessPanel().Type("Y");
 
         Assert.Empty(keys.Commands);
         Assert.True(keys.State.Message?.IsError);
@@ -34,7 +35,7 @@ public sealed class PendingSaleKeyTests
     [Fact]
     public void A_new_list_of_waiting_sales_replaces_the_old_one()
     {
-        var keys = Scenarios.Start()
+        using var keys = new HeadlessPanel()
             .Apply(new PendingSalesEvent([Sample.PendingForNobody, Sample.PendingForAnna]))
             .Apply(new PendingSalesEvent([Sample.PendingForNobody]));
 
@@ -44,10 +45,11 @@ public sealed class PendingSaleKeyTests
     [Fact]
     public void Typing_y_or_d_in_a_form_is_text_not_a_decision()
     {
-        var keys = Scenarios.OnRossi().Apply(new PendingSalesEvent([Sample.PendingForAnna])).Type("N").Type("Dry day");
+        using var keys = Scenarios.OnRossi(new HeadlessPanel()).Apply(new PendingSalesEvent([Sample.PendingForAnna])).Type("N").Type("Dry day");
 
         Assert.Empty(keys.Commands);
-        Assert.Contains("Dry day", keys.State.Form!.Fields[0].Value, StringComparison.Ordinal);
+        Assert.NotNull(keys.State.Form);
+        Assert.Contains("Dry day", keys.Screen(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,25 +1,25 @@
 using PosLoyalty.Panel.Model;
 using PosLoyalty.Panel.Protocol;
 using PosLoyalty.Panel.Tests.Support;
-using PosLoyalty.Panel.Views;
 
 namespace PosLoyalty.Panel.Tests;
 
+[Collection(TerminalGuiCollection.Name)]
 public sealed class PrivacyTests
 {
-    public static TheoryData<int, int> Sizes() => new() { { 80, 24 }, { 120, 40 } };
+    public static TheoryData<int, int> Sizes() => new() { { 80, 24 }, { 132, 43 } };
 
     [Theory]
     [MemberData(nameof(Sizes))]
     public void Customer_view_shows_no_notes_phone_email_alerts_or_surname(int width, int height)
     {
-        var layout = new PanelLayout(width, height);
-        var state = Scenarios.Start().Apply(new CustomerIdentifiedEvent(Sample.Anna))
-            .Apply(new SaleCompletedEvent(new SaleOutcome(12, "a free coffee"), Sample.Anna)).State;
+        using var panel = new HeadlessPanel(width, height, customerView: true);
+        panel.Apply(new CustomerIdentifiedEvent(Sample.Anna))
+            .Apply(new SaleCompletedEvent(new SaleOutcome(12, "a free coffee"), Sample.Anna with { Points = 322 }));
 
-        var text = Screen.Text(CustomerViewScreen.Render(state, layout), layout);
+        var text = panel.Screen();
 
-        Assert.Contains("322", Screen.Text(CustomerViewScreen.Render(state with { Customer = state.Customer! with { Points = 322 } }, layout), layout), StringComparison.Ordinal);
+        Assert.Contains("322", text, StringComparison.Ordinal);
         foreach (var secret in new[] { "divorce", "0171", "5550123", "anna.bianchi@example.com", "@", "Bianchi", "music volume", "9876", "cappuccino" })
         {
             Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
@@ -38,11 +38,12 @@ public sealed class PrivacyTests
     [MemberData(nameof(Sizes))]
     public void Unknown_card_and_enrol_form_never_draw_the_full_card_number(int width, int height)
     {
-        var layout = new PanelLayout(width, height);
-        var keys = Scenarios.Start().Apply(new UnknownCardEvent(new UnknownCardModel(Sample.RawCard)));
-        var unknown = Screen.Text(PanelScreen.Render(keys.State, layout), layout);
-        var form = Screen.Text(PanelScreen.Render(keys.Type("E").State, layout), layout);
-        var facing = Screen.Text(CustomerViewScreen.Render(keys.State, layout), layout);
+        using var cashier = new HeadlessPanel(width, height);
+        using var customer = new HeadlessPanel(width, height, customerView: true);
+        var scan = new UnknownCardEvent(new UnknownCardModel(Sample.RawCard));
+        var unknown = cashier.Apply(scan).Screen();
+        var form = cashier.Type("E").Screen();
+        var facing = customer.Apply(scan).Screen();
 
         Assert.Contains("•••• 1234", unknown, StringComparison.Ordinal);
         Assert.Contains("•••• 1234", form, StringComparison.Ordinal);

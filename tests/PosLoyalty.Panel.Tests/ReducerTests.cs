@@ -19,7 +19,7 @@ public sealed class ReducerTests
     [Fact]
     public void Unknown_card_replaces_the_customer()
     {
-        var state = Scenarios.OnRossi().Apply(new UnknownCardEvent(new UnknownCardModel(Sample.RawCard))).State;
+        var state = Reduced.OnRossi().Apply(new UnknownCardEvent(new UnknownCardModel(Sample.RawCard))).State;
 
         Assert.Equal(ScreenKind.UnknownCard, state.Showing);
         Assert.Null(state.Customer);
@@ -28,7 +28,7 @@ public sealed class ReducerTests
     [Fact]
     public void Sale_completed_updates_the_card_and_says_what_was_earned()
     {
-        var state = Scenarios.OnRossi().Apply(new SaleCompletedEvent(new SaleOutcome(12, "a free coffee"), Sample.Rossi with { Points = 1252 })).State;
+        var state = Reduced.OnRossi().Apply(new SaleCompletedEvent(new SaleOutcome(12, "a free coffee"), Sample.Rossi with { Points = 1252 })).State;
 
         Assert.Equal(1252, state.Customer?.Points);
         Assert.Equal(new SaleOutcome(12, "a free coffee"), state.Customer?.LastSale);
@@ -38,7 +38,7 @@ public sealed class ReducerTests
     [Fact]
     public void Failed_redemption_is_an_error_on_the_message_line()
     {
-        var state = Scenarios.Start().Apply(new CouponRedeemedEvent("ZZZZ", false, Reason: "already used")).State;
+        var state = Reduced.Start().Apply(new CouponRedeemedEvent("ZZZZ", false, Reason: "already used")).State;
 
         Assert.Equal(new StatusMessage("Coupon ZZZZ not redeemed: already used", true), state.Message);
     }
@@ -46,7 +46,7 @@ public sealed class ReducerTests
     [Fact]
     public void Device_status_replaces_the_device_by_name_and_adds_a_new_one()
     {
-        var state = Scenarios.Start()
+        var state = Reduced.Start()
             .Apply(new DeviceStatusEvent(new DeviceStatus("Printer", DeviceState.PaperOut)))
             .Apply(new DeviceStatusEvent(new DeviceStatus("Drawer", DeviceState.Ok))).State;
 
@@ -59,13 +59,22 @@ public sealed class ReducerTests
     {
         var later = Sample.Now.AddMinutes(1);
 
-        Assert.Equal(later, Scenarios.Start().Apply(new ClockTickEvent(later)).State.Idle.Now);
+        Assert.Equal(later, Reduced.Start().Apply(new ClockTickEvent(later)).State.Idle.Now);
+    }
+
+    [Fact]
+    public void Clock_tick_within_the_minute_on_screen_returns_the_same_state_so_nothing_redraws()
+    {
+        var start = Reduced.Start().State;
+
+        Assert.Same(start, PanelReducer.Apply(start, new ClockTickEvent(Sample.Now.AddSeconds(59))));
+        Assert.NotSame(start, PanelReducer.Apply(start, new ClockTickEvent(Sample.Now.AddSeconds(60))));
     }
 
     [Fact]
     public void Cleared_returns_to_idle()
     {
-        var state = Scenarios.OnRossi().Apply(new ClearedEvent()).State;
+        var state = Reduced.OnRossi().Apply(new ClearedEvent()).State;
 
         Assert.Equal(ScreenKind.Idle, state.Showing);
         Assert.Null(state.Customer);
@@ -74,7 +83,7 @@ public sealed class ReducerTests
     [Fact]
     public void Service_message_lands_on_the_message_line()
     {
-        var state = Scenarios.Start().Apply(new ServiceMessageEvent("wrong manager PIN", IsError: true)).State;
+        var state = Reduced.Start().Apply(new ServiceMessageEvent("wrong manager PIN", IsError: true)).State;
 
         Assert.Equal(new StatusMessage("wrong manager PIN", true), state.Message);
     }

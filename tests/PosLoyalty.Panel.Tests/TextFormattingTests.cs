@@ -1,6 +1,6 @@
 using PosLoyalty.Panel.Model;
 using PosLoyalty.Panel.State;
-using PosLoyalty.Panel.Views;
+using PosLoyalty.Panel.Text;
 
 namespace PosLoyalty.Panel.Tests;
 
@@ -56,7 +56,7 @@ public sealed class TextFormattingTests
     [InlineData(" 0,5 ", 0.5)]
     public void Amount_input_reads_comma_or_point(string typed, double expected)
     {
-        Assert.True(AmountInput.TryParse(typed, out var amount, out _));
+        Assert.True(FormSubmission.TryParseAmount(typed, out var amount, out _));
         Assert.Equal((decimal)expected, amount);
     }
 
@@ -71,7 +71,7 @@ public sealed class TextFormattingTests
     [InlineData("999999")]
     public void Amount_input_refuses_what_is_not_a_positive_amount(string typed)
     {
-        Assert.False(AmountInput.TryParse(typed, out _, out var error));
+        Assert.False(FormSubmission.TryParseAmount(typed, out _, out var error));
         Assert.False(string.IsNullOrEmpty(error));
     }
 }

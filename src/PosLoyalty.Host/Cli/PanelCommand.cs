@@ -1,7 +1,8 @@
 using System.CommandLine;
 using PosLoyalty.Host.Hosting;
+using PosLoyalty.Panel.App;
+using PosLoyalty.Panel.Connection;
 using PosLoyalty.Service.Configuration;
-using Spectre.Console;
 
 namespace PosLoyalty.Host.Cli;
 
@@ -32,7 +33,7 @@ internal static class PanelCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                new PanelTerminal(AnsiConsole.Console, ctx.Time, p.GetValue(customerView)).Run(new PanelSocketConnector(Path.GetFullPath(options.Socket)), stop.Token);
+                PanelTerminal.Run(new PanelSocketConnector(Path.GetFullPath(options.Socket)), ctx.Time, p.GetValue(customerView), stop.Token);
             }
             finally
             {

@@ -1,5 +1,6 @@
 using PosLoyalty.Service.Broadcast;
 using System.Threading.Channels;
+using PosLoyalty.Panel.Connection;
 using PosLoyalty.Panel.Protocol;
 
 namespace PosLoyalty.Host.Hosting;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using Spectre.Console;
+using PosLoyalty.Panel.App;
 
 namespace PosLoyalty.Host.Hosting;
 
@@ -15,7 +15,7 @@ public sealed class PanelTerminalService(PanelInProcessConnector connector, Pane
             {
                 try
                 {
-                    new PanelTerminal(AnsiConsole.Console, time, customerView: false, activity).Run(connector, stoppingToken);
+                    PanelTerminal.Run(connector, time, customerView: false, stoppingToken, activity.KeyPressed);
                 }
                 finally
                 {

@@ -4,9 +4,9 @@ public enum FieldKind
 {
     Text,
 
-    /// <summary>Typed like text, drawn as dots (the manager PIN).</summary>
+    /// <summary>Typed like text, drawn hidden (the manager PIN).</summary>
     Secret,
 
-    /// <summary>A yes/no box, flipped with Space or its own letter.</summary>
+    /// <summary>A yes/no box.</summary>
     Toggle,
 }

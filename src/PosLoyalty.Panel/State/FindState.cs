@@ -3,4 +3,4 @@ using PosLoyalty.Panel.Model;
 namespace PosLoyalty.Panel.State;
 
 /// <summary>A search on screen: <see cref="Matches"/> is null until the service answers.</summary>
-public sealed record FindState(string Query, IReadOnlyList<CustomerMatch>? Matches = null, int Selected = 0);
+public sealed record FindState(string Query, IReadOnlyList<CustomerMatch>? Matches = null);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PosLoyalty.Panel.Model;
 
 namespace PosLoyalty.Panel.State;
@@ -6,7 +5,7 @@ namespace PosLoyalty.Panel.State;
 /// <summary>The forms the keys open, each with its fields in Tab order.</summary>
 public static class Forms
 {
-    public static FormState Enrol(string? card) => new(
+    public static FormSpec Enrol(string? card) => new(
         FormKind.Enrol,
         card is null ? "Enrol a customer" : $"Enrol a customer · card {CardMask.Mask(card)}",
         [
@@ -15,30 +14,30 @@ public static class Forms
             new(FieldNames.Birthday, "Birthday", Hint: "MM-DD"),
             new(FieldNames.Phone, "Phone"),
             new(FieldNames.Email, "Email"),
-            new(FieldNames.Consent, "Marketing consent", FieldKind.Toggle, Hint: "Space, or Ctrl+K", ToggleKey: 'K'),
+            new(FieldNames.Consent, "Marketing consent", FieldKind.Toggle),
         ],
         Card: card);
 
-    public static FormState Note(CustomerCardModel customer, bool pinned) => new(
+    public static FormSpec Note(CustomerCardModel customer, bool pinned) => new(
         FormKind.Note,
         $"Note for {customer.DisplayName}",
         [
             new(FieldNames.Text, "Note", Required: true),
-            new(FieldNames.Pinned, "Pinned", FieldKind.Toggle, Checked: pinned, Hint: "Space, or Ctrl+P", ToggleKey: 'P'),
+            new(FieldNames.Pinned, "Pinned", FieldKind.Toggle, InitiallyChecked: pinned),
         ],
         CustomerId: customer.CustomerId);
 
-    public static FormState Find() => new(
+    public static FormSpec Find() => new(
         FormKind.Find,
         "Find a customer",
         [new(FieldNames.Query, "Name or phone", Required: true)]);
 
-    public static FormState Redeem() => new(
+    public static FormSpec Redeem() => new(
         FormKind.Redeem,
         "Redeem a coupon",
         [new(FieldNames.Code, "Coupon code", Required: true, Hint: "as printed, dashes optional")]);
 
-    public static FormState ManualSale(CustomerCardModel? customer) => new(
+    public static FormSpec ManualSale(CustomerCardModel? customer) => new(
         FormKind.ManualSale,
         customer is null ? "Manual sale" : $"Manual sale for {customer.DisplayName}",
         [
@@ -47,16 +46,16 @@ public static class Forms
         ],
         CustomerId: customer?.CustomerId);
 
-    public static FormState Complaint(CustomerCardModel customer) => new(
+    public static FormSpec Complaint(CustomerCardModel customer) => new(
         FormKind.Complaint,
         $"Complaint or feedback from {customer.DisplayName}",
         [
             new(FieldNames.Text, "What happened", Required: true),
-            new(FieldNames.FollowUp, "Follow up", FieldKind.Toggle, Hint: "Space, or Ctrl+F", ToggleKey: 'F'),
+            new(FieldNames.FollowUp, "Follow up", FieldKind.Toggle),
         ],
         CustomerId: customer.CustomerId);
 
-    public static FormState AdjustPoints(CustomerCardModel customer) => new(
+    public static FormSpec AdjustPoints(CustomerCardModel customer) => new(
         FormKind.AdjustPoints,
         $"Adjust points for {customer.DisplayName}",
         [
@@ -65,7 +64,4 @@ public static class Forms
             new(FieldNames.ManagerPin, "Manager PIN", FieldKind.Secret, Required: true),
         ],
         CustomerId: customer.CustomerId);
-
-    internal static ImmutableArray<FormField> ClearErrors(ImmutableArray<FormField> fields) =>
-        fields.Select(f => f with { Error = null }).ToImmutableArray();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using PosLoyalty.Panel.Model;
 using PosLoyalty.Panel.Protocol;
@@ -18,8 +19,11 @@ public static class PanelReducer
             CouponRedeemedEvent e => state with { Message = Redeemed(e) },
             DeviceStatusEvent e => state with { Idle = state.Idle with { Devices = Replace(state.Idle.Devices, e.Device) } },
             IdleUpdatedEvent e => state with { Idle = e.Idle },
+            // The screens show the time to the minute and dates to the day: a tick within the same minute changes
+            // nothing, and the same state back means the panel need not redraw (most of an idle panel's work).
+            ClockTickEvent e when SameMinute(state.Idle.Now, e.Now) => state,
             ClockTickEvent e => state with { Idle = state.Idle with { Now = e.Now } },
-            FindResultsEvent e when state.Find?.Query == e.Query => state with { Find = state.Find with { Matches = e.Matches, Selected = 0 }, Message = null },
+            FindResultsEvent e when state.Find?.Query == e.Query => state with { Find = state.Find with { Matches = e.Matches }, Message = null },
             FindResultsEvent => state, // an answer to a search the cashier already left
             ServiceMessageEvent e => state with { Message = new StatusMessage(e.Text, e.IsError) },
             ClearedEvent => state.Cleared(),
@@ -38,6 +42,7 @@ public static class PanelReducer
         Customer = customer,
         UnknownCard = null,
         Form = null,
+        FormErrors = ImmutableDictionary<string, string>.Empty,
         Find = null,
         Message = state.Form is null ? null : new StatusMessage("Form closed: a new card was scanned."),
     };
@@ -48,6 +53,7 @@ public static class PanelReducer
         Customer = null,
         UnknownCard = card,
         Form = null,
+        FormErrors = ImmutableDictionary<string, string>.Empty,
         Find = null,
         Message = state.Form is null ? null : new StatusMessage("Form closed: a new card was scanned."),
     };
@@ -72,6 +78,9 @@ public static class PanelReducer
         e.Redeemed
             ? new StatusMessage($"Apply: {e.Reward ?? "reward"} (coupon {e.Code} redeemed)")
             : new StatusMessage($"Coupon {e.Code} not redeemed: {e.Reason ?? "unknown code"}", IsError: true);
+
+    private static bool SameMinute(DateTimeOffset shown, DateTimeOffset now) =>
+        shown.Offset == now.Offset && shown.Ticks / TimeSpan.TicksPerMinute == now.Ticks / TimeSpan.TicksPerMinute;
 
     private static IReadOnlyList<DeviceStatus> Replace(IReadOnlyList<DeviceStatus> devices, DeviceStatus device)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PosLoyalty.Panel.Model;
 
 namespace PosLoyalty.Panel.State;
@@ -17,7 +18,11 @@ public sealed record PanelState
 
     public UnknownCardModel? UnknownCard { get; init; }
 
-    public FormState? Form { get; init; }
+    /// <summary>The form open over the screen, if any; Terminal.Gui's dialog for it holds what is typed.</summary>
+    public FormSpec? Form { get; init; }
+
+    /// <summary>The inline errors of the last Enter in <see cref="Form"/>, by field name.</summary>
+    public ImmutableDictionary<string, string> FormErrors { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public FindState? Find { get; init; }
 
@@ -41,6 +46,7 @@ public sealed record PanelState
         Customer = null,
         UnknownCard = null,
         Form = null,
+        FormErrors = ImmutableDictionary<string, string>.Empty,
         Find = null,
     };
 }

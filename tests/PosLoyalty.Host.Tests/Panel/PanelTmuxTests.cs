@@ -15,6 +15,7 @@ public sealed class PanelTmuxTests : IDisposable
     private const string PinnedNote = "Ask about the graduation";
     private const string MarcoCard = "20000000117";
     private const string MarcoNote = "Oat milk, always";
+    private const int WarmScans = 200;
     // Only catches a hang: on a loaded machine (other test assemblies, kill -9 storms) a screen may take seconds.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -61,7 +62,7 @@ public sealed class PanelTmuxTests : IDisposable
         Scan(AnnaCard);
         var cold = tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote);
         var warm = new List<TimeSpan>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < WarmScans / 2; i++)
         {
             // Alternate two cards: the scanner drops the same code read twice within its 500 ms debounce window.
             Scan(MarcoCard);
@@ -70,9 +71,12 @@ public sealed class PanelTmuxTests : IDisposable
             warm.Add(tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote));
         }
 
-        // Issue #5's figure (scan → greeting ≤ 100 ms) is reported, not asserted: a loaded machine would make a bound
-        // flaky. BENCHMARKS.md, "Scan → greeting on the cashier panel", says how to read it from this output.
-        output.WriteLine($"FIGURES panel-greeting: scan bytes written to the pty → greeting and pinned note on the tmux screen: first scan {cold.TotalMilliseconds:0} ms, then {string.Join(", ", warm.Select(w => w.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} ms");
+        // The figures (issue 14: p99 ≤ 50 ms over 200 scans, the first ≤ 150 ms) are reported, not asserted: a loaded
+        // machine would make a bound flaky. BENCHMARKS.md, "Scan → greeting on the cashier panel", says how to read them.
+        var sorted = warm.Select(w => w.TotalMilliseconds).Order().ToArray();
+        output.WriteLine(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"FIGURES panel-greeting: scan bytes written to the pty → greeting and pinned note on the tmux screen: first scan {cold.TotalMilliseconds:0} ms; next {sorted.Length}: p50 {Percentile(sorted, 0.50):0} ms, p99 {Percentile(sorted, 0.99):0} ms, max {sorted[^1]:0} ms"));
 
         Scan("20000000999");
         tmux.WaitFor(Patience, "Nobody is enrolled with this card yet", "E to enrol, card •••• 0999");
@@ -95,6 +99,7 @@ public sealed class PanelTmuxTests : IDisposable
         tmux.Keys("Enter");
         tmux.WaitFor(Patience, "Welcome, Lena", "Lena Vogt", "•••• 0999");
         Assert.Contains("Lena Vogt", cli.Run("customers", "show", "20000000999").Stdout, StringComparison.Ordinal);
+        Assert.Contains("Lena Vogt", cli.Run("customers", "find", "Lena Vogt").Stdout, StringComparison.Ordinal);
 
         // N: a note, shown on the card as soon as it is saved.
         tmux.Keys("N");
@@ -158,15 +163,48 @@ public sealed class PanelTmuxTests : IDisposable
         Assert.Contains(new string('━', 118), tmux.Screen(), StringComparison.Ordinal);
 
         tmux.Resize(80, 24);
-        // Wait for the whole new frame (its last line is the key bar): a capture mid-redraw shows only its top.
-        tmux.WaitFor(Patience, "┏" + new string('━', 78) + "┓", "Mrs Rossi", "Q  quit");
+        // Wait for the whole new frame (its last line is the status bar): a capture mid-redraw shows only its top.
+        tmux.WaitFor(Patience, "┏" + new string('━', 78) + "┓", "Mrs Rossi", "q  quit");
         var narrow = tmux.Screen().Split('\n');
         Assert.DoesNotContain(narrow, line => line.Contains(new string('━', 79), StringComparison.Ordinal));
-        Assert.Contains(narrow, line => line.Contains("Q  quit", StringComparison.Ordinal)); // the key bar fits, on its own lines
+        Assert.Contains(narrow, line => line.Contains("q  quit", StringComparison.Ordinal)); // the status bar fits, on its own rows
 
         tmux.Resize(120, 40);
         tmux.WaitFor(Patience, "┏" + new string('━', 118) + "┓", "Mrs Rossi");
     }
+
+    /// <summary>
+    /// The tty1 kiosk is the Linux console (TERM=linux), whose F1–F5 are ESC [ [ A … ESC [ [ E, not xterm's. The panel
+    /// binds no F-key, and such a sequence must not be read as its last letter (A would open the points form):
+    /// after all five the next key still opens its own dialog, and the console's arrows and Enter drive the list.
+    /// </summary>
+    [TmuxFact]
+    public void Linux_console_key_sequences_open_nothing_and_its_arrows_and_Enter_work()
+    {
+        using var service = StartService();
+        using var tmux = new Tmux("TERM=linux " + Tmux.Posloyalty("panel", "--config", config, "--db", cli.DatabasePath));
+        tmux.WaitFor(Patience, "Waiting for a card", Connected);
+        Scan(AnnaCard);
+        tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote);
+
+        foreach (var functionKey in new[] { "\u001b[[A", "\u001b[[B", "\u001b[[C", "\u001b[[D", "\u001b[[E" })
+        {
+            tmux.Type(functionKey);
+        }
+
+        tmux.Type("f");
+        tmux.WaitFor(Patience, "Find a customer");
+        Assert.DoesNotContain("Adjust points", tmux.Screen(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Enrol a customer", tmux.Screen(), StringComparison.Ordinal);
+        tmux.Type("Marco");
+        tmux.Type("\r");
+        tmux.WaitFor(Patience, "Marco Bianchi");
+        tmux.Type("\u001b[B\u001b[A");
+        tmux.Type("\r");
+        tmux.WaitFor(Patience, "Welcome, Marco", MarcoNote);
+    }
+
+    private static double Percentile(double[] sorted, double fraction) => sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private RunningService StartService()
     {

@@ -1,8 +1,0 @@
-namespace PosLoyalty.Host.Hosting;
-
-/// <summary>How a panel reaches the service: its Unix socket, or the service in the same process.</summary>
-public interface IPanelConnector
-{
-    /// <exception cref="PanelUnavailableException">The service is not there (yet): the panel retries.</exception>
-    Task<IPanelConnection> ConnectAsync(CancellationToken cancellationToken);
-}
