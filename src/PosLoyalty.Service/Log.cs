@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace PosLoyalty.Service;
 
 /// <summary>
-/// Every log message of the service project, source-generated ([LoggerMessage]) with stable event ids: 1000–1099
-/// the receipt tap and printer link, 1100–1199 the POS event protocol. No message carries receipt text, item
+/// Every log message of the service project, source-generated ([LoggerMessage]) with stable event ids: 400–449 the
+/// panel socket (the ids it had in Host, kept so a journal filter on them still works), 1000–1099 the receipt tap and
+/// printer link, 1100–1199 the POS event protocol and the listening sockets. No message carries receipt text, item
 /// descriptions or anything else a customer could be recognised by (docs/architecture.md, "Rules that keep data safe"): only devices, counts and reasons.
 /// </summary>
 internal static partial class Log
@@ -98,4 +99,59 @@ internal static partial class Log
 
     [LoggerMessage(1111, LogLevel.Warning, "POS event receipt {ReceiptNumber} for till {TillId} says currency {Sent}; counted in the shop's {Shop}")]
     public static partial void PosEventCurrencyMismatch(this ILogger logger, string receiptNumber, string tillId, string sent, string shop);
+
+    [LoggerMessage(1112, LogLevel.Warning, "Listener on {Endpoint} failed to accept ({Reason}); retrying in {RetryDelay}")]
+    public static partial void SocketAcceptFailed(this ILogger logger, string endpoint, string reason, TimeSpan retryDelay);
+
+    [LoggerMessage(1113, LogLevel.Error, "A connection on {Endpoint} failed; the listener goes on")]
+    public static partial void SocketConnectionFailed(this ILogger logger, string endpoint, Exception exception);
+
+    // The panel socket: uids, counts and kinds, never names or card numbers.
+    [LoggerMessage(400, LogLevel.Information, "Panel socket listening on {Path} (mode 0660, group {Group})")]
+    public static partial void PanelSocketListening(this ILogger logger, string path, string group);
+
+    [LoggerMessage(401, LogLevel.Error, "Panel socket {Path} could not be opened; the till works on without panels")]
+    public static partial void PanelSocketListenFailed(this ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(402, LogLevel.Information, "Panel attached (uid {UserId}, pid {ProcessId})")]
+    public static partial void PanelAttached(this ILogger logger, uint userId, int processId);
+
+    [LoggerMessage(403, LogLevel.Warning, "Panel refused: uid {UserId} (pid {ProcessId}) is not root, the service user or in group {GroupId}")]
+    public static partial void PanelRefused(this ILogger logger, uint userId, int processId, uint groupId);
+
+    [LoggerMessage(404, LogLevel.Information, "Panel detached (uid {UserId})")]
+    public static partial void PanelDetached(this ILogger logger, uint userId);
+
+    [LoggerMessage(405, LogLevel.Warning, "Panel sent a line that is not a command ({Length} characters)")]
+    public static partial void PanelBadCommand(this ILogger logger, int length);
+
+    [LoggerMessage(406, LogLevel.Error, "Panel command {Command} failed; the panel was told")]
+    public static partial void PanelCommandFailed(this ILogger logger, Exception exception, string command);
+
+    [LoggerMessage(407, LogLevel.Error, "A till event could not be shown on the panels; the till goes on")]
+    public static partial void PanelMappingFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(408, LogLevel.Warning, "Manager PIN refused at the panel for customer {CustomerId} (audited)")]
+    public static partial void PanelPinRefused(this ILogger logger, long customerId);
+
+    [LoggerMessage(409, LogLevel.Warning, "Group 'posloyalty' does not exist: the panel socket keeps the service's group {GroupId}")]
+    public static partial void PanelSocketGroupMissing(this ILogger logger, uint groupId);
+
+    [LoggerMessage(410, LogLevel.Warning, "Removed a stale panel socket at {Path}")]
+    public static partial void PanelStaleSocketRemoved(this ILogger logger, string path);
+
+    [LoggerMessage(411, LogLevel.Information, "Panel command {Command} from uid {UserId}")]
+    public static partial void PanelCommandReceived(this ILogger logger, string command, uint userId);
+
+    [LoggerMessage(412, LogLevel.Debug, "Panel warm-up skipped; the first scan compiles what it needs")]
+    public static partial void PanelWarmUpFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(413, LogLevel.Information, "Receipt capture of {Count} receipt(s) started for uid {UserId}")]
+    public static partial void ReceiptCaptureStarted(this ILogger logger, int count, uint userId);
+
+    [LoggerMessage(414, LogLevel.Information, "Receipt capture for uid {UserId} ended: {Sent} of {Count} receipt(s) sent, {MaskedDigits} digit(s) masked")]
+    public static partial void ReceiptCaptureEnded(this ILogger logger, uint userId, int sent, int count, int maskedDigits);
+
+    [LoggerMessage(415, LogLevel.Warning, "Receipt capture for uid {UserId} stopped after {Sent} receipt(s): {Reason}")]
+    public static partial void ReceiptCaptureStopped(this ILogger logger, uint userId, int sent, string reason);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using PosLoyalty.Host.Hosting;
+using PosLoyalty.Service.Panel;
 using PosLoyalty.Panel.Protocol;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Storage;

@@ -11,7 +11,7 @@ using ServiceDevice = PosLoyalty.Service.Devices.DeviceStatus;
 using ServiceDeviceState = PosLoyalty.Service.Devices.DeviceState;
 using StoredSale = PosLoyalty.Storage.Sales.SaleOutcome;
 
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Service.Panel;
 
 /// <summary>
 /// Builds what the panel draws from what the service keeps: the customer card from a profile and the

@@ -1,4 +1,3 @@
-using PosLoyalty.Panel;
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +8,7 @@ using PosLoyalty.Service.Till;
 using PosLoyalty.Storage;
 using PosLoyalty.Storage.Customers;
 
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Service.Panel;
 
 /// <summary>
 /// Turns till events into panel events once, whatever the number of panels, and fans them out; sends a
@@ -50,7 +49,6 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
         return events;
     }
 
-    /// <summary>The panel events one till event becomes; empty for those the panel does not show.</summary>
     /// <summary>
     /// Builds and serialises one customer's card, read-only, so the first real scan finds the profile queries, the
     /// card mapping and the JSON contract compiled (≈ 150 ms of JIT otherwise, against a 100 ms greeting target).
@@ -59,7 +57,7 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
     {
         try
         {
-            _ = PanelWarmUp.SampleEventLine(time.GetLocalNow());
+            _ = PanelJson.SerializeEvent(new IdleUpdatedEvent(cards.Idle()));
             session.WarmUp();
             if (customers.AnyCustomer() is { } id)
             {
@@ -69,10 +67,11 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Only a head start: the first scan compiles whatever is left.
-            PanelLog.WarmUpFailed(logger, ex);
+            logger.PanelWarmUpFailed(ex);
         }
     }
 
+    /// <summary>The panel events one till event becomes; empty for those the panel does not show.</summary>
     public IReadOnlyList<PanelEvent> Map(TillEvent tillEvent) => tillEvent switch
     {
         CustomerIdentified e when e.LateClaim is { } late =>
@@ -82,7 +81,7 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
             new IdleUpdatedEvent(cards.Idle()),
         ],
         CustomerIdentified e => [new CustomerIdentifiedEvent(cards.Card(e.Profile))],
-        UnknownCardScanned e => [new UnknownCardEvent(new Panel.Model.UnknownCardModel(e.Card.Value))],
+        UnknownCardScanned e => [new UnknownCardEvent(new PosLoyalty.Panel.Model.UnknownCardModel(e.Card.Value))],
         ScanRefused e => [new ServiceMessageEvent(e.Reason, IsError: true)],
         CouponRedeemedAtCounter e => [new CouponRedeemedEvent(e.Coupon.Code.ToDisplayString(), Redeemed: true, e.Coupon.Reward)],
         SaleRecorded e => [SaleCompleted(e), new IdleUpdatedEvent(cards.Idle())],
@@ -126,7 +125,7 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    PanelLog.MappingFailed(logger, ex);
+                    logger.PanelMappingFailed(ex);
                 }
             }
         }
@@ -140,7 +139,7 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
     }
 
     private PendingSalesEvent Pending() =>
-        new(session.PendingSales().Select(p => new Panel.Model.PendingSaleModel(p.Id, p.ReceiptNumber, p.Total.Amount, p.At, p.CustomerName, p.Reason)).ToList());
+        new(session.PendingSales().Select(p => new PosLoyalty.Panel.Model.PendingSaleModel(p.Id, p.ReceiptNumber, p.Total.Amount, p.At, p.CustomerName, p.Reason)).ToList());
 
     private SaleCompletedEvent SaleCompleted(SaleRecorded e)
     {

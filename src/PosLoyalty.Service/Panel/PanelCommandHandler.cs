@@ -16,7 +16,7 @@ using PosLoyalty.Storage.Customers;
 using PosLoyalty.Storage.Sales;
 using PosLoyalty.Storage.Security;
 
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Service.Panel;
 
 /// <summary>
 /// Does what a panel asks. The answer goes back to that panel only (a message, find results, the refreshed
@@ -52,13 +52,13 @@ public sealed class PanelCommandHandler(
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
         {
-            PanelLog.BadCommand(logger, line?.Length ?? 0);
+            logger.PanelBadCommand(line?.Length ?? 0);
             command = null;
             error = Error("Not a command the service knows: " + Describe(ex));
             return false;
         }
 
-        PanelLog.Command(logger, Name(command), userId);
+        logger.PanelCommandReceived(Name(command), userId);
         error = null;
         return true;
     }
@@ -88,7 +88,7 @@ public sealed class PanelCommandHandler(
         }
         catch (PinRefusedException ex)
         {
-            PanelLog.PinRefused(logger, (command as AdjustPointsCommand)?.CustomerId ?? 0);
+            logger.PanelPinRefused((command as AdjustPointsCommand)?.CustomerId ?? 0);
             return [Error(ex.Message)];
         }
         catch (Exception ex) when (ex is DomainValidationException or NotFoundException or StorageException or CouponNotRedeemableException)
@@ -97,7 +97,7 @@ public sealed class PanelCommandHandler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            PanelLog.CommandFailed(logger, ex, Name(command));
+            logger.PanelCommandFailed(ex, Name(command));
             return [Error("That did not work (an internal error; the service log has the details).")];
         }
     }
