@@ -183,6 +183,51 @@ public sealed class TillSession(
     }
 
     /// <summary>
+    /// A coupon code the cashier typed at a panel, redeemed under the till's lock like a scanned one. A redemption is
+    /// published (every panel and the pole display show it); a refusal is returned to the caller only and not
+    /// published: the panel that keyed the code is the one to correct it, whereas a scan belongs to no panel in
+    /// particular, so its refusal goes to all.
+    /// </summary>
+    public TillEvent RedeemKeyed(CouponCode code)
+    {
+        lock (_gate)
+        {
+            ExpireLocked();
+            var result = Redeem(code);
+            return result is CouponRedeemedAtCounter ? Publish(result) : result;
+        }
+    }
+
+    /// <summary>
+    /// A sale keyed in at a panel (a till without a tap) for <paramref name="customerId"/>, recorded under the till's
+    /// lock. For the customer at the counter it is their sale, exactly as a receipt would be, and ends their visit.
+    /// For anyone else (picked with Find while nobody, or somebody else, is at the counter) it is credited to them and
+    /// whoever is at the counter stays there, their own receipt still to come. Either way the outcome is published.
+    /// </summary>
+    public TillEvent RecordManualSale(CustomerId customerId, Sale sale)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        lock (_gate)
+        {
+            ExpireLocked();
+            if (_active == customerId)
+            {
+                return HandleReceipt(new TillReceipt(TillReceiptKind.Sale, sale, Copy: false, ReceiptCurrency: null), SaleRecording.Manual);
+            }
+
+            var now = time.GetUtcNow();
+            var outcome = sales.Apply(customerId, sale, SaleRecording.Manual);
+            if (outcome.Duplicate)
+            {
+                return Publish(Ignored(now, sale, ReceiptIgnoredReason.SeenBefore, "recorded before: nothing earned twice"));
+            }
+
+            TillLog.SaleRecorded(logger, sale.ReceiptNumber, sale.TillId, customerId.Value, outcome.PointsEarned.Value, outcome.CouponsIssued.Count);
+            return Publish(new SaleRecorded(now, outcome));
+        }
+    }
+
+    /// <summary>
     /// A printed document that is not a sale (an X/Z report, a kitchen ticket, an order slip, a test page, a tip slip, a
     /// voucher): nothing is credited, and the log names the kind, never the text.
     /// </summary>
