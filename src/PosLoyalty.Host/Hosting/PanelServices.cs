@@ -23,6 +23,7 @@ internal static class PanelServices
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSingleton<CounterQueries>();
+        services.AddSingleton<CustomerCardQuery>();
         services.AddSingleton<ManagerActions>();
         services.AddSingleton<PanelCards>();
         services.AddSingleton<PanelCommandHandler>();

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PosLoyalty.Domain.Values;
 using PosLoyalty.Panel.Protocol;
 using PosLoyalty.Service.Broadcast;
 using PosLoyalty.Service.Devices;
 using PosLoyalty.Service.Till;
 using PosLoyalty.Storage;
 using PosLoyalty.Storage.Customers;
+using PosLoyalty.Storage.Sales;
 
 namespace PosLoyalty.Service.Panel;
 
@@ -74,13 +76,10 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
     /// <summary>The panel events one till event becomes; empty for those the panel does not show.</summary>
     public IReadOnlyList<PanelEvent> Map(TillEvent tillEvent) => tillEvent switch
     {
-        CustomerIdentified e when e.LateClaim is { } late =>
-        [
-            new CustomerIdentifiedEvent(cards.Card(e.Profile)),
-            new SaleCompletedEvent(PanelCards.Sale(late), cards.Card(e.Profile, PanelCards.Sale(late)), late.ReceiptNumber),
-            new IdleUpdatedEvent(cards.Idle()),
-        ],
-        CustomerIdentified e => [new CustomerIdentifiedEvent(cards.Card(e.Profile))],
+        CustomerIdentified e when e.LateClaim is { } late => LateClaim(e.Profile.Customer.Id, late),
+        // The card is read afresh (profile and facts in one snapshot) rather than built on the event's profile, which
+        // was read in another transaction than the facts would be.
+        CustomerIdentified e => [new CustomerIdentifiedEvent(cards.Card(e.Profile.Customer.Id))],
         UnknownCardScanned e => [new UnknownCardEvent(new PosLoyalty.Panel.Model.UnknownCardModel(e.Card.Value))],
         ScanRefused e => [new ServiceMessageEvent(e.Reason, IsError: true)],
         CouponRedeemedAtCounter e => [new CouponRedeemedEvent(e.Coupon.Code.ToDisplayString(), Redeemed: true, e.Coupon.Reward)],
@@ -138,6 +137,19 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
         _panels.CompleteAll();
     }
 
+    /// <summary>A late scan claimed a sale: the greeting and the sale it completed, from one read of the card.</summary>
+    private List<PanelEvent> LateClaim(CustomerId customer, SaleOutcome late)
+    {
+        var sale = PanelCards.Sale(late);
+        var card = cards.Card(customer, sale);
+        return
+        [
+            new CustomerIdentifiedEvent(card with { LastSale = null }),
+            new SaleCompletedEvent(sale, card, late.ReceiptNumber),
+            new IdleUpdatedEvent(cards.Idle()),
+        ];
+    }
+
     private PendingSalesEvent Pending() =>
         new(session.PendingSales().Select(p => new PosLoyalty.Panel.Model.PendingSaleModel(p.Id, p.ReceiptNumber, p.Total.Amount, p.At, p.CustomerName, p.Reason)).ToList());
 
@@ -146,7 +158,7 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
         var outcome = PanelCards.Sale(e.Outcome);
         try
         {
-            return new SaleCompletedEvent(outcome, cards.Card(customers.GetProfile(e.Outcome.CustomerId), outcome), e.Outcome.ReceiptNumber);
+            return new SaleCompletedEvent(outcome, cards.Card(e.Outcome.CustomerId, outcome), e.Outcome.ReceiptNumber);
         }
         catch (NotFoundException)
         {

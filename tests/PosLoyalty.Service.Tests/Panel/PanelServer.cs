@@ -47,6 +47,7 @@ internal sealed class PanelServer : IAsyncDisposable
         services.AddSingleton<CouponRepository>();
         services.AddSingleton<ManagerActions>();
         services.AddSingleton<CounterQueries>();
+        services.AddSingleton<CustomerCardQuery>();
         services.AddSingleton<TillEventHub>();
         services.AddSingleton<DeviceStatusBoard>();
         services.AddSingleton<TillSession>();
