@@ -13,7 +13,6 @@ using PosLoyalty.Service.Till;
 using PosLoyalty.Storage;
 using PosLoyalty.Storage.Coupons;
 using PosLoyalty.Storage.Customers;
-using PosLoyalty.Storage.Sales;
 using PosLoyalty.Storage.Security;
 
 namespace PosLoyalty.Service.Panel;
