@@ -3,8 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace PosLoyalty.Service;
 
 /// <summary>
-/// Every log message of the service project, source-generated ([LoggerMessage]) with stable event ids: 1000–1099
-/// the receipt tap and printer link, 1100–1199 the POS event protocol. No message carries receipt text, item
+/// Every log message of the service project, source-generated ([LoggerMessage]) with stable event ids: 100–199 the
+/// till (pairing scans with sales), 400–449 the
+/// panel socket (the ids it had in Host, kept so a journal filter on them still works), 1000–1099 the receipt tap and
+/// printer link, 1100–1199 the POS event protocol and the listening sockets. No message carries receipt text, item
 /// descriptions or anything else a customer could be recognised by (docs/architecture.md, "Rules that keep data safe"): only devices, counts and reasons.
 /// </summary>
 internal static partial class Log
@@ -98,4 +100,105 @@ internal static partial class Log
 
     [LoggerMessage(1111, LogLevel.Warning, "POS event receipt {ReceiptNumber} for till {TillId} says currency {Sent}; counted in the shop's {Shop}")]
     public static partial void PosEventCurrencyMismatch(this ILogger logger, string receiptNumber, string tillId, string sent, string shop);
+
+    [LoggerMessage(1112, LogLevel.Warning, "Listener on {Endpoint} failed to accept ({Reason}); retrying in {RetryDelay}")]
+    public static partial void SocketAcceptFailed(this ILogger logger, string endpoint, string reason, TimeSpan retryDelay);
+
+    [LoggerMessage(1113, LogLevel.Error, "A connection on {Endpoint} failed; the listener goes on")]
+    public static partial void SocketConnectionFailed(this ILogger logger, string endpoint, Exception exception);
+
+    // The panel socket: uids, counts and kinds, never names or card numbers.
+    [LoggerMessage(400, LogLevel.Information, "Panel socket listening on {Path} (mode 0660, group {Group})")]
+    public static partial void PanelSocketListening(this ILogger logger, string path, string group);
+
+    [LoggerMessage(401, LogLevel.Error, "Panel socket {Path} could not be opened; the till works on without panels")]
+    public static partial void PanelSocketListenFailed(this ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(402, LogLevel.Information, "Panel attached (uid {UserId}, pid {ProcessId})")]
+    public static partial void PanelAttached(this ILogger logger, uint userId, int processId);
+
+    [LoggerMessage(403, LogLevel.Warning, "Panel refused: uid {UserId} (pid {ProcessId}) is not root, the service user or in group {GroupId}")]
+    public static partial void PanelRefused(this ILogger logger, uint userId, int processId, uint groupId);
+
+    [LoggerMessage(404, LogLevel.Information, "Panel detached (uid {UserId})")]
+    public static partial void PanelDetached(this ILogger logger, uint userId);
+
+    [LoggerMessage(405, LogLevel.Warning, "Panel sent a line that is not a command ({Length} characters)")]
+    public static partial void PanelBadCommand(this ILogger logger, int length);
+
+    [LoggerMessage(406, LogLevel.Error, "Panel command {Command} failed; the panel was told")]
+    public static partial void PanelCommandFailed(this ILogger logger, Exception exception, string command);
+
+    [LoggerMessage(407, LogLevel.Error, "A till event could not be shown on the panels; the till goes on")]
+    public static partial void PanelMappingFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(408, LogLevel.Warning, "Manager PIN refused at the panel for customer {CustomerId} (audited)")]
+    public static partial void PanelPinRefused(this ILogger logger, long customerId);
+
+    [LoggerMessage(409, LogLevel.Warning, "Group 'posloyalty' does not exist: the panel socket keeps the service's group {GroupId}")]
+    public static partial void PanelSocketGroupMissing(this ILogger logger, uint groupId);
+
+    [LoggerMessage(410, LogLevel.Warning, "Removed a stale panel socket at {Path}")]
+    public static partial void PanelStaleSocketRemoved(this ILogger logger, string path);
+
+    [LoggerMessage(411, LogLevel.Information, "Panel command {Command} from uid {UserId}")]
+    public static partial void PanelCommandReceived(this ILogger logger, string command, uint userId);
+
+    [LoggerMessage(412, LogLevel.Debug, "Panel warm-up skipped; the first scan compiles what it needs")]
+    public static partial void PanelWarmUpFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(413, LogLevel.Information, "Receipt capture of {Count} receipt(s) started for uid {UserId}")]
+    public static partial void ReceiptCaptureStarted(this ILogger logger, int count, uint userId);
+
+    [LoggerMessage(414, LogLevel.Information, "Receipt capture for uid {UserId} ended: {Sent} of {Count} receipt(s) sent, {MaskedDigits} digit(s) masked")]
+    public static partial void ReceiptCaptureEnded(this ILogger logger, uint userId, int sent, int count, int maskedDigits);
+
+    [LoggerMessage(415, LogLevel.Warning, "Receipt capture for uid {UserId} stopped after {Sent} receipt(s): {Reason}")]
+    public static partial void ReceiptCaptureStopped(this ILogger logger, uint userId, int sent, string reason);
+
+    // The till: ids and amounts only, no names, no card numbers, no receipt text, no scans.
+    [LoggerMessage(100, LogLevel.Information, "Customer {CustomerId} identified at till {TillId}")]
+    public static partial void CustomerIdentified(this ILogger logger, long customerId, string tillId);
+
+    [LoggerMessage(101, LogLevel.Information, "Unknown card scanned at till {TillId}: offering enrolment")]
+    public static partial void UnknownCard(this ILogger logger, string tillId);
+
+    [LoggerMessage(102, LogLevel.Information, "Coupon redeemed at till {TillId} for customer {CustomerId}")]
+    public static partial void CouponRedeemed(this ILogger logger, string tillId, long? customerId);
+
+    [LoggerMessage(103, LogLevel.Information, "Sale {ReceiptNumber} on till {TillId} recorded for customer {CustomerId}: {Points} points, {Coupons} coupon(s)")]
+    public static partial void SaleRecorded(this ILogger logger, string receiptNumber, string tillId, long customerId, long points, int coupons);
+
+    [LoggerMessage(104, LogLevel.Information, "Sale {ReceiptNumber} on till {TillId} kept unclaimed (no customer at the counter)")]
+    public static partial void SaleUnclaimed(this ILogger logger, string receiptNumber, string tillId);
+
+    [LoggerMessage(105, LogLevel.Information, "Receipt {ReceiptNumber} on till {TillId} earns nothing: {Reason}")]
+    public static partial void ReceiptIgnored(this ILogger logger, string receiptNumber, string tillId, string reason);
+
+    [LoggerMessage(106, LogLevel.Information, "Receipt {ReceiptNumber} on till {TillId} reversed ({Kind}): {Points} points")]
+    public static partial void RefundRecorded(this ILogger logger, string receiptNumber, string tillId, string kind, long points);
+
+    [LoggerMessage(107, LogLevel.Information, "Scan refused at till {TillId}: {Reason}")]
+    public static partial void ScanRefused(this ILogger logger, string tillId, string reason);
+
+    [LoggerMessage(108, LogLevel.Warning, "Receipt {ReceiptNumber} printed currency {Printed} but the shop's is {Shop}: counted in {Shop}. Check ReceiptTap:Profile and the rules file's Currency (doctor lists these)")]
+    public static partial void CurrencyMismatch(this ILogger logger, string receiptNumber, string printed, string shop);
+
+    [LoggerMessage(109, LogLevel.Error, "Receipt {ReceiptNumber} on till {TillId} could not be recorded; the printer still got every byte")]
+    public static partial void ReceiptFailed(this ILogger logger, Exception exception, string receiptNumber, string tillId);
+
+    [LoggerMessage(110, LogLevel.Information, "Late scan at till {TillId} claimed receipt {ReceiptNumber} for customer {CustomerId}")]
+    public static partial void LateScanClaimed(this ILogger logger, string tillId, string receiptNumber, long customerId);
+
+    [LoggerMessage(111, LogLevel.Information, "Customer cleared at till {TillId}: {Reason}")]
+    public static partial void Cleared(this ILogger logger, string tillId, string reason);
+
+    [LoggerMessage(112, LogLevel.Information, "Sale {ReceiptNumber} on till {TillId} waits for the cashier as pending sale {PendingId}: {Reason}")]
+    public static partial void SalePending(this ILogger logger, string receiptNumber, string tillId, long pendingId, string reason);
+
+    [LoggerMessage(113, LogLevel.Information, "Receipt on till {TillId} is not a sale ({Kind}): nothing credited")]
+    public static partial void NotASale(this ILogger logger, string tillId, string kind);
+
+    [LoggerMessage(114, LogLevel.Information, "Pending sale {PendingId} on till {TillId} {Decision}")]
+    public static partial void PendingDecided(this ILogger logger, long pendingId, string tillId, string decision);
 }

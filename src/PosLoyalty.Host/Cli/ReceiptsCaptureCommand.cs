@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PosLoyalty.Host.Hosting;
 using PosLoyalty.Panel.Connection;
+using PosLoyalty.Service.Panel;
 using PosLoyalty.Panel.Protocol;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Storage;

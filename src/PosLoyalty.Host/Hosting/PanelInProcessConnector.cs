@@ -2,6 +2,7 @@ using PosLoyalty.Service.Broadcast;
 using System.Threading.Channels;
 using PosLoyalty.Panel.Connection;
 using PosLoyalty.Panel.Protocol;
+using PosLoyalty.Service.Panel;
 
 namespace PosLoyalty.Host.Hosting;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Console;
+using PosLoyalty.Service.Panel;
 
 namespace PosLoyalty.Host.Hosting;
 

@@ -51,6 +51,7 @@ internal static class PosLoyaltyServices
 
         services.AddSingleton<CustomerRepository>();
         services.AddSingleton<CounterQueries>();
+        services.AddSingleton<CustomerCardQuery>();
         services.AddSingleton<SaleRecorder>();
         services.AddSingleton<PendingSales>();
         services.AddSingleton<CouponRepository>();

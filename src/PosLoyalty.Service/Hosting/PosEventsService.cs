@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,7 +27,6 @@ public sealed class PosEventsService(
     public const int MaxConnections = 32;
 
     private const int ReadBufferBytes = 8 * 1024;
-    private const int Backlog = 16;
 
     private readonly ILogger _logger = loggerFactory.CreateLogger<PosEventsService>();
     private readonly Backoff _backoff = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
@@ -73,68 +71,23 @@ public sealed class PosEventsService(
 
     private async Task ListenAsync(PosEventsEndpoint endpoint, CancellationToken stoppingToken)
     {
-        using var listener = endpoint.Kind == PosEventsEndpointKind.Unix ? BindUnix(endpoint.Path!) : BindTcp(endpoint.Host!, endpoint.Port);
-        var name = endpoint.Kind == PosEventsEndpointKind.Unix
-            ? endpoint.ToString()
-            : string.Create(CultureInfo.InvariantCulture, $"tcp://{listener.LocalEndPoint}");
-        var connections = new HashSet<Task>();
+        var listener = endpoint.Kind == PosEventsEndpointKind.Unix
+            ? SocketListener.ListenUnix(endpoint.Path!, PosEventsEndpoint.ConfigurationKey)
+            : SocketListener.ListenTcp(endpoint.Host!, endpoint.Port);
+        if (listener.ReplacedStaleSocket)
+        {
+            _logger.PosEventsStaleSocketRemoved(listener.Name);
+        }
+
+        var name = endpoint.Kind == PosEventsEndpointKind.Unix ? endpoint.ToString() : listener.Name;
         board.Set(DeviceStatusBoard.PosEvents, DeviceState.Ok, "listening on " + name);
         _logger.PosEventsListening(name);
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                Socket socket;
-                try
-                {
-                    socket = await listener.AcceptAsync(stoppingToken);
-                }
-                catch (SocketException ex)
-                {
-                    // Out of descriptors or a connection reset while queued: the listener itself is fine.
-                    var wait = _backoff.Next();
-                    _logger.PosEventAcceptFailed(name, ex.Message, wait);
-                    await Delay(wait, stoppingToken);
-                    continue;
-                }
-
-                _backoff.Reset();
-                var connection = Describe(socket, endpoint);
-                var link = new StreamPosLink(new NetworkStream(socket, ownsSocket: true), connection, hasBackChannel: true);
-                var served = ServeAsync(link, stoppingToken);
-                lock (connections)
-                {
-                    connections.Add(served);
-                }
-
-                _ = served.ContinueWith(
-                    finished =>
-                    {
-                        lock (connections)
-                        {
-                            connections.Remove(finished);
-                        }
-                    },
-                    CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
-            }
-        }
-        finally
-        {
-            listener.Dispose();
-            Task[] running;
-            lock (connections)
-            {
-                running = [.. connections];
-            }
-
-            await Task.WhenAll(running);
-            if (endpoint.Kind == PosEventsEndpointKind.Unix)
-            {
-                TryDelete(endpoint.Path!);
-            }
-        }
+        _backoff.Reset();
+        await listener.AcceptAsync(
+            (socket, token) => ServeAsync(new StreamPosLink(new NetworkStream(socket, ownsSocket: true), Describe(socket, endpoint), hasBackChannel: true), token),
+            time,
+            _logger,
+            stoppingToken);
     }
 
     private async Task ReadDeviceAsync(string path, CancellationToken stoppingToken)
@@ -220,61 +173,6 @@ public sealed class PosEventsService(
         lines.Clear();
     }
 
-    private Socket BindUnix(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (File.Exists(path))
-        {
-            if (IsAnswering(path))
-            {
-                throw new IOException($"another service already listens on {path}: stop it, or give this one another {PosEventsEndpoint.ConfigurationKey}");
-            }
-
-            File.Delete(path);
-            _logger.PosEventsStaleSocketRemoved(path);
-        }
-
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            socket.Bind(new UnixDomainSocketEndPoint(path));
-            // 0660: the service's user and group (the POS bridge's user joins that group); nobody else.
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
-            }
-
-            socket.Listen(Backlog);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    private static Socket BindTcp(string host, int port)
-    {
-        var address = IPAddress.TryParse(host, out var parsed) ? parsed
-            : string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
-            : Dns.GetHostAddresses(host)[0];
-        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            // A restarted service must get its port back at once, not after TIME_WAIT.
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            socket.Bind(new IPEndPoint(address, port));
-            socket.Listen(Backlog);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
     private string Describe(Socket socket, PosEventsEndpoint endpoint)
     {
         var number = Interlocked.Increment(ref _connectionCount);
@@ -286,32 +184,6 @@ public sealed class PosEventsService(
         }
 
         return string.Create(CultureInfo.InvariantCulture, $"{endpoint}#{number}");
-    }
-
-    private static bool IsAnswering(string path)
-    {
-        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            probe.Connect(new UnixDomainSocketEndPoint(path));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Replaced as stale at the next start.
-        }
     }
 
     private async Task Delay(TimeSpan wait, CancellationToken stoppingToken)

@@ -6,7 +6,7 @@ namespace PosLoyalty.Service.Interop;
 /// <summary>
 /// The libc calls this project needs and .NET does not offer, in one place: statx(2) for a node's type, owner and
 /// group (one struct layout on x86-64, arm64 and armhf, unlike stat), access(2), getgroups(2) and adjtimex(2) for
-/// doctor; open(2) with O_NONBLOCK (so neither opening a FIFO nor reading an idle one holds a thread), read(2) and
+/// doctor; getgrnam(3) and chown(2) for the group of a listening Unix socket; open(2) with O_NONBLOCK (so neither opening a FIFO nor reading an idle one holds a thread), read(2) and
 /// write(2) for a FIFO or USB printer gadget tap. Classic DllImport: this project has no unsafe code; arrays and refs
 /// are pinned by the marshaller for the call.
 /// </summary>
@@ -86,6 +86,31 @@ internal static class Libc
 
     public static uint EffectiveUserId() => GetEffectiveUserId();
 
+    public static uint EffectiveGroupId() => GetEffectiveGroupId();
+
+    /// <summary>The gid of a group from getgrnam(3) (NSS included), or null when there is no such group.</summary>
+    public static uint? GroupId(string name)
+    {
+        var entry = GetGroupByName(name);
+        if (entry == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        // struct group { char *gr_name; char *gr_passwd; gid_t gr_gid; char **gr_mem; } (grp.h)
+        return unchecked((uint)Marshal.ReadInt32(entry, 2 * IntPtr.Size));
+    }
+
+    /// <summary>chgrp: keeps the owner (uid -1 means "unchanged" to chown(2)); throws with errno when refused.</summary>
+    public static void ChangeGroup(string path, uint gid)
+    {
+        if (ChangeOwner(path, uint.MaxValue, gid) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw new IOException($"chgrp {gid} '{path}' failed: {Describe(errno)}");
+        }
+    }
+
     /// <summary>adjtimex(2) with modes 0 (changes nothing): the clock state, or -1 with errno.</summary>
     public static int ClockState()
     {
@@ -109,6 +134,12 @@ internal static class Libc
 
     [DllImport("libc", EntryPoint = "geteuid")]
     private static extern uint GetEffectiveUserId();
+
+    [DllImport("libc", EntryPoint = "getgrnam", SetLastError = true)]
+    private static extern IntPtr GetGroupByName([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
+
+    [DllImport("libc", EntryPoint = "chown", SetLastError = true)]
+    private static extern int ChangeOwner([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint owner, uint group);
 
     [DllImport("libc", EntryPoint = "adjtimex", SetLastError = true)]
     private static extern int AdjustTime([In, Out] byte[] timex);

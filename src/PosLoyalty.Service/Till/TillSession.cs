@@ -75,17 +75,17 @@ public sealed class TillSession(
             {
                 if (number.Value is null)
                 {
-                    TillLog.ScanRefused(logger, TillId, "not a card or coupon code");
+                    logger.ScanRefused(TillId, "not a card or coupon code");
                     return Publish(new ScanRefused(time.GetUtcNow(), "that code is not a loyalty card or a coupon"));
                 }
 
-                TillLog.UnknownCard(logger, TillId);
+                logger.UnknownCard(TillId);
                 return Publish(new UnknownCardScanned(time.GetUtcNow(), number));
             }
 
             if (card.ReplacedAt is { } replaced)
             {
-                TillLog.ScanRefused(logger, TillId, "replaced card");
+                logger.ScanRefused(TillId, "replaced card");
                 return Publish(new ScanRefused(time.GetUtcNow(), $"card {number.Masked()} was replaced on {replaced:yyyy-MM-dd}: ask for the new card"));
             }
 
@@ -119,7 +119,7 @@ public sealed class TillSession(
             var now = time.GetUtcNow();
             if (receipt.ReceiptCurrency is { } printed)
             {
-                TillLog.CurrencyMismatch(logger, sale.ReceiptNumber, printed, sale.Total.Currency.Value);
+                logger.CurrencyMismatch(sale.ReceiptNumber, printed, sale.Total.Currency.Value);
             }
 
             if (receipt.Copy)
@@ -137,7 +137,7 @@ public sealed class TillSession(
                         return Publish(Ignored(now, sale, ReceiptIgnoredReason.SeenBefore, "reversed before"));
                     }
 
-                    TillLog.RefundRecorded(logger, sale.ReceiptNumber, sale.TillId, receipt.Kind.ToString().ToLowerInvariant(), refund.PointsChange.Value);
+                    logger.RefundRecorded(sale.ReceiptNumber, sale.TillId, receipt.Kind.ToString().ToLowerInvariant(), refund.PointsChange.Value);
                     return Publish(new RefundRecorded(now, refund));
                 }
                 catch (NotFoundException)
@@ -168,7 +168,7 @@ public sealed class TillSession(
                 }
 
                 _active = null; // the sale completed: the next scan starts afresh
-                TillLog.SaleRecorded(logger, sale.ReceiptNumber, sale.TillId, customer.Value, outcome.PointsEarned.Value, outcome.CouponsIssued.Count);
+                logger.SaleRecorded(sale.ReceiptNumber, sale.TillId, customer.Value, outcome.PointsEarned.Value, outcome.CouponsIssued.Count);
                 return Publish(new SaleRecorded(now, outcome));
             }
 
@@ -177,8 +177,53 @@ public sealed class TillSession(
                 return Publish(Ignored(now, sale, ReceiptIgnoredReason.SeenBefore, "seen before"));
             }
 
-            TillLog.SaleUnclaimed(logger, sale.ReceiptNumber, sale.TillId);
+            logger.SaleUnclaimed(sale.ReceiptNumber, sale.TillId);
             return Publish(new UnclaimedSaleRecorded(now, sale.ReceiptNumber, sale.Total.Amount));
+        }
+    }
+
+    /// <summary>
+    /// A coupon code the cashier typed at a panel, redeemed under the till's lock like a scanned one. A redemption is
+    /// published (every panel and the pole display show it); a refusal is returned to the caller only and not
+    /// published: the panel that keyed the code is the one to correct it, whereas a scan belongs to no panel in
+    /// particular, so its refusal goes to all.
+    /// </summary>
+    public TillEvent RedeemKeyed(CouponCode code)
+    {
+        lock (_gate)
+        {
+            ExpireLocked();
+            var result = Redeem(code);
+            return result is CouponRedeemedAtCounter ? Publish(result) : result;
+        }
+    }
+
+    /// <summary>
+    /// A sale keyed in at a panel (a till without a tap) for <paramref name="customerId"/>, recorded under the till's
+    /// lock. For the customer at the counter it is their sale, exactly as a receipt would be, and ends their visit.
+    /// For anyone else (picked with Find while nobody, or somebody else, is at the counter) it is credited to them and
+    /// whoever is at the counter stays there, their own receipt still to come. Either way the outcome is published.
+    /// </summary>
+    public TillEvent RecordManualSale(CustomerId customerId, Sale sale)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        lock (_gate)
+        {
+            ExpireLocked();
+            if (_active == customerId)
+            {
+                return HandleReceipt(new TillReceipt(TillReceiptKind.Sale, sale, Copy: false, ReceiptCurrency: null), SaleRecording.Manual);
+            }
+
+            var now = time.GetUtcNow();
+            var outcome = sales.Apply(customerId, sale, SaleRecording.Manual);
+            if (outcome.Duplicate)
+            {
+                return Publish(Ignored(now, sale, ReceiptIgnoredReason.SeenBefore, "recorded before: nothing earned twice"));
+            }
+
+            logger.SaleRecorded(sale.ReceiptNumber, sale.TillId, customerId.Value, outcome.PointsEarned.Value, outcome.CouponsIssued.Count);
+            return Publish(new SaleRecorded(now, outcome));
         }
     }
 
@@ -189,7 +234,7 @@ public sealed class TillSession(
     public TillEvent IgnoreNonSale(ReceiptKind kind, string? receiptNumber)
     {
         var name = kind.ToString().ToLowerInvariant();
-        TillLog.NotASale(logger, TillId, name);
+        logger.NotASale(TillId, name);
         return Publish(new ReceiptIgnored(time.GetUtcNow(), receiptNumber?.Trim() ?? string.Empty, ReceiptIgnoredReason.NotASale, "not a sale (" + name + ")", kind));
     }
 
@@ -207,7 +252,7 @@ public sealed class TillSession(
             var decision = pending.Confirm(pendingId, _options.PrintCoupons);
             if (decision.Changed)
             {
-                TillLog.PendingDecided(logger, pendingId, decision.Sale.TillId, "confirmed");
+                logger.PendingDecided(pendingId, decision.Sale.TillId, "confirmed");
                 Publish(new PendingSaleDecided(time.GetUtcNow(), decision));
                 if (decision.Credited is { } outcome)
                 {
@@ -227,7 +272,7 @@ public sealed class TillSession(
             var decision = pending.Drop(pendingId);
             if (decision.Changed)
             {
-                TillLog.PendingDecided(logger, pendingId, decision.Sale.TillId, "dropped");
+                logger.PendingDecided(pendingId, decision.Sale.TillId, "dropped");
                 Publish(new PendingSaleDecided(time.GetUtcNow(), decision));
             }
 
@@ -266,7 +311,7 @@ public sealed class TillSession(
             }
 
             _active = null;
-            TillLog.Cleared(logger, TillId, reason);
+            logger.Cleared(TillId, reason);
             Publish(new CustomerCleared(time.GetUtcNow(), reason));
         }
     }
@@ -310,10 +355,10 @@ public sealed class TillSession(
         {
             // The sale is already over: nobody stays active, or the next customer's receipt would be theirs.
             _active = null;
-            TillLog.LateScanClaimed(logger, TillId, late.ReceiptNumber, customerId.Value);
+            logger.LateScanClaimed(TillId, late.ReceiptNumber, customerId.Value);
         }
 
-        TillLog.CustomerIdentified(logger, customerId.Value, TillId);
+        logger.CustomerIdentified(customerId.Value, TillId);
         return new CustomerIdentified(now, customers.GetProfile(customerId), late);
     }
 
@@ -323,12 +368,12 @@ public sealed class TillSession(
         try
         {
             var coupon = coupons.Redeem(code);
-            TillLog.CouponRedeemed(logger, TillId, coupon.CustomerId?.Value);
+            logger.CouponRedeemed(TillId, coupon.CustomerId?.Value);
             return new CouponRedeemedAtCounter(now, coupon);
         }
         catch (Exception ex) when (ex is CouponNotRedeemableException or NotFoundException)
         {
-            TillLog.ScanRefused(logger, TillId, "coupon not redeemable");
+            logger.ScanRefused(TillId, "coupon not redeemable");
             return new ScanRefused(now, ex.Message);
         }
     }
@@ -340,7 +385,7 @@ public sealed class TillSession(
         {
             case PendingHoldResult.Held:
                 _active = null; // the sale completed: the next scan starts afresh
-                TillLog.SalePending(logger, sale.ReceiptNumber, sale.TillId, hold.Sale!.Id, why);
+                logger.SalePending(sale.ReceiptNumber, sale.TillId, hold.Sale!.Id, why);
                 return new SalePending(now, hold.Sale);
             case PendingHoldResult.AlreadyPending:
                 return Ignored(now, sale, ReceiptIgnoredReason.SeenBefore, "already waiting for the cashier");
@@ -353,7 +398,7 @@ public sealed class TillSession(
 
     private ReceiptIgnored Ignored(DateTimeOffset now, Sale sale, ReceiptIgnoredReason kind, string reason)
     {
-        TillLog.ReceiptIgnored(logger, sale.ReceiptNumber, sale.TillId, reason);
+        logger.ReceiptIgnored(sale.ReceiptNumber, sale.TillId, reason);
         return new ReceiptIgnored(now, sale.ReceiptNumber, kind, reason);
     }
 
@@ -362,7 +407,7 @@ public sealed class TillSession(
         if (_active is not null && time.GetUtcNow() - _activeSince >= _options.ActiveCustomerTimeout)
         {
             _active = null;
-            TillLog.Cleared(logger, TillId, "timeout");
+            logger.Cleared(TillId, "timeout");
             Publish(new CustomerCleared(time.GetUtcNow(), "no sale within the active-customer timeout"));
         }
     }

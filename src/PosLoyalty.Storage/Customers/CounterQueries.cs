@@ -6,8 +6,9 @@ using PosLoyalty.Domain.Values;
 namespace PosLoyalty.Storage.Customers;
 
 /// <summary>
-/// Read-only queries for the cashier panel: "usually buys", the previous visit, alerts, and today's counts
-/// for the idle screen. Each runs in one deferred transaction, so it never waits on the till's writes.
+/// Read-only queries for the cashier panel: "usually buys", the previous visit and alerts (read beside the profile
+/// by <see cref="CustomerCardQuery"/>, in its transaction), and today's counts for the idle screen. Reads are
+/// deferred transactions, so they never wait on the till's writes.
 /// </summary>
 public sealed class CounterQueries(LoyaltyDatabase database, LoyaltyRules rules, TimeProvider time)
 {
@@ -25,12 +26,13 @@ public sealed class CounterQueries(LoyaltyDatabase database, LoyaltyRules rules,
 
     public const int UsuallyBuysCount = 3;
 
-    public CounterFacts Facts(CustomerId id)
+    /// <summary>
+    /// The facts inside the caller's transaction, so they come from the same snapshot as whatever else it reads
+    /// (<see cref="CustomerCardQuery"/> reads the profile beside them): a sale committed meanwhile is in both or in neither.
+    /// </summary>
+    internal CounterFacts Facts(SqliteConnection c, SqliteTransaction tx, CustomerId id, DateTimeOffset now)
     {
-        var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, time.LocalTimeZone).DateTime);
-        using var c = database.OpenConnection();
-        using var tx = c.BeginTransaction(deferred: true);
         var usually = UsuallyBuys(c, tx, id);
         var previous = PreviousVisit(c, tx, id, now);
         var alerts = new List<CounterAlert>();
@@ -63,7 +65,6 @@ public sealed class CounterQueries(LoyaltyDatabase database, LoyaltyRules rules,
             alerts.Add(new CounterAlert(CounterAlertKind.ReferralPending, string.Create(CultureInfo.InvariantCulture, $"{waiting} referred friend(s) not in yet: a bonus when they first buy")));
         }
 
-        tx.Commit();
         return new CounterFacts(usually, previous, alerts);
     }
 

@@ -109,9 +109,16 @@ public sealed class CustomerRepository(LoyaltyDatabase database, LoyaltyRules ru
 
     public CustomerProfile GetProfile(CustomerId id)
     {
-        var now = time.GetUtcNow();
         using var c = database.OpenConnection();
         using var tx = c.BeginTransaction(deferred: true); // one consistent snapshot for every part of the profile
+        var profile = ReadProfile(c, tx, id, time.GetUtcNow());
+        tx.Commit();
+        return profile;
+    }
+
+    /// <summary>The profile inside the caller's transaction (the customer card reads the counter facts in the same one).</summary>
+    internal CustomerProfile ReadProfile(SqliteConnection c, SqliteTransaction tx, CustomerId id, DateTimeOffset now)
+    {
         var row = CustomerRows.Load(c, tx, id) ?? throw new NotFoundException($"customer {id} does not exist");
 
         var cards = new List<CardRecord>();
@@ -133,8 +140,6 @@ public sealed class CustomerRepository(LoyaltyDatabase database, LoyaltyRules ru
             .Select(s => new StampCardView(s.Id, s.Name, counts.GetValueOrDefault(s.Id), s.Boxes, s.Reward.Description))
             .ToList();
         var coupons = CouponRepository.ReadCoupons(c, tx, "WHERE customer_id = $id ORDER BY issued_at DESC", now, ("$id", id.Value));
-        tx.Commit();
-
         return new CustomerProfile(row.Customer, cards, notes, new Points(row.Balance), row.Visits, totalSpend, row.LastVisitAt, TierStatus.For(rules.Tiers, spend12), stamps, coupons);
     }
 

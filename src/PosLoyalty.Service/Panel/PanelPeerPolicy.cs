@@ -1,4 +1,4 @@
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Service.Panel;
 
 /// <summary>
 /// Who may attach a panel (issue #6 item 8): root, the user the service runs as, or a member of the socket's

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using PosLoyalty.Domain.Values;
-using PosLoyalty.Host.Hosting;
+using PosLoyalty.Service.Panel;
 using PosLoyalty.Service.Till;
 using PosLoyalty.Storage.Customers;
 using PosLoyalty.Storage.Security;
 
-namespace PosLoyalty.Host.Tests.Panel;
+namespace PosLoyalty.Service.Tests.Panel;
 
 /// <summary>The panel socket server's command handling and peer check, over a real Unix socket.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

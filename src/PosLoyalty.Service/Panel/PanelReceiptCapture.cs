@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using PosLoyalty.Panel.Protocol;
 using PosLoyalty.Service.Tap;
 
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Service.Panel;
 
 /// <summary>
 /// A `captureReceipts` request on the panel socket (docs/adr/0012-receipt-capture-over-the-panel-socket.md): the next
@@ -37,7 +37,7 @@ public sealed class PanelReceiptCapture(ReceiptCaptureHub hub, ILogger<PanelRece
             }
 
             using var capture = hub.Start();
-            PanelLog.CaptureStarted(logger, command.Count, userId);
+            logger.ReceiptCaptureStarted(command.Count, userId);
             await send(new CaptureStartedEvent(command.Count, capture.SkipsReceiptInProgress));
             while (sent < command.Count)
             {
@@ -48,7 +48,7 @@ public sealed class PanelReceiptCapture(ReceiptCaptureHub hub, ILogger<PanelRece
                 }
                 catch (ReceiptCaptureException ex)
                 {
-                    PanelLog.CaptureStopped(logger, userId, sent, ex.Message);
+                    logger.ReceiptCaptureStopped(userId, sent, ex.Message);
                     await send(new CaptureFailedEvent(ex.Message));
                     return;
                 }
@@ -56,7 +56,7 @@ public sealed class PanelReceiptCapture(ReceiptCaptureHub hub, ILogger<PanelRece
                 if (receipt is null)
                 {
                     const string reason = "the receipt tap stopped (the service is stopping, or its capture file was read through)";
-                    PanelLog.CaptureStopped(logger, userId, sent, reason);
+                    logger.ReceiptCaptureStopped(userId, sent, reason);
                     await send(new CaptureFailedEvent(reason));
                     return;
                 }
@@ -71,6 +71,6 @@ public sealed class PanelReceiptCapture(ReceiptCaptureHub hub, ILogger<PanelRece
             // The caller went away (Ctrl-C) or the service is stopping: the capture ends with the connection.
         }
 
-        PanelLog.CaptureEnded(logger, userId, sent, command.Count, masked);
+        logger.ReceiptCaptureEnded(userId, sent, command.Count, masked);
     }
 }

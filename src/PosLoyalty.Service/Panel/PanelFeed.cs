@@ -1,15 +1,16 @@
-using PosLoyalty.Panel;
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PosLoyalty.Domain.Values;
 using PosLoyalty.Panel.Protocol;
 using PosLoyalty.Service.Broadcast;
 using PosLoyalty.Service.Devices;
 using PosLoyalty.Service.Till;
 using PosLoyalty.Storage;
 using PosLoyalty.Storage.Customers;
+using PosLoyalty.Storage.Sales;
 
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Service.Panel;
 
 /// <summary>
 /// Turns till events into panel events once, whatever the number of panels, and fans them out; sends a
@@ -50,7 +51,6 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
         return events;
     }
 
-    /// <summary>The panel events one till event becomes; empty for those the panel does not show.</summary>
     /// <summary>
     /// Builds and serialises one customer's card, read-only, so the first real scan finds the profile queries, the
     /// card mapping and the JSON contract compiled (≈ 150 ms of JIT otherwise, against a 100 ms greeting target).
@@ -59,7 +59,7 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
     {
         try
         {
-            _ = PanelWarmUp.SampleEventLine(time.GetLocalNow());
+            _ = PanelJson.SerializeEvent(new IdleUpdatedEvent(cards.Idle()));
             session.WarmUp();
             if (customers.AnyCustomer() is { } id)
             {
@@ -69,20 +69,18 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Only a head start: the first scan compiles whatever is left.
-            PanelLog.WarmUpFailed(logger, ex);
+            logger.PanelWarmUpFailed(ex);
         }
     }
 
+    /// <summary>The panel events one till event becomes; empty for those the panel does not show.</summary>
     public IReadOnlyList<PanelEvent> Map(TillEvent tillEvent) => tillEvent switch
     {
-        CustomerIdentified e when e.LateClaim is { } late =>
-        [
-            new CustomerIdentifiedEvent(cards.Card(e.Profile)),
-            new SaleCompletedEvent(PanelCards.Sale(late), cards.Card(e.Profile, PanelCards.Sale(late)), late.ReceiptNumber),
-            new IdleUpdatedEvent(cards.Idle()),
-        ],
-        CustomerIdentified e => [new CustomerIdentifiedEvent(cards.Card(e.Profile))],
-        UnknownCardScanned e => [new UnknownCardEvent(new Panel.Model.UnknownCardModel(e.Card.Value))],
+        CustomerIdentified e when e.LateClaim is { } late => LateClaim(e.Profile.Customer.Id, late),
+        // The card is read afresh (profile and facts in one snapshot) rather than built on the event's profile, which
+        // was read in another transaction than the facts would be.
+        CustomerIdentified e => [new CustomerIdentifiedEvent(cards.Card(e.Profile.Customer.Id))],
+        UnknownCardScanned e => [new UnknownCardEvent(new PosLoyalty.Panel.Model.UnknownCardModel(e.Card.Value))],
         ScanRefused e => [new ServiceMessageEvent(e.Reason, IsError: true)],
         CouponRedeemedAtCounter e => [new CouponRedeemedEvent(e.Coupon.Code.ToDisplayString(), Redeemed: true, e.Coupon.Reward)],
         SaleRecorded e => [SaleCompleted(e), new IdleUpdatedEvent(cards.Idle())],
@@ -126,7 +124,7 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    PanelLog.MappingFailed(logger, ex);
+                    logger.PanelMappingFailed(ex);
                 }
             }
         }
@@ -139,15 +137,28 @@ public sealed class PanelFeed(TillEventHub hub, TillSession session, CustomerRep
         _panels.CompleteAll();
     }
 
+    /// <summary>A late scan claimed a sale: the greeting and the sale it completed, from one read of the card.</summary>
+    private List<PanelEvent> LateClaim(CustomerId customer, SaleOutcome late)
+    {
+        var sale = PanelCards.Sale(late);
+        var card = cards.Card(customer, sale);
+        return
+        [
+            new CustomerIdentifiedEvent(card with { LastSale = null }),
+            new SaleCompletedEvent(sale, card, late.ReceiptNumber),
+            new IdleUpdatedEvent(cards.Idle()),
+        ];
+    }
+
     private PendingSalesEvent Pending() =>
-        new(session.PendingSales().Select(p => new Panel.Model.PendingSaleModel(p.Id, p.ReceiptNumber, p.Total.Amount, p.At, p.CustomerName, p.Reason)).ToList());
+        new(session.PendingSales().Select(p => new PosLoyalty.Panel.Model.PendingSaleModel(p.Id, p.ReceiptNumber, p.Total.Amount, p.At, p.CustomerName, p.Reason)).ToList());
 
     private SaleCompletedEvent SaleCompleted(SaleRecorded e)
     {
         var outcome = PanelCards.Sale(e.Outcome);
         try
         {
-            return new SaleCompletedEvent(outcome, cards.Card(customers.GetProfile(e.Outcome.CustomerId), outcome), e.Outcome.ReceiptNumber);
+            return new SaleCompletedEvent(outcome, cards.Card(e.Outcome.CustomerId, outcome), e.Outcome.ReceiptNumber);
         }
         catch (NotFoundException)
         {

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Net.Sockets;
 
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Service.Panel;
 
 /// <summary>
 /// Who is at the other end of an accepted panel connection, as the kernel says (SO_PEERCRED, socket(7)),

@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Panel.Protocol;
 using PosLoyalty.Service.Configuration;
+using PosLoyalty.Service.Hosting;
+using PosLoyalty.Service.Interop;
 
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Service.Panel;
 
 /// <summary>
 /// The Unix socket cashier panels attach to (Panel:Socket; issue #6 item 8): mode 0660, group posloyalty when
@@ -14,7 +17,7 @@ namespace PosLoyalty.Host.Hosting;
 /// panels may attach; each has its own queue, so a slow one never holds up the till or the others. A
 /// `captureReceipts` request (`posloyalty receipts capture`) runs beside the connection's other commands.
 /// </summary>
-public sealed class PanelSocketService(PanelOptions options, PanelFeed feed, PanelCommandHandler handler, PanelReceiptCapture captures, ILogger<PanelSocketService> logger) : BackgroundService
+public sealed class PanelSocketService(PanelOptions options, PanelFeed feed, PanelCommandHandler handler, PanelReceiptCapture captures, TimeProvider time, ILogger<PanelSocketService> logger) : BackgroundService
 {
     public const string GroupName = "posloyalty";
 
@@ -31,94 +34,45 @@ public sealed class PanelSocketService(PanelOptions options, PanelFeed feed, Pan
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var path = Path.GetFullPath(options.Socket);
-        Socket listener;
+        SocketListener listener;
         try
         {
-            listener = Listen(path);
+            var group = SocketGroup();
+            listener = SocketListener.ListenUnix(path, "Panel:Socket", group);
+            if (listener.ReplacedStaleSocket)
+            {
+                logger.PanelStaleSocketRemoved(path);
+            }
+
+            Policy = new PanelPeerPolicy(Libc.EffectiveUserId(), group);
+            logger.PanelSocketListening(path, group.ToString(CultureInfo.InvariantCulture));
         }
         catch (Exception ex) when (ex is SocketException or IOException or UnauthorizedAccessException)
         {
-            PanelLog.ListenFailed(logger, ex, path);
+            logger.PanelSocketListenFailed(ex, path);
             _listening.TrySetException(ex);
             return;
         }
 
-        var connections = new List<Task>();
-        try
-        {
-            _listening.TrySetResult(path);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var peer = await listener.AcceptAsync(stoppingToken);
-                connections.RemoveAll(t => t.IsCompleted);
-                connections.Add(ServeAsync(peer, stoppingToken));
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // stopping
-        }
-        finally
-        {
-            listener.Dispose();
-            await Task.WhenAll(connections);
-            TryDelete(path);
-        }
+        _listening.TrySetResult(path);
+        await listener.AcceptAsync(ServeAsync, time, logger, stoppingToken);
     }
 
-    private Socket Listen(string path)
+    /// <summary>The posloyalty group when it exists (a kiosk install creates it); else the service's own group.</summary>
+    private uint SocketGroup()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (File.Exists(path))
+        if (Libc.GroupId(GroupName) is { } gid)
         {
-            if (IsAnswering(path))
-            {
-                throw new IOException($"another service already listens on {path}: stop it, or give this one another Panel:Socket");
-            }
-
-            File.Delete(path);
-            PanelLog.StaleSocketRemoved(logger, path);
-        }
-
-        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            listener.Bind(new UnixDomainSocketEndPoint(path));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
-            }
-
-            var group = SetGroup(path);
-            Policy = new PanelPeerPolicy(PanelNative.EffectiveUserId, group);
-            listener.Listen(16);
-            PanelLog.Listening(logger, path, group.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return listener;
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>chgrp posloyalty when the group exists (a kiosk install creates it); else the service's own group.</summary>
-    private uint SetGroup(string path)
-    {
-        if (PanelNative.GroupId(GroupName) is { } gid)
-        {
-            PanelNative.ChangeGroup(path, gid);
             return gid;
         }
 
-        var own = PanelNative.EffectiveGroupId;
-        PanelLog.NoPanelGroup(logger, own);
+        var own = Libc.EffectiveGroupId();
+        logger.PanelSocketGroupMissing(own);
         return own;
     }
 
     private async Task ServeAsync(Socket socket, CancellationToken stoppingToken)
     {
-        await Task.Yield();
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         await using var stream = new NetworkStream(socket, ownsSocket: true);
         using var writeGate = new SemaphoreSlim(1, 1);
@@ -150,12 +104,12 @@ public sealed class PanelSocketService(PanelOptions options, PanelFeed feed, Pan
         {
             if (Policy is not { } policy || !policy.Allows(peer))
             {
-                PanelLog.Refused(logger, peer.UserId, peer.ProcessId, Policy?.SocketGroupId ?? 0);
+                logger.PanelRefused(peer.UserId, peer.ProcessId, Policy?.SocketGroupId ?? 0);
                 await Send(new ServiceMessageEvent($"refused: uid {peer.UserId} is not root, the service's user or in group {GroupName}", IsError: true));
                 return;
             }
 
-            PanelLog.Attached(logger, peer.UserId, peer.ProcessId);
+            logger.PanelAttached(peer.UserId, peer.ProcessId);
             using var subscription = feed.Subscribe();
             var writer = Task.Run(
                 async () =>
@@ -213,33 +167,7 @@ public sealed class PanelSocketService(PanelOptions options, PanelFeed feed, Pan
         }
         finally
         {
-            PanelLog.Detached(logger, peer.UserId);
-        }
-    }
-
-    private static bool IsAnswering(string path)
-    {
-        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            probe.Connect(new UnixDomainSocketEndPoint(path));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Replaced as stale at the next start.
+            logger.PanelDetached(peer.UserId);
         }
     }
 }

@@ -4,7 +4,7 @@ using PosLoyalty.Service.Till;
 using PosLoyalty.Storage.Customers;
 using PosLoyalty.Storage.Sales;
 
-namespace PosLoyalty.Host.Tests.Panel;
+namespace PosLoyalty.Service.Tests.Panel;
 
 /// <summary>A sale waiting for the cashier reaches the panel over the real socket, and the panel's keys decide it.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -61,5 +61,5 @@ public sealed class PanelPendingSalesTests
     }
 
     private static TillReceipt Receipt(string number, decimal total) =>
-        new(TillReceiptKind.Sale, Sale.Create("till-1", number, new Money(total, Eur), DateTimeOffset.Now, []), Copy: false, ReceiptCurrency: null);
+        new(TillReceiptKind.Sale, Sale.Create("till-1", number, new Money(total, Eur), TimeProvider.System.GetUtcNow(), []), Copy: false, ReceiptCurrency: null);
 }

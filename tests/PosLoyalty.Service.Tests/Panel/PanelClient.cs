@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace PosLoyalty.Host.Tests.Panel;
+namespace PosLoyalty.Service.Tests.Panel;
 
 /// <summary>A raw JSON-lines client, as socat would be: the test sees exactly what goes over the socket.</summary>
 internal sealed class PanelClient(Socket socket) : IDisposable

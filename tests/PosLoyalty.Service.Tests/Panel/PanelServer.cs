@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PosLoyalty.Domain.Receipts;
 using PosLoyalty.Domain.Rules;
-using PosLoyalty.Host.Hosting;
+using PosLoyalty.Service.Panel;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Devices;
 using PosLoyalty.Service.Tap;
@@ -16,7 +16,7 @@ using PosLoyalty.Storage.Customers;
 using PosLoyalty.Storage.Sales;
 using PosLoyalty.Storage.Security;
 
-namespace PosLoyalty.Host.Tests.Panel;
+namespace PosLoyalty.Service.Tests.Panel;
 
 /// <summary>
 /// The panel socket server in this process, on a real Unix socket in a temporary directory, with the real
@@ -32,7 +32,7 @@ internal sealed class PanelServer : IAsyncDisposable
         Directory = directory;
         DatabasePath = Path.Combine(directory, "loyalty.db");
         SocketPath = Path.Combine(directory, "panel.sock");
-        var rules = LoyaltyRulesReader.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kiosk-config", "loyalty.json")), "test rules");
+        var rules = LoyaltyRulesReader.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "loyalty.json")), "test rules");
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
@@ -47,6 +47,7 @@ internal sealed class PanelServer : IAsyncDisposable
         services.AddSingleton<CouponRepository>();
         services.AddSingleton<ManagerActions>();
         services.AddSingleton<CounterQueries>();
+        services.AddSingleton<CustomerCardQuery>();
         services.AddSingleton<TillEventHub>();
         services.AddSingleton<DeviceStatusBoard>();
         services.AddSingleton<TillSession>();

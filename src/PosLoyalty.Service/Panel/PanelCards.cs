@@ -11,24 +11,25 @@ using ServiceDevice = PosLoyalty.Service.Devices.DeviceStatus;
 using ServiceDeviceState = PosLoyalty.Service.Devices.DeviceState;
 using StoredSale = PosLoyalty.Storage.Sales.SaleOutcome;
 
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Service.Panel;
 
 /// <summary>
-/// Builds what the panel draws from what the service keeps: the customer card from a profile and the
-/// counter queries (the card number cut to its last four), the idle screen from the device board and
+/// Builds what the panel draws from what the service keeps: the customer card from one snapshot of the profile and
+/// the counter facts (the card number cut to its last four), the idle screen from the device board and
 /// today's counts. Times are in the till's local offset, as the cashier reads them.
 /// </summary>
-public sealed class PanelCards(CustomerRepository customers, CounterQueries counter, DeviceStatusBoard devices, TimeProvider time)
+public sealed class PanelCards(CustomerCardQuery cardQuery, CounterQueries counter, DeviceStatusBoard devices, TimeProvider time)
 {
     private const int RecentNotesShown = 5;
 
-    public CustomerCardModel Card(CustomerId id, PanelSale? lastSale = null) => Card(customers.GetProfile(id), lastSale);
-
-    public CustomerCardModel Card(CustomerProfile profile, PanelSale? lastSale = null)
+    /// <summary>The customer's card from one read (profile and counter facts in one snapshot), so its parts agree.</summary>
+    /// <exception cref="Storage.NotFoundException">The customer does not exist (or was erased).</exception>
+    public CustomerCardModel Card(CustomerId id, PanelSale? lastSale = null)
     {
-        ArgumentNullException.ThrowIfNull(profile);
+        var snapshot = cardQuery.Read(id);
+        var profile = snapshot.Profile;
+        var facts = snapshot.Facts;
         var now = time.GetLocalNow();
-        var facts = counter.Facts(profile.Customer.Id);
         var card = profile.Cards.Where(c => c.ReplacedAt is null).OrderByDescending(c => c.IssuedAt).FirstOrDefault();
         return new CustomerCardModel
         {

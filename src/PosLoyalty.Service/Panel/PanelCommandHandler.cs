@@ -13,10 +13,9 @@ using PosLoyalty.Service.Till;
 using PosLoyalty.Storage;
 using PosLoyalty.Storage.Coupons;
 using PosLoyalty.Storage.Customers;
-using PosLoyalty.Storage.Sales;
 using PosLoyalty.Storage.Security;
 
-namespace PosLoyalty.Host.Hosting;
+namespace PosLoyalty.Service.Panel;
 
 /// <summary>
 /// Does what a panel asks. The answer goes back to that panel only (a message, find results, the refreshed
@@ -27,11 +26,8 @@ namespace PosLoyalty.Host.Hosting;
 public sealed class PanelCommandHandler(
     TillSession session,
     CustomerRepository customers,
-    SaleRecorder sales,
-    CouponRepository coupons,
     ManagerActions manager,
     LoyaltyRules rules,
-    TillEventHub hub,
     PanelCards cards,
     TimeProvider time,
     ILogger<PanelCommandHandler> logger)
@@ -52,13 +48,13 @@ public sealed class PanelCommandHandler(
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
         {
-            PanelLog.BadCommand(logger, line?.Length ?? 0);
+            logger.PanelBadCommand(line?.Length ?? 0);
             command = null;
             error = Error("Not a command the service knows: " + Describe(ex));
             return false;
         }
 
-        PanelLog.Command(logger, Name(command), userId);
+        logger.PanelCommandReceived(Name(command), userId);
         error = null;
         return true;
     }
@@ -74,7 +70,7 @@ public sealed class PanelCommandHandler(
                 AddNoteCommand c => AddNote(c),
                 FindCommand c => [new FindResultsEvent(c.Query, Find(c.Query))],
                 SelectCustomerCommand c => Select(c),
-                RedeemCommand c => [Redeem(c.Code)],
+                RedeemCommand c => Redeem(c.Code),
                 ManualSaleCommand c => ManualSale(c),
                 ComplaintCommand c => Complaint(c),
                 AdjustPointsCommand c => AdjustPoints(c),
@@ -88,7 +84,7 @@ public sealed class PanelCommandHandler(
         }
         catch (PinRefusedException ex)
         {
-            PanelLog.PinRefused(logger, (command as AdjustPointsCommand)?.CustomerId ?? 0);
+            logger.PanelPinRefused((command as AdjustPointsCommand)?.CustomerId ?? 0);
             return [Error(ex.Message)];
         }
         catch (Exception ex) when (ex is DomainValidationException or NotFoundException or StorageException or CouponNotRedeemableException)
@@ -97,7 +93,7 @@ public sealed class PanelCommandHandler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            PanelLog.CommandFailed(logger, ex, Name(command));
+            logger.PanelCommandFailed(ex, Name(command));
             return [Error("That did not work (an internal error; the service log has the details).")];
         }
     }
@@ -129,33 +125,31 @@ public sealed class PanelCommandHandler(
         return [];
     }
 
-    private CouponRedeemedEvent Redeem(string text)
+    /// <summary>
+    /// A coupon code typed at the panel goes through the till like a scanned one, so every panel and the pole display
+    /// hear of a redemption (from the till's event, this panel included: no reply here). A typo or a coupon that
+    /// cannot be redeemed is told to this panel only.
+    /// </summary>
+    private List<PanelEvent> Redeem(string text)
     {
         if (!CouponCode.TryParse(text, out var code, out var error))
         {
-            return new CouponRedeemedEvent(text, Redeemed: false, Reason: error);
+            return [new CouponRedeemedEvent(text, Redeemed: false, Reason: error)];
         }
 
-        try
-        {
-            var coupon = coupons.Redeem(code);
-            return new CouponRedeemedEvent(code.ToDisplayString(), Redeemed: true, coupon.Reward);
-        }
-        catch (Exception ex) when (ex is CouponNotRedeemableException or NotFoundException)
-        {
-            return new CouponRedeemedEvent(code.ToDisplayString(), Redeemed: false, Reason: ex.Message);
-        }
+        return session.RedeemKeyed(code) is ScanRefused refused
+            ? [new CouponRedeemedEvent(code.ToDisplayString(), Redeemed: false, Reason: refused.Reason)]
+            : [];
     }
 
     /// <summary>
-    /// A sale keyed in at a till without a tap, for the customer on screen. When that customer is the one the
-    /// till has active it goes through the till like a receipt (so the next receipt is not theirs too);
-    /// otherwise it is applied directly and announced to every panel.
+    /// A sale keyed in at a till without a tap, for the customer on screen (or the one the till has active). It goes
+    /// through the till like a receipt: the till decides whether it ends the active customer's visit, and every panel
+    /// and the pole display hear of the outcome from the till's event.
     /// </summary>
     private List<PanelEvent> ManualSale(ManualSaleCommand c)
     {
-        var active = session.ActiveCustomer;
-        var customer = c.CustomerId is { } chosen ? new CustomerId(chosen) : active;
+        var customer = c.CustomerId is { } chosen ? new CustomerId(chosen) : session.ActiveCustomer;
         if (customer is not { } id)
         {
             return [Error("No customer on screen: scan a card or press F to find one, then S.")];
@@ -168,20 +162,7 @@ public sealed class PanelCommandHandler(
         // Items keyed by hand have no prices: a single item carries the total, several carry none.
         var items = descriptions.Select(d => new SaleItem(null, d, 1m, new Money(descriptions.Count == 1 ? c.Amount : 0m, currency))).ToList();
         var receipt = "M-" + now.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        var sale = Sale.Create(session.TillId, receipt, new Money(c.Amount, currency), now, items);
-        if (active == id)
-        {
-            session.HandleReceipt(new TillReceipt(TillReceiptKind.Sale, sale, Copy: false, ReceiptCurrency: null), SaleRecording.Manual);
-            return [];
-        }
-
-        var outcome = sales.Apply(id, sale, SaleRecording.Manual);
-        if (outcome.Duplicate)
-        {
-            return [Error($"Receipt {receipt} was recorded before: nothing earned twice.")];
-        }
-
-        hub.Publish(new SaleRecorded(now, outcome));
+        session.RecordManualSale(id, Sale.Create(session.TillId, receipt, new Money(c.Amount, currency), now, items));
         return [];
     }
 
