@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace PosLoyalty.Host.Tests.Deploy;
 
 /// <summary>`posloyalty run --headless` as a child with an environment of the test's choosing (NOTIFY_SOCKET, WATCHDOG_USEC).</summary>
-internal sealed partial class NotifiedProcess : IDisposable
+internal sealed class NotifiedProcess : IDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> log = new();
@@ -54,7 +54,7 @@ internal sealed partial class NotifiedProcess : IDisposable
     /// <summary>SIGTERM, as `systemctl stop` sends; waits for the exit code.</summary>
     public int Terminate(TimeSpan timeout)
     {
-        Assert.Equal(0, kill(process.Id, 15));
+        ProcessSignal.Send(process.Id, ProcessSignal.Terminate);
         Assert.True(process.WaitForExit(timeout), "posloyalty run did not exit after SIGTERM:\n" + Log);
         return process.ExitCode;
     }
@@ -77,7 +77,4 @@ internal sealed partial class NotifiedProcess : IDisposable
             log.Enqueue(line);
         }
     }
-
-    [System.Runtime.InteropServices.LibraryImport("libc", SetLastError = true)]
-    private static partial int kill(int pid, int signal);
 }
