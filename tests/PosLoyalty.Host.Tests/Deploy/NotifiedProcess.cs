@@ -11,33 +11,8 @@ internal sealed class NotifiedProcess : IDisposable
 
     public NotifiedProcess(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "posloyalty.dll");
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var start = new ProcessStartInfo(host)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("POSLOYALTY", StringComparison.Ordinal) || k is "NOTIFY_SOCKET" or "WATCHDOG_USEC" or "WATCHDOG_PID" or "JOURNAL_STREAM" or "INVOCATION_ID").ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
         Started = Stopwatch.StartNew();
-        process = Process.Start(start)!;
+        process = PosLoyaltyProcess.Start(workingDirectory, [], environment, args);
         process.ErrorDataReceived += (_, e) => Collect(e.Data);
         process.OutputDataReceived += (_, e) => Collect(e.Data);
         process.BeginErrorReadLine();
