@@ -81,21 +81,7 @@ internal sealed class TillRig : IDisposable
     public static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "receipts", name));
 
     /// <summary>Waits until <paramref name="condition"/> holds, polling; false on timeout.</summary>
-    public static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            Thread.Sleep(25);
-        }
-
-        return true;
-    }
+    public static bool WaitUntil(Func<bool> condition, TimeSpan timeout) => Eventually.Holds(condition, timeout);
 
     /// <summary>
     /// Writes the settings: the sections of the devices this rig plays, the Panel socket, and what the test adds.
