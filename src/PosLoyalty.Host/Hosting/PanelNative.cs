@@ -1,20 +1,22 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using PosLoyalty.Service.Interop;
 
 namespace PosLoyalty.Host.Hosting;
 
 /// <summary>
-/// The few libc calls the panel socket needs that .NET has no API for: our own ids, a group's id by name,
-/// chgrp on the socket, and pointing stderr at the log file. Classic DllImport, as in Service/Interop/Libc.
+/// The few libc calls the panel socket needs that .NET has no API for: our own ids (the service's Interop.Libc
+/// declares those; docs/adr/0013), a group's id by name, chgrp on the socket, and pointing stderr at the log file.
+/// Classic DllImport, as in Service/Interop/Libc.
 /// </summary>
 internal static class PanelNative
 {
     /// <summary>uid_t/gid_t -1: "leave unchanged" for chown(2).</summary>
     public const uint Unchanged = uint.MaxValue;
 
-    public static uint EffectiveUserId => geteuid();
+    public static uint EffectiveUserId => Libc.EffectiveUserId();
 
-    public static uint EffectiveGroupId => getegid();
+    public static uint EffectiveGroupId => Libc.EffectiveGroupId();
 
     /// <summary>The gid of a group from getgrnam(3) (NSS included), or null when there is no such group.</summary>
     public static uint? GroupId(string name)
@@ -48,12 +50,6 @@ internal static class PanelNative
     }
 
     private static byte[] NullTerminated(string text) => Encoding.UTF8.GetBytes(text + "\0");
-
-    [DllImport("libc", EntryPoint = "geteuid")]
-    private static extern uint geteuid();
-
-    [DllImport("libc", EntryPoint = "getegid")]
-    private static extern uint getegid();
 
     [DllImport("libc", EntryPoint = "getgrnam", SetLastError = true)]
     private static extern IntPtr getgrnam(byte[] name);

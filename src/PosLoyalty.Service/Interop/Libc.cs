@@ -71,6 +71,8 @@ internal static class Libc
 
     public static uint EffectiveUserId() => GetEffectiveUserId();
 
+    public static uint EffectiveGroupId() => GetEffectiveGroupId();
+
     /// <summary>adjtimex(2) with modes 0 (changes nothing): the clock state, or -1 with errno.</summary>
     public static int ClockState()
     {
