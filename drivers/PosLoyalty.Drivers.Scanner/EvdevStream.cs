@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
-using PosLoyalty.Drivers.Scanner.Interop;
 using PosLoyalty.Drivers.Serial;
+using PosLoyalty.Drivers.Serial.Interop;
 
 namespace PosLoyalty.Drivers.Scanner;
 
@@ -14,6 +14,13 @@ namespace PosLoyalty.Drivers.Scanner;
 /// </summary>
 internal sealed class EvdevStream : Stream
 {
+    /// <summary>
+    /// <c>EVIOCGRAB = _IOW('E', 0x90, int)</c> (include/uapi/linux/input.h): with argument 1 this process alone
+    /// receives the device's events, so scans are not also typed into the console or a desktop. Closing the file
+    /// descriptor releases the grab.
+    /// </summary>
+    private const uint EvIocGrab = 0x40044590;
+
     private readonly SafeFileHandle handle;
     private readonly string path;
     private readonly DescriptorWaiter waiter = new(devicePath: null);
@@ -44,13 +51,13 @@ internal sealed class EvdevStream : Stream
         try
         {
             var fd = (int)handle.DangerousGetHandle();
-            var flags = Libc.Fcntl(fd, Libc.FGetFl, 0);
-            if (flags == -1 || Libc.Fcntl(fd, Libc.FSetFl, flags | Libc.ONonBlock) == -1)
+            var flags = LibC.Fcntl(fd, FcntlCommand.F_GETFL, 0);
+            if (flags == -1 || LibC.Fcntl(fd, FcntlCommand.F_SETFL, flags | (int)OpenFlags.O_NONBLOCK) == -1)
             {
                 throw Error("fcntl(O_NONBLOCK)", path, string.Empty);
             }
 
-            if (grab && Libc.IoctlInt(fd, Libc.EvIocGrab, 1) == -1)
+            if (grab && LibC.Ioctl(fd, EvIocGrab, 1) == -1)
             {
                 throw Error("EVIOCGRAB", path, " EBUSY: another process grabbed it; ENOTTY/EINVAL: not an input event device.");
             }
@@ -139,7 +146,7 @@ internal sealed class EvdevStream : Stream
                 {
                     fixed (byte* p = buffer)
                     {
-                        n = Libc.Read((int)handle.DangerousGetHandle(), p, (nuint)buffer.Length);
+                        n = LibC.Read((int)handle.DangerousGetHandle(), p, (nuint)buffer.Length);
                     }
                 }
 
@@ -150,14 +157,14 @@ internal sealed class EvdevStream : Stream
                 }
 
                 var errno = Marshal.GetLastPInvokeError();
-                switch (errno)
+                switch ((Errno)errno)
                 {
-                    case Libc.EIntr:
+                    case Errno.EINTR:
                         continue;
-                    case Libc.EAgain:
+                    case Errno.EAGAIN:
                         read = 0;
                         return false;
-                    case Libc.ENoDev:
+                    case Errno.ENODEV: // evdev returns it from read after a disconnect
                         // Unplugged: report end of stream; the caller reopens when the device returns.
                         read = 0;
                         return true;

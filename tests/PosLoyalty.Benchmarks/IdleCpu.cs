@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using PosLoyalty.Testing;
 
 namespace PosLoyalty.Benchmarks;
 
@@ -70,7 +71,8 @@ internal static partial class IdleCpu
         printer.Start();
         using var stopPrinter = new CancellationTokenSource();
         var printerLoop = AcceptAndDiscardAsync(printer, stopPrinter.Token);
-        var master = OpenPty(out var slavePath);
+        using var scanner = PseudoTerminal.Open();
+        var slavePath = scanner.SlavePath;
         Process? service = null;
         try
         {
@@ -144,7 +146,6 @@ internal static partial class IdleCpu
             }
 
             service?.Dispose();
-            _ = Close(master);
             stopPrinter.Cancel();
             printer.Stop();
             try
@@ -196,7 +197,7 @@ internal static partial class IdleCpu
         strace.ErrorDataReceived += (_, _) => { };
         strace.BeginErrorReadLine();
         Thread.Sleep(TimeSpan.FromSeconds(seconds));
-        _ = Kill(strace.Id, 2); // SIGINT: strace detaches and writes its summary
+        ProcessSignal.Send(strace.Id, ProcessSignal.Interrupt); // strace detaches and writes its summary
         strace.WaitForExit();
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(output))
@@ -258,48 +259,11 @@ internal static partial class IdleCpu
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    /// <summary>A pseudo-terminal pair (posix_openpt(3)); the master stays open here, so the slave is a live scanner.</summary>
-    private static int OpenPty(out string slavePath)
-    {
-        var master = PosixOpenPt(0x2 | 0x100); // O_RDWR | O_NOCTTY
-        if (master < 0 || GrantPt(master) != 0 || UnlockPt(master) != 0)
-        {
-            throw new IOException($"posix_openpt: errno {Marshal.GetLastPInvokeError()}");
-        }
-
-        var name = new byte[128];
-        if (PtsNameR(master, name, (nuint)name.Length) != 0)
-        {
-            throw new IOException($"ptsname_r: errno {Marshal.GetLastPInvokeError()}");
-        }
-
-        slavePath = Encoding.ASCII.GetString(name, 0, Array.IndexOf(name, (byte)0));
-        return master;
-    }
-
     private static double Percentile(List<double> values, double p)
     {
         double[] sorted = [.. values.Order()];
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
-
-    [LibraryImport("libc", EntryPoint = "posix_openpt", SetLastError = true)]
-    private static partial int PosixOpenPt(int flags);
-
-    [LibraryImport("libc", EntryPoint = "grantpt", SetLastError = true)]
-    private static partial int GrantPt(int fd);
-
-    [LibraryImport("libc", EntryPoint = "unlockpt", SetLastError = true)]
-    private static partial int UnlockPt(int fd);
-
-    [LibraryImport("libc", EntryPoint = "ptsname_r", SetLastError = true)]
-    private static partial int PtsNameR(int fd, [Out] byte[] buffer, nuint length);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int Close(int fd);
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 
     [LibraryImport("libc", EntryPoint = "sysconf")]
     private static partial long SysConf(int name);

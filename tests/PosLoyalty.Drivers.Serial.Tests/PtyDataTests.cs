@@ -146,7 +146,7 @@ public sealed class PtyDataTests
         using var port = PosixSerialPort.Open(pty.SlavePath, new SerialPortSettings(9600));
 
         pty.Write("stale");
-        var counted = WaitUntil(() => port.BytesToRead == 5);
+        var counted = Eventually.Holds(() => port.BytesToRead == 5, Timeout);
         port.DiscardInput();
 
         Assert.True(counted, $"BytesToRead stayed at {port.BytesToRead}");
@@ -184,21 +184,5 @@ public sealed class PtyDataTests
         var buffer = new byte[count];
         await port.ReadExactlyAsync(buffer, cancellationToken);
         return buffer;
-    }
-
-    private static bool WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            Thread.Sleep(10);
-        }
-
-        return true;
     }
 }

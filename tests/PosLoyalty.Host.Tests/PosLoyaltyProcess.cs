@@ -61,8 +61,9 @@ internal static class PosLoyaltyProcess
         }
 
         // The shipped settings point at /var/lib; tests always pass --db, and nothing from the
-        // environment may leak in.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("POSLOYALTY", StringComparison.Ordinal)).ToList())
+        // environment may leak in: neither our settings nor, when the tests themselves run under systemd, its
+        // notify socket and watchdog (a test that wants them passes them in environment).
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("POSLOYALTY", StringComparison.Ordinal) || k is "NOTIFY_SOCKET" or "WATCHDOG_USEC" or "WATCHDOG_PID" or "JOURNAL_STREAM" or "INVOCATION_ID" or "SYSTEMD_EXEC_PID").ToList())
         {
             start.Environment.Remove(key);
         }

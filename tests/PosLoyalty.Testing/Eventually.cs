@@ -16,4 +16,21 @@ public static class Eventually
             await Task.Delay(5);
         }
     }
+
+    /// <summary>Polls <paramref name="condition"/> on this thread until it holds or <paramref name="timeout"/> passes; whether it held.</summary>
+    public static bool Holds(Func<bool> condition, TimeSpan timeout)
+    {
+        DateTime deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(10);
+        }
+
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using PosLoyalty.Drivers.Serial.Interop;
 
 namespace PosLoyalty.Testing;
 
@@ -26,23 +27,24 @@ public sealed unsafe class PseudoTerminal : IDisposable
         get
         {
             byte* termios = stackalloc byte[60];
-            return Libc.Tcgetattr(_master, termios) == 0 && (((uint*)termios)[3] & Libc.LocalCanonicalMode) == 0;
+            return TestLibc.Tcgetattr(_master, termios) == 0 && (((uint*)termios)[3] & TestLibc.LocalCanonicalMode) == 0;
         }
     }
 
     public static PseudoTerminal Open()
     {
-        int master = Libc.PosixOpenpt(Libc.OpenReadWrite | Libc.OpenNoControllingTerminal | Libc.OpenCloseOnExec);
+        // O_CLOEXEC: else every child process inherits the master and a "replug" never hangs up.
+        int master = TestLibc.PosixOpenpt((int)(OpenFlags.O_RDWR | OpenFlags.O_NOCTTY | OpenFlags.O_CLOEXEC));
         if (master < 0)
         {
             throw new InvalidOperationException($"posix_openpt: {Marshal.GetLastPInvokeErrorMessage()}");
         }
 
         byte* name = stackalloc byte[128];
-        if (Libc.Grantpt(master) != 0 || Libc.Unlockpt(master) != 0 || Libc.PtsnameR(master, name, 128) != 0)
+        if (TestLibc.Grantpt(master) != 0 || TestLibc.Unlockpt(master) != 0 || TestLibc.PtsnameR(master, name, 128) != 0)
         {
             string message = Marshal.GetLastPInvokeErrorMessage();
-            _ = Libc.Close(master);
+            _ = LibC.Close(master);
             throw new InvalidOperationException($"grantpt/unlockpt/ptsname_r: {message}");
         }
 
@@ -72,7 +74,7 @@ public sealed unsafe class PseudoTerminal : IDisposable
             int offset = 0;
             while (offset < data.Length)
             {
-                nint written = Libc.Write(_master, pointer + offset, (nuint)(data.Length - offset));
+                nint written = LibC.Write(_master, pointer + offset, (nuint)(data.Length - offset));
                 if (written < 0)
                 {
                     throw new InvalidOperationException($"write to pty master: {Marshal.GetLastPInvokeErrorMessage()}");
@@ -96,7 +98,7 @@ public sealed unsafe class PseudoTerminal : IDisposable
         var buffer = new byte[4096];
         fixed (byte* pointer = buffer)
         {
-            nint count = Libc.Read(_master, pointer, (nuint)buffer.Length);
+            nint count = LibC.Read(_master, pointer, (nuint)buffer.Length);
             return count <= 0 ? [] : buffer[..(int)count];
         }
     }
@@ -117,7 +119,7 @@ public sealed unsafe class PseudoTerminal : IDisposable
 
             fixed (byte* pointer = &result[offset])
             {
-                nint read = Libc.Read(_master, pointer, (nuint)(count - offset));
+                nint read = LibC.Read(_master, pointer, (nuint)(count - offset));
                 if (read <= 0)
                 {
                     throw new InvalidOperationException($"read from pty master: {Marshal.GetLastPInvokeErrorMessage()}");
@@ -133,8 +135,8 @@ public sealed unsafe class PseudoTerminal : IDisposable
     /// <summary>Whether the port sent anything within <paramref name="timeout"/>.</summary>
     public bool WaitReadable(TimeSpan timeout)
     {
-        var descriptor = new Libc.PollDescriptor { Fd = _master, Events = Libc.PollIn };
-        return Libc.Poll(&descriptor, 1, (int)timeout.TotalMilliseconds) > 0 && (descriptor.ReturnedEvents & Libc.PollIn) != 0;
+        var descriptor = new PollFd { Fd = _master, Events = PollEvents.POLLIN };
+        return LibC.Poll(&descriptor, 1, (int)timeout.TotalMilliseconds) > 0 && (descriptor.ReturnedEvents & PollEvents.POLLIN) != 0;
     }
 
     /// <summary>Closes the master: the kernel hangs up the slave (tty_vhangup), as when a USB adapter is pulled.</summary>
@@ -145,7 +147,7 @@ public sealed unsafe class PseudoTerminal : IDisposable
         int master = Interlocked.Exchange(ref _master, -1);
         if (master >= 0)
         {
-            _ = Libc.Close(master);
+            _ = LibC.Close(master);
         }
     }
 }

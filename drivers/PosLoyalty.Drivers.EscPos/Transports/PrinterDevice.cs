@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PosLoyalty.Drivers.EscPos;
@@ -89,9 +88,7 @@ public sealed partial record PrinterDevice
     /// <summary>The canonical device string.</summary>
     public override string ToString() => Kind switch
     {
-        PrinterDeviceKind.Tcp => Host!.Contains(':', StringComparison.Ordinal)
-            ? string.Create(CultureInfo.InvariantCulture, $"tcp://[{Host}]:{Port}")
-            : string.Create(CultureInfo.InvariantCulture, $"tcp://{Host}:{Port}"),
+        PrinterDeviceKind.Tcp => TcpDeviceAddress.Format(Host!, Port),
         PrinterDeviceKind.File => "file:" + Path,
         PrinterDeviceKind.Serial => "serial:" + Path,
         _ => Path!,

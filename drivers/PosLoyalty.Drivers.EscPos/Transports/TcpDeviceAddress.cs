@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace PosLoyalty.Drivers.EscPos;
 
@@ -13,6 +14,14 @@ public readonly record struct TcpDeviceAddress(string Host, string Address, int?
 
     /// <summary>Whether <paramref name="text"/> names a TCP device at all (it starts with tcp://, any case).</summary>
     public static bool IsTcp([NotNullWhen(true)] string? text) => text?.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>
+    /// The canonical <c>tcp://HOST:PORT</c> for a host and port, the inverse of <see cref="TryParse"/>: an IPv6 address
+    /// (it holds a colon) goes in brackets, as a URI needs.
+    /// </summary>
+    public static string Format(string host, int port) => host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[')
+        ? string.Create(CultureInfo.InvariantCulture, $"{Scheme}[{host}]:{port}")
+        : string.Create(CultureInfo.InvariantCulture, $"{Scheme}{host}:{port}");
 
     public static bool TryParse(string text, out TcpDeviceAddress address, out TcpDeviceAddressProblem problem)
     {

@@ -31,9 +31,7 @@ public sealed class TcpPrinterTransport : PrinterTransport
         Host = host;
         Port = port;
         ConnectTimeout = timeout;
-        DeviceName = host.Contains(':', StringComparison.Ordinal)
-            ? string.Create(CultureInfo.InvariantCulture, $"tcp://[{host}]:{port}")
-            : string.Create(CultureInfo.InvariantCulture, $"tcp://{host}:{port}");
+        DeviceName = TcpDeviceAddress.Format(host, port);
     }
 
     /// <summary>Host name or address.</summary>

@@ -3,8 +3,10 @@ using System.Runtime.InteropServices;
 namespace PosLoyalty.Drivers.Serial.Interop;
 
 /// <summary>
-/// The libc calls the driver makes. "libc" resolves to libc.so.6 on glibc (the runtime special-cases
-/// the name). All calls set errno; read it with <see cref="Marshal.GetLastPInvokeError"/>.
+/// The libc calls the drivers make, declared once: this driver's, and those of the projects that build on it (the
+/// scanner driver, the service, the test helpers), which see it through InternalsVisibleTo (docs/adr/0016).
+/// "libc" resolves to libc.so.6 on glibc (the runtime special-cases the name). All calls set errno; read it with
+/// <see cref="Marshal.GetLastPInvokeError"/>.
 /// </summary>
 /// <remarks>
 /// ioctl(2) and open(2) are variadic in C. They are declared here with fixed parameters: on x86-64,
@@ -29,6 +31,10 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
     public static partial nint Write(int fd, byte* buffer, nuint count);
+
+    /// <summary><c>int fcntl(int fd, int cmd, int arg)</c>, fcntl(2), for the commands whose argument is an int.</summary>
+    [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
+    public static partial int Fcntl(int fd, FcntlCommand command, int argument);
 
     [LibraryImport(Library, EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);

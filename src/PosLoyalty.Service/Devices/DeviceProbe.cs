@@ -1,8 +1,10 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using PosLoyalty.Drivers.EscPos;
 using PosLoyalty.Drivers.Serial;
 using PosLoyalty.Service.Interop;
+using PosLoyalty.Service.Tap;
 
 namespace PosLoyalty.Service.Devices;
 
@@ -29,11 +31,14 @@ public sealed partial class DeviceProbe(UnixAccounts accounts, string serviceUse
     {
         ArgumentNullException.ThrowIfNull(check);
         var device = check.Device.Trim();
-        if (device.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase))
+        if (TcpDeviceAddress.IsTcp(device))
         {
-            return check.Role == DeviceRole.Printer
-                ? await ProbeTcpPrinterAsync(check, device, cancellationToken)
-                : Report(check, null, null, null, "tcp", open: "not tried: a port the service listens on", notes: ["a listen address: nothing to probe until the service runs"]);
+            return check.Role switch
+            {
+                DeviceRole.Printer => await ProbeTcpPrinterAsync(check, device, cancellationToken),
+                DeviceRole.ReceiptTap => ProbeTcpListen(check, device),
+                _ => Report(check, null, null, null, "tcp", open: "not tried", problems: [$"{check.Key} '{device}': this device is not reached over TCP; give its tty or event device path"]),
+            };
         }
 
         var path = PathOf(check, device, out var kind);
@@ -271,8 +276,53 @@ public sealed partial class DeviceProbe(UnixAccounts accounts, string serviceUse
 
         await using var printer = new EscPosPrinter(new NetworkStream(socket, ownsSocket: true), shouldDispose: true) { StatusTimeout = Timeout };
         var status = await StatusAsync(printer, cancellationToken);
+        if (status.UnknownReason is not null)
+        {
+            // A printer's raw port answers DLE EOT at once; a silent peer is most often another service on that port.
+            problems.Add($"{check.Key} {parsed}: connected, but nothing answered the status request (DLE EOT) within {Timeout.TotalSeconds:0.#} s ({status.UnknownReason}): check that this is the printer's raw printing port (9100 on most) and that the printer is in ESC/POS mode");
+            return Report(check, null, null, null, "tcp", open: "connected: no answer", status: status, problems: problems);
+        }
+
         PrinterAdvice(check, status, problems, notes);
         return Report(check, null, null, null, "tcp", open: "ok", status: status, problems: problems, notes: notes);
+    }
+
+    /// <summary>
+    /// A tap's listen address: parsed as the service parses it, then bound for a moment (no listen) to tell whether the
+    /// service could listen there now, or something (the running service, normally) already does.
+    /// </summary>
+    private static DeviceReport ProbeTcpListen(DeviceCheck check, string device)
+    {
+        if (!TapInput.TryParse(device, check.BaudRate, out var input, out var error))
+        {
+            return Report(check, null, null, null, "tcp", open: "not tried", problems: [error]);
+        }
+
+        if (!IPAddress.TryParse(input.Host, out var address))
+        {
+            return Report(check, null, null, null, "tcp", open: "not tried: a host name", notes: [$"{input} names a host, not an address: the service resolves it when it starts"]);
+        }
+
+        using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(address, input.Port));
+            return Report(check, null, null, null, "tcp", open: "ok", notes: [$"{input} is free: the service can listen there"]);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return Report(check, null, null, null, "tcp", open: "skipped: in use", notes: [$"{input} is already listened on, most likely by the running service (`ss -ltnp` shows who): the POS's printer driver connects there"]);
+        }
+        catch (SocketException ex)
+        {
+            var advice = ex.SocketErrorCode switch
+            {
+                SocketError.AccessDenied => "a port below 1024 needs CAP_NET_BIND_SERVICE (AmbientCapabilities= in posloyalty.service), or use a port from 1024 up",
+                SocketError.AddressNotAvailable => $"{input.Host} is not an address of this machine: use 0.0.0.0 to listen on every interface",
+                _ => "check the address and port",
+            };
+            return Report(check, null, null, null, "tcp", open: "failed: " + ex.Message, problems: [$"{check.Key} {input}: cannot listen there ({ex.Message}): {advice}"]);
+        }
     }
 
     private static async Task<PrinterStatusReport> StatusAsync(EscPosPrinter printer, CancellationToken cancellationToken)

@@ -1,14 +1,17 @@
 using System.Runtime.InteropServices;
+using PosLoyalty.Drivers.EscPos;
+using PosLoyalty.Drivers.Serial.Interop;
 using PosLoyalty.Service.Devices;
 
 namespace PosLoyalty.Service.Interop;
 
 /// <summary>
-/// The libc calls this project needs and .NET does not offer, in one place: statx(2) for a node's type, owner and
-/// group (one struct layout on x86-64, arm64 and armhf, unlike stat), access(2), getgroups(2) and adjtimex(2) for
-/// doctor; getgrnam(3) and chown(2) for the group of a listening Unix socket; open(2) with O_NONBLOCK (so neither opening a FIFO nor reading an idle one holds a thread), read(2) and
-/// write(2) for a FIFO or USB printer gadget tap. Classic DllImport: this project has no unsafe code; arrays and refs
-/// are pinned by the marshaller for the call.
+/// The libc calls this project makes and .NET does not offer, in one place. It declares only what no driver it builds
+/// on declares (access(2), getgroups(2), geteuid(2), getegid(2) and adjtimex(2), for doctor; getgrnam(3) and chown(2) for the group of a listening Unix socket); the rest it reaches
+/// through the driver that declares it, so no function is declared twice (docs/adr/0016): statx(2) for a node's type,
+/// owner and group through the ESC/POS driver's <see cref="NativeFileType"/>, and open(2) with O_NONBLOCK (so neither
+/// opening a FIFO nor reading an idle one holds a thread), read(2) and write(2) for a FIFO or USB printer gadget tap
+/// through the serial driver's <see cref="LibC"/>. Classic DllImport for its own: arrays are pinned by the marshaller.
 /// </summary>
 internal static class Libc
 {
@@ -28,7 +31,7 @@ internal static class Libc
     public const int WriteOk = 2;
 
     // sys/stat.h file types
-    public const int TypeMask = 0xF000;
+    public const int TypeMask = NativeFileType.TypeMask;
     public const int CharacterDevice = 0x2000;
     public const int Directory = 0x4000;
     public const int Fifo = 0x1000;
@@ -38,33 +41,15 @@ internal static class Libc
     // adjtimex(2): TIME_ERROR is returned while the kernel's STA_UNSYNC (or STA_CLOCKERR) is set.
     public const int TimeError = 5;
 
-    private const int AtCurrentDirectory = -100;
-    private const uint StatxBasicStats = 0x07FF;
-    private const int StatxBufferSize = 256;
-
-    // struct statx (linux/stat.h): u32 mask, u32 blksize, u64 attributes, u32 nlink, u32 uid, u32 gid, u16 mode …
-    private const int UidOffset = 20;
-    private const int GidOffset = 24;
-    private const int ModeOffset = 28;
-
     // struct timex is 208 bytes on 64-bit and 128 on 32-bit; a zeroed buffer of 512 (modes = 0: read only) serves both.
     private const int TimexBufferSize = 512;
 
     /// <summary>Follows symlinks. Null with <paramref name="errno"/> when the node cannot be examined (ENOENT: missing).</summary>
     public static NodeInfo? Stat(string path, out int errno)
     {
-        var buffer = new byte[StatxBufferSize];
-        if (Statx(AtCurrentDirectory, path, 0, StatxBasicStats, buffer) != 0)
-        {
-            errno = Marshal.GetLastPInvokeError();
-            return null;
-        }
-
-        errno = 0;
-        return new NodeInfo(
-            BitConverter.ToUInt32(buffer, UidOffset),
-            BitConverter.ToUInt32(buffer, GidOffset),
-            BitConverter.ToUInt16(buffer, ModeOffset));
+        return NativeFileType.TryStat(path, out var owner, out var group, out var mode, out errno)
+            ? new NodeInfo(owner, group, mode)
+            : null;
     }
 
     /// <summary>access(2) with the real uid and gids: what this user may do, not what root's capabilities allow through.</summary>
@@ -120,9 +105,6 @@ internal static class Libc
 
     public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);
 
-    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int Statx(int directoryFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
-
     [DllImport("libc", EntryPoint = "access", SetLastError = true)]
     private static extern int Access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
 
@@ -153,12 +135,24 @@ internal static class Libc
         return (node.Type == Fifo, node.Type == RegularFile);
     }
 
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-    public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+    /// <summary>open(2); -1 with errno on failure.</summary>
+    public static int Open(string path, int flags) => LibC.Open(path, (OpenFlags)flags);
 
-    [DllImport("libc", EntryPoint = "read", SetLastError = true)]
-    public static extern nint Read(int fd, ref byte buffer, nuint count);
+    /// <summary>read(2) into the <paramref name="count"/> bytes from <paramref name="buffer"/> on; -1 with errno.</summary>
+    public static unsafe nint Read(int fd, ref byte buffer, nuint count)
+    {
+        fixed (byte* start = &buffer)
+        {
+            return LibC.Read(fd, start, count);
+        }
+    }
 
-    [DllImport("libc", EntryPoint = "write", SetLastError = true)]
-    public static extern nint Write(int fd, ref byte buffer, nuint count);
+    /// <summary>write(2) of the <paramref name="count"/> bytes from <paramref name="buffer"/> on; -1 with errno.</summary>
+    public static unsafe nint Write(int fd, ref byte buffer, nuint count)
+    {
+        fixed (byte* start = &buffer)
+        {
+            return LibC.Write(fd, start, count);
+        }
+    }
 }

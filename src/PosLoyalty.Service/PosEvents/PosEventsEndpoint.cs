@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using PosLoyalty.Drivers.EscPos;
 
 namespace PosLoyalty.Service.PosEvents;
@@ -71,9 +70,7 @@ public sealed record PosEventsEndpoint(PosEventsEndpointKind Kind, string? Path,
     /// <summary>The canonical form, as configured.</summary>
     public override string ToString() => Kind switch
     {
-        PosEventsEndpointKind.Tcp => Host!.Contains(':', StringComparison.Ordinal)
-            ? string.Create(CultureInfo.InvariantCulture, $"tcp://[{Host}]:{Port}")
-            : string.Create(CultureInfo.InvariantCulture, $"tcp://{Host}:{Port}"),
+        PosEventsEndpointKind.Tcp => TcpDeviceAddress.Format(Host!, Port),
         PosEventsEndpointKind.Unix => "unix:" + Path,
         _ => Path!,
     };

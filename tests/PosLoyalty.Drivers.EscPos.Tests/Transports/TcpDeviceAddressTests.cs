@@ -2,6 +2,19 @@ namespace PosLoyalty.Drivers.EscPos.Tests.Transports;
 
 public sealed class TcpDeviceAddressTests
 {
+    [Theory]
+    [InlineData("tcp://192.168.1.50:9100", "192.168.1.50", 9100)]
+    [InlineData("tcp://[::1]:7300", "::1", 7300)]
+    [InlineData("tcp://printer.local:9100", "printer.local", 9100)]
+    public void Format_writes_what_TryParse_reads_back(string expected, string address, int port)
+    {
+        var text = TcpDeviceAddress.Format(address, port);
+
+        Assert.Equal(expected, text);
+        Assert.True(TcpDeviceAddress.TryParse(text, out var parsed, out _));
+        Assert.Equal((address, port), (parsed.Address, parsed.Port!.Value));
+    }
+
     [Fact]
     public void An_ipv6_literal_keeps_its_brackets_for_messages_and_drops_them_for_the_socket()
     {

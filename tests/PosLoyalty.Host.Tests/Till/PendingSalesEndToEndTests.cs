@@ -13,26 +13,15 @@ public sealed class PendingSalesEndToEndTests : IDisposable
     private const string AnnaCard = "20000000042";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    private readonly CliFixture cli = new();
-    private readonly PseudoTerminal scanner = PseudoTerminal.Open();
-    private readonly PseudoTerminal pos = PseudoTerminal.Open();
-    private readonly FakeTcpPrinter printer = new();
-    private readonly string config;
+    private readonly TillRig till = new();
 
     public PendingSalesEndToEndTests()
     {
-        config = Path.Combine(cli.Directory, "till.json");
         WriteConfig(confirmSalesAbove: 200m);
-        Assert.Equal(0, cli.Run("customers", "add", "--card", AnnaCard, "--name", "Anna Rossi", "--greeting", "Mrs Rossi").ExitCode);
+        Assert.Equal(0, till.Cli.Run("customers", "add", "--card", AnnaCard, "--name", "Anna Rossi", "--greeting", "Mrs Rossi").ExitCode);
     }
 
-    public void Dispose()
-    {
-        printer.Dispose();
-        scanner.Dispose();
-        pos.Dispose();
-        cli.Dispose();
-    }
+    public void Dispose() => till.Dispose();
 
     // Relies on the extractor reading an X report as ReceiptKind.Report (ReceiptKindClassifier): before it did, the
     // report was credited as a sale of 1,284.50.
@@ -41,20 +30,20 @@ public sealed class PendingSalesEndToEndTests : IDisposable
     {
         WriteConfig(confirmSalesAbove: null);
         var report = XReport();
-        var before = Show();
-        using var service = Start();
+        var before = till.Show();
+        using var service = till.Start();
 
-        Scan(service, AnnaCard);
-        pos.Write(report);
+        till.Scan(service);
+        till.Pos.Write(report);
 
-        var printed = printer.WaitForBytes(report.Length, Patience);
+        var printed = till.Printer.WaitForBytes(report.Length, Patience);
         service.WaitForLog("is not a sale (report)", Patience);
         Assert.Equal(report, printed);
-        var after = Show();
+        var after = till.Show();
         Assert.Equal(before.GetProperty("pointsBalance").GetInt64(), after.GetProperty("pointsBalance").GetInt64());
         Assert.Equal(0, after.GetProperty("visits").GetInt32());
-        Assert.Equal(0, cli.Scalar("SELECT COUNT(*) FROM sales"));
-        Assert.Equal(0, cli.Scalar("SELECT COUNT(*) FROM pending_sales"));
+        Assert.Equal(0, till.Cli.Scalar("SELECT COUNT(*) FROM sales"));
+        Assert.Equal(0, till.Cli.Scalar("SELECT COUNT(*) FROM pending_sales"));
         Assert.DoesNotContain("1.284,50", service.Log, StringComparison.Ordinal); // the kind is logged, never the text
     }
 
@@ -62,13 +51,13 @@ public sealed class PendingSalesEndToEndTests : IDisposable
     public void A_sale_above_the_limit_waits_then_confirm_credits_it_once_and_neither_a_second_confirm_nor_a_replay_changes_anything()
     {
         var receipt = BigSale("8001", "250,00");
-        using var service = Start();
+        using var service = till.Start();
 
-        Scan(service, AnnaCard);
-        pos.Write(receipt);
-        printer.WaitForBytes(receipt.Length, Patience);
+        till.Scan(service);
+        till.Pos.Write(receipt);
+        till.Printer.WaitForBytes(receipt.Length, Patience);
         var pending = WaitForPending();
-        Assert.Equal(0, Show().GetProperty("visits").GetInt32());
+        Assert.Equal(0, till.Show().GetProperty("visits").GetInt32());
 
         var held = Assert.Single(pending.EnumerateArray());
         Assert.Equal(250m, held.GetProperty("total").GetDecimal());
@@ -76,26 +65,26 @@ public sealed class PendingSalesEndToEndTests : IDisposable
         Assert.Equal("Mrs Rossi", held.GetProperty("customer").GetProperty("name").GetString());
         var id = held.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
 
-        var confirmed = cli.RunJson("receipts", "confirm", id).Json();
+        var confirmed = till.Cli.RunJson("receipts", "confirm", id).Json();
         Assert.True(confirmed.GetProperty("changed").GetBoolean());
-        var credited = Show();
+        var credited = till.Show();
         Assert.Equal(1, credited.GetProperty("visits").GetInt32());
         Assert.Equal(confirmed.GetProperty("credited").GetProperty("pointsBalance").GetInt64(), credited.GetProperty("pointsBalance").GetInt64());
         Assert.True(credited.GetProperty("pointsBalance").GetInt64() >= 250);
         WaitUntilNoCouponWaitsForThePrinter();
 
-        var before = cli.Fingerprint();
-        Assert.False(cli.RunJson("receipts", "confirm", id).Json().GetProperty("changed").GetBoolean());
-        Assert.Equal(before, cli.Fingerprint());
+        var before = till.Cli.Fingerprint();
+        Assert.False(till.Cli.RunJson("receipts", "confirm", id).Json().GetProperty("changed").GetBoolean());
+        Assert.Equal(before, till.Cli.Fingerprint());
 
-        var printedSoFar = printer.Received.Length;
+        var printedSoFar = till.Printer.Received.Length;
         var seen = service.LogLineCount;
-        pos.Write(receipt);
-        var again = printer.WaitForBytes(printedSoFar + receipt.Length, Patience);
+        till.Pos.Write(receipt);
+        var again = till.Printer.WaitForBytes(printedSoFar + receipt.Length, Patience);
         service.WaitForLog("earns nothing", Patience, seen);
         Assert.Equal(receipt, again[printedSoFar..(printedSoFar + receipt.Length)]);
-        Assert.Equal(before, cli.Fingerprint());
-        Assert.Equal(0, cli.RunJson("receipts", "pending").Json().GetArrayLength());
+        Assert.Equal(before, till.Cli.Fingerprint());
+        Assert.Equal(0, till.Cli.RunJson("receipts", "pending").Json().GetArrayLength());
     }
 
     [Fact]
@@ -103,27 +92,27 @@ public sealed class PendingSalesEndToEndTests : IDisposable
     {
         var receipt = BigSale("8101", "312,40");
         long pendingId;
-        using (var service = Start())
+        using (var service = till.Start())
         {
-            Scan(service, AnnaCard);
-            pos.Write(receipt);
+            till.Scan(service);
+            till.Pos.Write(receipt);
             pendingId = Assert.Single(WaitForPending().EnumerateArray()).GetProperty("id").GetInt64();
             service.KillHard();
         }
 
-        using (Start())
+        using (till.Start())
         {
-            var listed = Assert.Single(cli.RunJson("receipts", "pending").Json().EnumerateArray());
+            var listed = Assert.Single(till.Cli.RunJson("receipts", "pending").Json().EnumerateArray());
             Assert.Equal(pendingId, listed.GetProperty("id").GetInt64());
             Assert.Equal(312.40m, listed.GetProperty("total").GetDecimal());
 
-            var confirmed = cli.RunJson("receipts", "confirm", pendingId.ToString(CultureInfo.InvariantCulture)).Json();
+            var confirmed = till.Cli.RunJson("receipts", "confirm", pendingId.ToString(CultureInfo.InvariantCulture)).Json();
             Assert.Equal(312, confirmed.GetProperty("credited").GetProperty("pointsEarned").GetInt64());
         }
 
-        Assert.Equal(1, Show().GetProperty("visits").GetInt32());
-        Assert.Equal(1, cli.Scalar("SELECT COUNT(*) FROM audit WHERE action = 'sale-pending'"));
-        Assert.Equal(1, cli.Scalar("SELECT COUNT(*) FROM audit WHERE action = 'sale-confirmed'"));
+        Assert.Equal(1, till.Show().GetProperty("visits").GetInt32());
+        Assert.Equal(1, till.Cli.Scalar("SELECT COUNT(*) FROM audit WHERE action = 'sale-pending'"));
+        Assert.Equal(1, till.Cli.Scalar("SELECT COUNT(*) FROM audit WHERE action = 'sale-confirmed'"));
     }
 
     // An end-of-shift X report, as German tills print it: a big amount, the word TOTAL, but no sale.
@@ -167,7 +156,7 @@ public sealed class PendingSalesEndToEndTests : IDisposable
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
         {
-            var listed = cli.RunJson("receipts", "pending").Json();
+            var listed = till.Cli.RunJson("receipts", "pending").Json();
             if (listed.GetArrayLength() > 0)
             {
                 return listed;
@@ -182,37 +171,16 @@ public sealed class PendingSalesEndToEndTests : IDisposable
     private void WaitUntilNoCouponWaitsForThePrinter()
     {
         var deadline = DateTime.UtcNow + Patience;
-        while (cli.Scalar("SELECT COUNT(*) FROM coupons WHERE print_state = 'pending'") > 0)
+        while (till.Cli.Scalar("SELECT COUNT(*) FROM coupons WHERE print_state = 'pending'") > 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "the confirmed sale's coupons were never printed");
             Thread.Sleep(50);
         }
     }
 
-    private RunningService Start()
-    {
-        var service = new RunningService(cli.Directory, "--config", config, "--db", cli.DatabasePath);
-        scanner.WaitUntilRaw(Patience);
-        pos.WaitUntilRaw(Patience);
-        return service;
-    }
-
-    private void Scan(RunningService service, string card)
-    {
-        var seen = service.LogLineCount;
-        scanner.Write(System.Text.Encoding.ASCII.GetBytes(card + "\r\n"));
-        service.WaitForLog("identified at till", Patience, seen);
-    }
-
-    private JsonElement Show() => cli.RunJson("customers", "show", AnnaCard).Json();
-
-    private void WriteConfig(decimal? confirmSalesAbove) => File.WriteAllText(config, $$"""
-        {
-          "Till": { "Id": "till-1", "LateScanWindow": "00:03:00"{{(confirmSalesAbove is { } limit ? ", \"ConfirmSalesAbove\": " + limit.ToString(CultureInfo.InvariantCulture) : string.Empty)}} },
-          "Scanner": { "Device": "{{scanner.SlavePath}}", "BaudRate": 9600 },
-          "ReceiptTap": { "Input": "{{pos.SlavePath}}", "Profile": "default", "CodePage": 858 },
-          "Printer": { "Device": "{{printer.Device}}", "Columns": 42 },
-          "Panel": { "Socket": "{{Path.Combine(cli.Directory, "panel.sock")}}" }
-        }
-        """);
+    private void WriteConfig(decimal? confirmSalesAbove) => till.WriteConfig(
+        till: """ "Id": "till-1", "LateScanWindow": "00:03:00" """
+            + (confirmSalesAbove is { } limit ? ", \"ConfirmSalesAbove\": " + limit.ToString(CultureInfo.InvariantCulture) : string.Empty),
+        receiptTap: """ "CodePage": 858 """,
+        printerKeys: string.Empty);
 }

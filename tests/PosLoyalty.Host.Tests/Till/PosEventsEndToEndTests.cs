@@ -16,26 +16,19 @@ public sealed partial class PosEventsEndToEndTests : IDisposable
     private const string AnnaCard = "20000000042";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // only catches a hang
 
-    private readonly CliFixture cli = new();
-    private readonly PseudoTerminal scanner = PseudoTerminal.Open();
-    private readonly string config;
+    private readonly TillRig till = new(TillDevices.Scanner);
     private readonly string socketPath;
     private readonly long anna;
 
     public PosEventsEndToEndTests()
     {
-        config = Path.Combine(cli.Directory, "till.json");
-        socketPath = Path.Combine(cli.Directory, "run", "pos.sock"); // a directory the service must create
-        var enrolled = cli.Run("customers", "add", "--card", AnnaCard, "--name", "Anna Rossi", "--json");
+        socketPath = Path.Combine(till.Cli.Directory, "run", "pos.sock"); // a directory the service must create
+        var enrolled = till.Cli.Run("customers", "add", "--card", AnnaCard, "--name", "Anna Rossi", "--json");
         Assert.Equal(0, enrolled.ExitCode);
-        anna = Show().GetProperty("customerId").GetInt64();
+        anna = till.Show().GetProperty("customerId").GetInt64();
     }
 
-    public void Dispose()
-    {
-        scanner.Dispose();
-        cli.Dispose();
-    }
+    public void Dispose() => till.Dispose();
 
     [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
@@ -43,13 +36,13 @@ public sealed partial class PosEventsEndToEndTests : IDisposable
     {
         WriteConfig("unix:" + socketPath);
         const string Sale = """{"type":"sale","receiptNumber":"R-1001","total":12.50,"currency":"EUR","items":[{"sku":"LAT","description":"Latte","quantity":1,"amount":12.50}],"at":"2025-06-02T09:15:00+02:00"}""";
-        using (var service = Start())
+        using (var service = till.Start("POS events listening on"))
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite, File.GetUnixFileMode(socketPath));
-            using var pos = PosClient.Unix(socketPath);
+            using var pos = PosClient.Unix(socketPath, Patience);
 
-            var balanceBefore = Show().GetProperty("pointsBalance").GetInt64();
-            Scan(service, AnnaCard);
+            var balanceBefore = till.Show().GetProperty("pointsBalance").GetInt64();
+            till.Scan(service);
             var recorded = pos.Send(Sale);
             Assert.True(recorded.GetProperty("ok").GetBoolean(), recorded.ToString());
             Assert.Equal("recorded", recorded.GetProperty("result").GetString());
@@ -59,15 +52,15 @@ public sealed partial class PosEventsEndToEndTests : IDisposable
             Assert.True(earned >= 12, "12.50 EUR earns at least 12 points");
 
             // Acknowledged means committed: another process sees it at once.
-            Assert.Equal(1, Show().GetProperty("visits").GetInt32());
-            Assert.Equal(1, Scalar($"SELECT COUNT(*) FROM sales WHERE receipt_number = 'R-1001' AND kind = 'sale' AND customer_id = {anna} AND source = 'pos-event'"));
+            Assert.Equal(1, till.Show().GetProperty("visits").GetInt32());
+            Assert.Equal(1, till.Cli.Scalar($"SELECT COUNT(*) FROM sales WHERE receipt_number = 'R-1001' AND kind = 'sale' AND customer_id = {anna} AND source = 'pos-event'"));
 
             // The POS retries after a timeout: the same line earns nothing twice.
-            var before = cli.Fingerprint();
+            var before = till.Cli.Fingerprint();
             var again = pos.Send(Sale);
             Assert.True(again.GetProperty("ok").GetBoolean());
             Assert.Equal("duplicate", again.GetProperty("result").GetString());
-            Assert.Equal(before, cli.Fingerprint());
+            Assert.Equal(before, till.Cli.Fingerprint());
 
             // Garbage gets an error line; the connection goes on.
             pos.SendRaw([0x00, 0xFF, 0xFE, (byte)'x', (byte)'\n']);
@@ -86,24 +79,24 @@ public sealed partial class PosEventsEndToEndTests : IDisposable
             Assert.Equal("refunded", refund.GetProperty("result").GetString());
             Assert.Equal(anna, refund.GetProperty("customer").GetInt64());
             Assert.Equal(-earned, refund.GetProperty("pointsEarned").GetInt64());
-            Assert.Equal(balanceBefore, Show().GetProperty("pointsBalance").GetInt64());
+            Assert.Equal(balanceBefore, till.Show().GetProperty("pointsBalance").GetInt64());
 
             service.KillHard();
         }
 
         // Everything acknowledged is on disk after kill -9.
-        Assert.Equal(1, Scalar($"SELECT COUNT(*) FROM sales WHERE receipt_number = 'R-1001' AND kind = 'sale' AND customer_id = {anna}"));
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM sales WHERE receipt_number = 'R-1001' AND kind = 'refund'"));
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM sales WHERE receipt_number = 'R-1002' AND kind = 'sale' AND customer_id IS NULL"));
+        Assert.Equal(1, till.Cli.Scalar($"SELECT COUNT(*) FROM sales WHERE receipt_number = 'R-1001' AND kind = 'sale' AND customer_id = {anna}"));
+        Assert.Equal(1, till.Cli.Scalar("SELECT COUNT(*) FROM sales WHERE receipt_number = 'R-1001' AND kind = 'refund'"));
+        Assert.Equal(1, till.Cli.Scalar("SELECT COUNT(*) FROM sales WHERE receipt_number = 'R-1002' AND kind = 'sale' AND customer_id IS NULL"));
         Assert.True(File.Exists(socketPath), "kill -9 leaves the socket file behind");
 
         // The restarted service replaces the stale socket and goes on.
-        var balanceAfterKill = Show().GetProperty("pointsBalance").GetInt64();
+        var balanceAfterKill = till.Show().GetProperty("pointsBalance").GetInt64();
         long earnedAfterRestart;
-        using (var restarted = Start())
+        using (var restarted = till.Start("POS events listening on"))
         {
-            using var pos = PosClient.Unix(socketPath);
-            Scan(restarted, AnnaCard);
+            using var pos = PosClient.Unix(socketPath, Patience);
+            till.Scan(restarted);
             var next = pos.Send("""{"type":"sale","receiptNumber":"R-1003","total":7}""");
             Assert.Equal("recorded", next.GetProperty("result").GetString());
             Assert.Equal(anna, next.GetProperty("customer").GetInt64());
@@ -111,19 +104,19 @@ public sealed partial class PosEventsEndToEndTests : IDisposable
             Assert.Equal("duplicate", pos.Send(Sale).GetProperty("result").GetString());
         }
 
-        Assert.Equal(balanceAfterKill + earnedAfterRestart, Show().GetProperty("pointsBalance").GetInt64());
+        Assert.Equal(balanceAfterKill + earnedAfterRestart, till.Show().GetProperty("pointsBalance").GetInt64());
     }
 
     [Fact]
     public void Tcp_takes_several_pos_connections_at_once()
     {
         WriteConfig("tcp://127.0.0.1:0");
-        using var service = Start();
+        using var service = till.Start("POS events listening on");
         var port = int.Parse(ListeningPort().Match(service.Log).Groups[1].Value, CultureInfo.InvariantCulture);
-        using var first = PosClient.Tcp(port);
-        using var second = PosClient.Tcp(port);
+        using var first = PosClient.Tcp(port, Patience);
+        using var second = PosClient.Tcp(port, Patience);
 
-        Scan(service, AnnaCard);
+        till.Scan(service);
         var fromSecond = second.Send("""{"type":"sale","receiptNumber":"T-1","total":5}""");
         var fromFirst = first.Send("""{"type":"sale","till":"till-2","receiptNumber":"T-1","total":9}""");
         var garbage = first.Send("{{{{");
@@ -135,99 +128,13 @@ public sealed partial class PosEventsEndToEndTests : IDisposable
         Assert.False(garbage.GetProperty("ok").GetBoolean());
         Assert.Equal(2, garbage.GetProperty("line").GetInt64());
         Assert.Equal("duplicate", duplicate.GetProperty("result").GetString());
-        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM sales WHERE till_id = 'till-2' AND receipt_number = 'T-1' AND customer_id IS NULL"));
+        Assert.Equal(1, till.Cli.Scalar("SELECT COUNT(*) FROM sales WHERE till_id = 'till-2' AND receipt_number = 'T-1' AND customer_id IS NULL"));
     }
 
-    private RunningService Start()
-    {
-        var service = new RunningService(cli.Directory, "--config", config, "--db", cli.DatabasePath);
-        scanner.WaitUntilRaw(Patience);
-        service.WaitForLog("POS events listening on", Patience);
-        return service;
-    }
-
-    private void Scan(RunningService service, string card)
-    {
-        var seen = service.LogLineCount;
-        scanner.Write(Encoding.ASCII.GetBytes(card + "\r\n"));
-        service.WaitForLog("identified at till", Patience, seen);
-    }
-
-    private JsonElement Show()
-    {
-        var result = cli.Run("customers", "show", AnnaCard, "--json");
-        Assert.Equal(0, result.ExitCode);
-        return JsonDocument.Parse(result.Stdout).RootElement.Clone();
-    }
-
-    private long Scalar(string sql)
-    {
-        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.DatabasePath};Mode=ReadOnly;Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    private void WriteConfig(string listen) => File.WriteAllText(config, $$"""
-        {
-          "Till": { "Id": "till-1", "ActiveCustomerTimeout": "00:05:00", "LateScanWindow": "00:00:00" },
-          "Scanner": { "Device": "{{scanner.SlavePath}}", "BaudRate": 9600 },
-          "PosEvents": { "Listen": "{{listen}}" },
-          "Panel": { "Socket": "{{Path.Combine(cli.Directory, "panel.sock")}}" }
-        }
-        """);
+    private void WriteConfig(string listen) => till.WriteConfig(
+        till: """ "Id": "till-1", "ActiveCustomerTimeout": "00:05:00", "LateScanWindow": "00:00:00" """,
+        sections: $$""" "PosEvents": { "Listen": "{{listen}}" }""");
 
     [GeneratedRegex(@"POS events listening on tcp://127\.0\.0\.1:(\d+)")]
     private static partial Regex ListeningPort();
-
-    /// <summary>The POS's side: one connection, a line out, a reply line back (with a timeout, never a sleep).</summary>
-    private sealed class PosClient : IDisposable
-    {
-        private readonly Socket socket;
-        private readonly NetworkStream stream;
-        private readonly StreamReader reader;
-
-        private PosClient(Socket socket)
-        {
-            this.socket = socket;
-            socket.ReceiveTimeout = (int)Patience.TotalMilliseconds;
-            stream = new NetworkStream(socket, ownsSocket: true);
-            reader = new StreamReader(stream, new UTF8Encoding(false));
-        }
-
-        public static PosClient Unix(string path)
-        {
-            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            socket.Connect(new UnixDomainSocketEndPoint(path));
-            return new PosClient(socket);
-        }
-
-        public static PosClient Tcp(int port)
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
-            return new PosClient(socket);
-        }
-
-        public JsonElement Send(string line)
-        {
-            SendRaw(Encoding.UTF8.GetBytes(line + "\n"));
-            return ReadReply();
-        }
-
-        public void SendRaw(byte[] bytes) => stream.Write(bytes);
-
-        public JsonElement ReadReply()
-        {
-            var line = reader.ReadLine() ?? throw new EndOfStreamException("the service closed the connection");
-            return JsonDocument.Parse(line).RootElement.Clone();
-        }
-
-        public void Dispose()
-        {
-            reader.Dispose();
-            socket.Dispose();
-        }
-    }
 }

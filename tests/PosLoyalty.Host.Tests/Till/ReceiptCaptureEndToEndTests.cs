@@ -17,32 +17,16 @@ public sealed class ReceiptCaptureEndToEndTests : IDisposable
     private const string MaskedCard = "**** **** **** 1111";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // only catches a hang
 
-    private readonly CliFixture cli = new();
-    private readonly PseudoTerminal pos = PseudoTerminal.Open();
-    private readonly FakeTcpPrinter printer = new();
-    private readonly string config;
+    private readonly TillRig till = new(TillDevices.Pos | TillDevices.Printer);
     private readonly string capture;
 
     public ReceiptCaptureEndToEndTests()
     {
-        config = Path.Combine(cli.Directory, "till.json");
-        capture = Path.Combine(cli.Directory, "pos.bin");
-        File.WriteAllText(config, $$"""
-            {
-              "Till": { "Id": "till-1" },
-              "ReceiptTap": { "Input": "{{pos.SlavePath}}", "Profile": "default", "CodePage": 858 },
-              "Printer": { "Device": "{{printer.Device}}", "Columns": 42 },
-              "Panel": { "Socket": "{{Path.Combine(cli.Directory, "panel.sock")}}" }
-            }
-            """);
+        capture = Path.Combine(till.Cli.Directory, "pos.bin");
+        till.WriteConfig(till: """ "Id": "till-1" """, receiptTap: """ "CodePage": 858 """, printerKeys: string.Empty);
     }
 
-    public void Dispose()
-    {
-        printer.Dispose();
-        pos.Dispose();
-        cli.Dispose();
-    }
+    public void Dispose() => till.Dispose();
 
     [Fact]
     public void Capture_of_two_records_exactly_the_next_two_receipts_with_the_card_masked_and_the_printer_gets_every_byte()
@@ -50,41 +34,41 @@ public sealed class ReceiptCaptureEndToEndTests : IDisposable
         var first = Receipt("7001", "4,20", null);
         var second = Receipt("7002", "12,80", Card);
         var third = Receipt("7003", "3,10", null);
-        using var service = Start();
-        using var capturing = new CaptureProcess(cli, config, "--count", "2", capture);
+        using var service = till.Start("Panel socket listening");
+        using var capturing = new CaptureProcess(till.Cli, till.Config, "--count", "2", capture);
         capturing.WaitForStderr("capturing 2 receipt(s)", Patience);
 
-        pos.Write(first);
-        pos.Write(second);
-        pos.Write(third);
+        till.Pos.Write(first);
+        till.Pos.Write(second);
+        till.Pos.Write(third);
 
         var result = capturing.WaitForExit(Patience);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("receipt 2 of 2", result.Stderr, StringComparison.Ordinal);
         var all = first.Concat(second).Concat(third).ToArray();
-        Assert.Equal(all, printer.WaitForBytes(all.Length, Patience));
+        Assert.Equal(all, till.Printer.WaitForBytes(all.Length, Patience));
 
         var bytes = File.ReadAllBytes(capture);
         Assert.Equal(first.Concat(Masked(second)).ToArray(), bytes);
         Assert.DoesNotContain(Card, Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(capture));
 
-        var decoded = cli.RunJson("receipts", "decode", capture, "--code-page", "858").Json().EnumerateArray().ToList();
+        var decoded = till.Cli.RunJson("receipts", "decode", capture, "--code-page", "858").Json().EnumerateArray().ToList();
         Assert.Equal(["7001", "7002"], decoded.Select(r => r.GetProperty("receiptNumber").GetString()));
         Assert.Contains(MaskedCard, decoded[1].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Card, service.Log, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(cli.Directory, "*.tmp")); // written whole: no temporary file left
+        Assert.Empty(Directory.GetFiles(till.Cli.Directory, "*.tmp")); // written whole: no temporary file left
     }
 
     [Fact]
     public void Ctrl_C_stops_the_capture_and_keeps_the_receipts_that_came()
     {
         var first = Receipt("7101", "5,60", null);
-        using var service = Start();
-        using var capturing = new CaptureProcess(cli, config, "--count", "3", capture);
+        using var service = till.Start("Panel socket listening");
+        using var capturing = new CaptureProcess(till.Cli, till.Config, "--count", "3", capture);
         capturing.WaitForStderr("capturing 3 receipt(s)", Patience);
 
-        pos.Write(first);
+        till.Pos.Write(first);
         capturing.WaitForStderr("receipt 1 of 3", Patience);
         capturing.Interrupt();
 
@@ -99,10 +83,10 @@ public sealed class ReceiptCaptureEndToEndTests : IDisposable
     {
         File.WriteAllText(capture, "kept");
 
-        var exists = cli.Run("receipts", "capture", "--count", "1", capture, "--config", config);
-        var noService = cli.Run("receipts", "capture", "--count", "1", capture, "--force", "--config", config);
-        var badCount = cli.Run("receipts", "capture", "--count", "0", Path.Combine(cli.Directory, "other.bin"), "--config", config);
-        var badTimeout = cli.Run("receipts", "capture", "--count", "1", Path.Combine(cli.Directory, "other.bin"), "--timeout", "soon", "--config", config);
+        var exists = till.Cli.Run("receipts", "capture", "--count", "1", capture, "--config", till.Config);
+        var noService = till.Cli.Run("receipts", "capture", "--count", "1", capture, "--force", "--config", till.Config);
+        var badCount = till.Cli.Run("receipts", "capture", "--count", "0", Path.Combine(till.Cli.Directory, "other.bin"), "--config", till.Config);
+        var badTimeout = till.Cli.Run("receipts", "capture", "--count", "1", Path.Combine(till.Cli.Directory, "other.bin"), "--timeout", "soon", "--config", till.Config);
 
         Assert.True(exists.ExitCode == 1, exists.ToString());
         Assert.Contains("--force", exists.Stderr, StringComparison.Ordinal);
@@ -111,7 +95,7 @@ public sealed class ReceiptCaptureEndToEndTests : IDisposable
         Assert.True(badCount.ExitCode == 1, badCount.ToString());
         Assert.True(badTimeout.ExitCode == 1, badTimeout.ToString());
         Assert.Equal("kept", File.ReadAllText(capture));
-        Assert.False(File.Exists(Path.Combine(cli.Directory, "other.bin")));
+        Assert.False(File.Exists(Path.Combine(till.Cli.Directory, "other.bin")));
     }
 
     private static byte[] Masked(byte[] receipt) =>
@@ -131,14 +115,6 @@ public sealed class ReceiptCaptureEndToEndTests : IDisposable
             .Bold(true).Line($"SUMME EUR               {total}").Bold(false);
         encoder = card is null ? encoder.Line($"Bar                     {total}") : encoder.Line($"Karte                   {total}").Line("VISA " + card);
         return encoder.Line("Vielen Dank!").FeedAndCut().ToArray();
-    }
-
-    private RunningService Start()
-    {
-        var service = new RunningService(cli.Directory, "--config", config, "--db", cli.DatabasePath);
-        pos.WaitUntilRaw(Patience);
-        service.WaitForLog("Panel socket listening", Patience);
-        return service;
     }
 
     /// <summary>`posloyalty receipts capture …` running, its stderr collected line by line.</summary>

@@ -12,36 +12,22 @@ public sealed class RunEndToEndTests : IDisposable
     private const string AnnaCard = "20000000042";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60); // only catches a hang
 
-    private readonly CliFixture cli = new();
-    private readonly PseudoTerminal scanner = PseudoTerminal.Open();
-    private readonly PseudoTerminal pos = PseudoTerminal.Open();
-    private readonly FakeTcpPrinter printer = new();
-    private readonly string config;
+    private readonly TillRig till = new();
 
-    public RunEndToEndTests()
-    {
-        config = Path.Combine(cli.Directory, "till.json");
-        WriteConfig("BeforeCut");
-        Assert.Equal(0, cli.Run("customers", "add", "--card", AnnaCard, "--name", "Anna Rossi", "--greeting", "Mrs Rossi").ExitCode);
-    }
+    public RunEndToEndTests() =>
+        Assert.Equal(0, till.Cli.Run("customers", "add", "--card", AnnaCard, "--name", "Anna Rossi", "--greeting", "Mrs Rossi").ExitCode);
 
-    public void Dispose()
-    {
-        printer.Dispose();
-        scanner.Dispose();
-        pos.Dispose();
-        cli.Dispose();
-    }
+    public void Dispose() => till.Dispose();
 
     [Fact]
     public void Scan_then_receipt_prints_every_original_byte_plus_the_coupon_and_survives_kill_minus_9()
     {
         // A US receipt of 1,234.56: 1,234 points, and 500 points buy a 5.00-off coupon.
         var receipt = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "receipts", "002-en-US-receiptline-escpos.bin"));
-        using (var service = Start())
+        using (var service = till.Start())
         {
-            Scan(service, AnnaCard);
-            pos.Write(receipt);
+            till.Scan(service);
+            till.Pos.Write(receipt);
 
             var printed = WaitForCouponsPrinted(receipt, endsWithTheReceipt: true);
             var coupon = AssertOriginalPlusInsertBeforeCut(receipt, printed);
@@ -49,7 +35,7 @@ public sealed class RunEndToEndTests : IDisposable
             Assert.Contains("5.00 off", couponText, StringComparison.Ordinal);
             Assert.Contains("Thank you, Mrs Rossi!", couponText, StringComparison.Ordinal);
 
-            var show = Show();
+            var show = till.Show();
             Assert.Equal(1, show.GetProperty("visits").GetInt32());
             var codes = show.GetProperty("coupons").EnumerateArray().Select(c => c.GetProperty("code").GetString()!).ToList();
             Assert.NotEmpty(codes);
@@ -57,48 +43,48 @@ public sealed class RunEndToEndTests : IDisposable
             WaitUntilEveryCouponPrintedOnce();
 
             // The same receipt again (a reprint, a replayed stream): passed through unchanged, nothing earned.
-            var before = cli.Fingerprint();
+            var before = till.Cli.Fingerprint();
             var printedSoFar = printed.Length;
-            pos.Write(receipt);
-            var again = printer.WaitForBytes(printedSoFar + receipt.Length, Patience);
+            till.Pos.Write(receipt);
+            var again = till.Printer.WaitForBytes(printedSoFar + receipt.Length, Patience);
             Thread.Sleep(300);
-            Assert.Equal(receipt, printer.Received[printedSoFar..]);
+            Assert.Equal(receipt, till.Printer.Received[printedSoFar..]);
             service.WaitForLog("earns nothing", Patience);
-            Assert.Equal(before, cli.Fingerprint());
+            Assert.Equal(before, till.Cli.Fingerprint());
             Assert.Equal(printedSoFar + receipt.Length, again.Length);
 
             service.KillHard();
         }
 
         // After kill -9: everything acknowledged is there, the file is sound, and the till works on.
-        var afterKill = Show();
+        var afterKill = till.Show();
         Assert.Equal(1, afterKill.GetProperty("visits").GetInt32());
-        var integrity = cli.Run("doctor", "--json");
+        var integrity = till.Cli.Run("doctor", "--json");
         Assert.Equal(0, integrity.ExitCode);
         Assert.Contains("\"ok\"", integrity.Stdout, StringComparison.Ordinal);
 
-        using (var restarted = Start())
+        using (var restarted = till.Start())
         {
-            var printedBefore = printer.Received.Length;
+            var printedBefore = till.Printer.Received.Length;
             var second = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "receipts", "001-en-US-epson-tm-t88vi.bin"));
-            Scan(restarted, AnnaCard);
-            pos.Write(second);
-            printer.WaitForBytes(printedBefore + second.Length, Patience);
+            till.Scan(restarted);
+            till.Pos.Write(second);
+            till.Printer.WaitForBytes(printedBefore + second.Length, Patience);
             restarted.WaitForLog("recorded for customer", Patience);
         }
 
-        Assert.Equal(2, Show().GetProperty("visits").GetInt32());
+        Assert.Equal(2, till.Show().GetProperty("visits").GetInt32());
     }
 
     [Fact]
     public void After_cut_placement_prints_the_receipt_untouched_then_the_coupon_on_its_own_slip()
     {
-        WriteConfig("AfterCut");
+        till.WriteConfig(printerKeys: """ "CouponPlacement": "AfterCut" """);
         var receipt = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "receipts", "002-en-US-receiptline-escpos.bin"));
-        using var service = Start();
+        using var service = till.Start();
 
-        Scan(service, AnnaCard);
-        pos.Write(receipt);
+        till.Scan(service);
+        till.Pos.Write(receipt);
         var printed = WaitForCouponsPrinted(receipt, endsWithTheReceipt: false);
 
         Assert.True(printed.Length > receipt.Length, "a coupon slip follows the receipt");
@@ -114,29 +100,29 @@ public sealed class RunEndToEndTests : IDisposable
     public void Receipt_with_nobody_at_the_counter_is_claimed_by_a_late_scan_and_its_coupon_prints_on_its_own_slip()
     {
         var receipt = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "receipts", "002-en-US-receiptline-escpos.bin"));
-        using var service = Start();
+        using var service = till.Start();
 
-        pos.Write(receipt);
-        var passedThrough = printer.WaitForBytes(receipt.Length, Patience);
+        till.Pos.Write(receipt);
+        var passedThrough = till.Printer.WaitForBytes(receipt.Length, Patience);
         service.WaitForLog("kept unclaimed", Patience);
         Assert.Equal(receipt, passedThrough[..receipt.Length]);
 
-        Scan(service, AnnaCard);
+        till.Scan(service);
         service.WaitForLog("Late scan", Patience);
         var withSlip = WaitForCouponsPrinted(receipt, endsWithTheReceipt: false);
         Assert.True(withSlip.Length > receipt.Length, "the coupon the late scan earned is printed after the receipt");
         var slipText = string.Join('\n', new EscPosDecoder().Push(withSlip.AsSpan(receipt.Length)).SelectMany(r => r.Lines).Select(l => l.Text));
         Assert.Contains("5.00 off", slipText, StringComparison.Ordinal);
-        Assert.Equal(1, Show().GetProperty("visits").GetInt32());
+        Assert.Equal(1, till.Show().GetProperty("visits").GetInt32());
         WaitUntilEveryCouponPrintedOnce();
     }
 
     [Fact]
     public void Invalid_config_value_stops_start_up_with_one_line_naming_the_key()
     {
-        File.WriteAllText(config, """{ "Till": { "Id": "till-1", "ActiveCustomerTimeout": "soon" } }""");
+        File.WriteAllText(till.Config, """{ "Till": { "Id": "till-1", "ActiveCustomerTimeout": "soon" } }""");
 
-        var result = PosLoyaltyProcess.Run(cli.Directory, "run", "--headless", "--config", config, "--db", cli.DatabasePath);
+        var result = PosLoyaltyProcess.Run(till.Cli.Directory, "run", "--headless", "--config", till.Config, "--db", till.Cli.DatabasePath);
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("Till:ActiveCustomerTimeout", result.Stderr, StringComparison.Ordinal);
@@ -146,9 +132,9 @@ public sealed class RunEndToEndTests : IDisposable
     [Fact]
     public void Unknown_config_key_stops_start_up_naming_it()
     {
-        File.WriteAllText(config, """{ "Printer": { "Device": "tcp://127.0.0.1:9", "CouponPlacment": "AfterCut" } }""");
+        File.WriteAllText(till.Config, """{ "Printer": { "Device": "tcp://127.0.0.1:9", "CouponPlacment": "AfterCut" } }""");
 
-        var result = PosLoyaltyProcess.Run(cli.Directory, "run", "--headless", "--config", config, "--db", cli.DatabasePath);
+        var result = PosLoyaltyProcess.Run(till.Cli.Directory, "run", "--headless", "--config", till.Config, "--db", till.Cli.DatabasePath);
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("CouponPlacment", result.Stderr, StringComparison.Ordinal);
@@ -171,28 +157,6 @@ public sealed class RunEndToEndTests : IDisposable
         return printed[prefix..^suffix];
     }
 
-    private RunningService Start()
-    {
-        var service = new RunningService(cli.Directory, "--config", config, "--db", cli.DatabasePath);
-        scanner.WaitUntilRaw(Patience);
-        pos.WaitUntilRaw(Patience);
-        return service;
-    }
-
-    private void Scan(RunningService service, string card)
-    {
-        var seen = service.LogLineCount;
-        scanner.Write(System.Text.Encoding.ASCII.GetBytes(card + "\r\n"));
-        service.WaitForLog("identified at till", Patience, seen);
-    }
-
-    private JsonElement Show()
-    {
-        var result = cli.Run("customers", "show", AnnaCard, "--json");
-        Assert.Equal(0, result.ExitCode);
-        return JsonDocument.Parse(result.Stdout).RootElement;
-    }
-
     /// <summary>
     /// Waits for the events, not for a quiet spell (which a busy machine can fake): every coupon marked printed (the
     /// printer has taken its bytes) and the printer holding more than the receipt, ending with the receipt's own last
@@ -201,7 +165,7 @@ public sealed class RunEndToEndTests : IDisposable
     private byte[] WaitForCouponsPrinted(byte[] receipt, bool endsWithTheReceipt)
     {
         var deadline = DateTime.UtcNow + Patience;
-        while (Scalar("SELECT COUNT(*) FROM coupons") == 0 && DateTime.UtcNow < deadline)
+        while (till.Cli.Scalar("SELECT COUNT(*) FROM coupons") == 0 && DateTime.UtcNow < deadline)
         {
             Thread.Sleep(20); // the sale and its coupon commit at the cut
         }
@@ -209,11 +173,11 @@ public sealed class RunEndToEndTests : IDisposable
         WaitUntilEveryCouponPrintedOnce();
         var cut = receipt.AsSpan().LastIndexOf((ReadOnlySpan<byte>)[0x1D, 0x56]);
         var tail = receipt[Math.Max(cut, 0)..]; // the coupon goes in just before the last cut: from there on, the receipt's own bytes
-        var got = printer.Received;
+        var got = till.Printer.Received;
         while (DateTime.UtcNow < deadline && !(got.Length > receipt.Length && (!endsWithTheReceipt || got.AsSpan().EndsWith(tail))))
         {
             Thread.Sleep(20);
-            got = printer.Received;
+            got = till.Printer.Received;
         }
 
         return got;
@@ -221,13 +185,13 @@ public sealed class RunEndToEndTests : IDisposable
 
     private void WaitUntilEveryCouponPrintedOnce()
     {
-        var issued = Scalar("SELECT COUNT(*) FROM coupons");
+        var issued = till.Cli.Scalar("SELECT COUNT(*) FROM coupons");
         Assert.True(issued > 0, "the sale earned at least one coupon");
         var deadline = DateTime.UtcNow + Patience;
         long printed = 0;
         while (DateTime.UtcNow < deadline)
         {
-            printed = Scalar("SELECT COUNT(*) FROM coupons WHERE print_state = 'printed' AND print_count = 1");
+            printed = till.Cli.Scalar("SELECT COUNT(*) FROM coupons WHERE print_state = 'printed' AND print_count = 1");
             if (printed == issued)
             {
                 break;
@@ -237,25 +201,6 @@ public sealed class RunEndToEndTests : IDisposable
         }
 
         Assert.Equal(issued, printed);
-        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM coupons WHERE print_state = 'pending' OR print_count <> 1"));
+        Assert.Equal(0, till.Cli.Scalar("SELECT COUNT(*) FROM coupons WHERE print_state = 'pending' OR print_count <> 1"));
     }
-
-    private long Scalar(string sql)
-    {
-        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.DatabasePath};Mode=ReadOnly;Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private void WriteConfig(string placement) => File.WriteAllText(config, $$"""
-        {
-          "Till": { "Id": "till-1", "ActiveCustomerTimeout": "00:05:00", "LateScanWindow": "00:03:00" },
-          "Scanner": { "Device": "{{scanner.SlavePath}}", "BaudRate": 9600 },
-          "ReceiptTap": { "Input": "{{pos.SlavePath}}", "Profile": "default" },
-          "Printer": { "Device": "{{printer.Device}}", "Columns": 42, "CouponPlacement": "{{placement}}" },
-          "Panel": { "Socket": "{{Path.Combine(cli.Directory, "panel.sock")}}" }
-        }
-        """);
 }

@@ -16,7 +16,7 @@ public sealed class CardNumberLeakTests : IDisposable
     private readonly FakeTcpPrinter printer = new();
     private readonly TillRig till;
 
-    public CardNumberLeakTests() => till = new TillRig(printer.Device);
+    public CardNumberLeakTests() => till = TillRig.WithAnnaEnrolled(printer.Device);
 
     public void Dispose()
     {

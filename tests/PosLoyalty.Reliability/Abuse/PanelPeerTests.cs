@@ -14,7 +14,7 @@ public sealed class PanelPeerTests : IDisposable
     private readonly FakeTcpPrinter printer = new();
     private readonly TillRig till;
 
-    public PanelPeerTests() => till = new TillRig(printer.Device);
+    public PanelPeerTests() => till = TillRig.WithAnnaEnrolled(printer.Device);
 
     public void Dispose()
     {

@@ -16,7 +16,7 @@ public sealed class PrinterStatusTests : IDisposable
     private readonly StatusTcpPrinter printer = new();
     private readonly TillRig till;
 
-    public PrinterStatusTests() => till = new TillRig(printer.Device);
+    public PrinterStatusTests() => till = TillRig.WithAnnaEnrolled(printer.Device);
 
     public void Dispose()
     {

@@ -18,7 +18,7 @@ public sealed class RefusingPrinterTests : IDisposable
         probe.Start();
         port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        till = new TillRig($"tcp://127.0.0.1:{port}");
+        till = TillRig.WithAnnaEnrolled($"tcp://127.0.0.1:{port}");
     }
 
     public void Dispose() => till.Dispose();

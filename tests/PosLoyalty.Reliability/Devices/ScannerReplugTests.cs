@@ -10,7 +10,7 @@ public sealed class ScannerReplugTests : IDisposable
     private readonly FakeTcpPrinter printer = new();
     private readonly TillRig till;
 
-    public ScannerReplugTests() => till = new TillRig(printer.Device);
+    public ScannerReplugTests() => till = TillRig.WithAnnaEnrolled(printer.Device);
 
     public void Dispose()
     {

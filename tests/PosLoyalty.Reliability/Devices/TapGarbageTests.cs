@@ -13,7 +13,7 @@ public sealed class TapGarbageTests : IDisposable
     private readonly FakeTcpPrinter printer = new();
     private readonly TillRig till;
 
-    public TapGarbageTests() => till = new TillRig(printer.Device);
+    public TapGarbageTests() => till = TillRig.WithAnnaEnrolled(printer.Device);
 
     public void Dispose()
     {

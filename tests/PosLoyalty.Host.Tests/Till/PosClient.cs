@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace PosLoyalty.Reliability.Infrastructure;
+namespace PosLoyalty.Host.Tests.Till;
 
 /// <summary>The POS's side of docs/pos-protocol.md: one connection, a line out, a reply line back (with a timeout, never a sleep).</summary>
 internal sealed class PosClient : IDisposable
