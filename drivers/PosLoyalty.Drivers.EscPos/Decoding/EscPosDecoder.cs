@@ -14,7 +14,7 @@ namespace PosLoyalty.Drivers.EscPos.Decoding;
 /// Not thread-safe: one decoder per stream. Page mode is decoded as if it were standard mode (text in order),
 /// and lines are not wrapped at the paper width.
 /// </remarks>
-public sealed class EscPosDecoder : IReceiptDecoder
+public sealed class EscPosDecoder : StreamingReceiptDecoder
 {
     private const int Esc = (int)ControlByte.Escape << 8;
     private const int Gs = (int)ControlByte.GroupSeparator << 8;
@@ -26,10 +26,6 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     private const int MaxSemicolonListLength = 32;
 
-    private readonly ReceiptDecoderOptions _options;
-    private readonly ReceiptAssembler _assembler;
-    private readonly PayloadCapture _payload;
-    private readonly TabStopCollector _tabStops;
     private readonly TextEncoding? _doubleByte;
     private readonly CommandArguments _arguments = new();
 
@@ -38,7 +34,6 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     // Stream offsets (bytes since construction): where the current chunk starts, and where the command being
     // read began. A cut reports the latter so a tap can insert bytes before the cut command (DecodedReceipt.CutStreamOffset).
-    private long _chunkStreamOffset;
     private long _commandStreamOffset;
 
     private PayloadEnd _payloadEnd;
@@ -60,13 +55,8 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     /// <summary>A decoder for a printer with the given start-up settings and caps.</summary>
     public EscPosDecoder(ReceiptDecoderOptions options)
+        : base(options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
-        _assembler = new ReceiptAssembler(options);
-        _payload = new PayloadCapture(_assembler, options);
-        _tabStops = new TabStopCollector(_assembler);
         _doubleByte = TryGetEncoding(options.DoubleByteCodePage);
     }
 
@@ -97,49 +87,34 @@ public sealed class EscPosDecoder : IReceiptDecoder
     }
 
     /// <inheritdoc />
-    public int RetainedSize => _assembler.RetainedSize + _payload.RetainedSize;
-
-    /// <inheritdoc />
-    public long? OpenCommandStreamOffset => _state is State.Escape or State.GroupSeparator or State.FileSeparator
+    public override long? OpenCommandStreamOffset => _state is State.Escape or State.GroupSeparator or State.FileSeparator
         or State.DataLinkEscape || (_state == State.Arguments && _command != NvImageHeader)
         ? _commandStreamOffset
         : null;
 
-    /// <inheritdoc />
-    public IReadOnlyList<DecodedReceipt> Push(ReadOnlySpan<byte> bytes)
+    private protected override int Step(ReadOnlySpan<byte> bytes, int i)
     {
-        int i = 0;
-        while (i < bytes.Length)
+        return _state switch
         {
-            i = _state switch
-            {
-                State.Text => ConsumeText(bytes, i),
-                State.Escape => ConsumeCommandByte(bytes[i], i, Esc, EscPosCommandTable.EscArguments(bytes[i])),
-                State.GroupSeparator => ConsumeCommandByte(bytes[i], i, Gs, EscPosCommandTable.GsArguments(bytes[i])),
-                State.FileSeparator => ConsumeCommandByte(bytes[i], i, Fs, EscPosCommandTable.FsArguments(bytes[i])),
-                State.DataLinkEscape => ConsumeRealTimeByte(bytes[i], i),
-                State.Arguments => ConsumeArguments(bytes, i),
-                State.Payload => ConsumePayload(bytes, i),
-                State.NulTerminatedBarcode => ConsumeNulTerminatedBarcode(bytes[i], i),
-                State.TabStops => ConsumeTabStop(bytes[i], i),
-                State.UserCharacterWidth => ConsumeUserCharacterWidth(bytes[i], i),
-                State.SemicolonList => ConsumeSemicolonList(bytes[i], i),
-                State.KanjiTrail => ConsumeKanjiTrail(bytes[i], i),
-                _ => ResetToText(i),
-            };
-        }
-
-        _chunkStreamOffset += bytes.Length;
-        return _assembler.TakeCompleted();
+            State.Text => ConsumeText(bytes, i),
+            State.Escape => ConsumeCommandByte(bytes[i], i, Esc, EscPosCommandTable.EscArguments(bytes[i])),
+            State.GroupSeparator => ConsumeCommandByte(bytes[i], i, Gs, EscPosCommandTable.GsArguments(bytes[i])),
+            State.FileSeparator => ConsumeCommandByte(bytes[i], i, Fs, EscPosCommandTable.FsArguments(bytes[i])),
+            State.DataLinkEscape => ConsumeRealTimeByte(bytes[i], i),
+            State.Arguments => ConsumeArguments(bytes, i),
+            State.Payload => ConsumePayload(bytes, i),
+            State.NulTerminatedBarcode => ConsumeNulTerminatedBarcode(bytes[i], i),
+            State.TabStops => ConsumeTabStop(bytes[i], i),
+            State.UserCharacterWidth => ConsumeUserCharacterWidth(bytes[i], i),
+            State.SemicolonList => ConsumeSemicolonList(bytes[i], i),
+            State.KanjiTrail => ConsumeKanjiTrail(bytes[i], i),
+            _ => ResetToText(i),
+        };
     }
 
-    /// <inheritdoc />
-    public DecodedReceipt? Flush()
+    private protected override void AbandonCommand()
     {
-        // A command cut off by the end of the stream prints nothing; the text before it still counts.
         _state = State.Text;
-        _payload.Reset();
-        return _assembler.Flush();
     }
 
     private static TextEncoding? TryGetEncoding(int codePage)
@@ -179,7 +154,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
                     return i + 1;
                 }
 
-                _assembler.Print(b);
+                Assembler.Print(b);
                 i++;
                 continue;
             }
@@ -189,23 +164,23 @@ public sealed class EscPosDecoder : IReceiptDecoder
             {
                 case ControlByte.Escape:
                     _state = State.Escape;
-                    _commandStreamOffset = _chunkStreamOffset + i - 1;
+                    _commandStreamOffset = ChunkStreamOffset + i - 1;
                     return i;
                 case ControlByte.GroupSeparator:
                     _state = State.GroupSeparator;
-                    _commandStreamOffset = _chunkStreamOffset + i - 1;
+                    _commandStreamOffset = ChunkStreamOffset + i - 1;
                     return i;
                 case ControlByte.FileSeparator:
                     _state = State.FileSeparator;
-                    _commandStreamOffset = _chunkStreamOffset + i - 1;
+                    _commandStreamOffset = ChunkStreamOffset + i - 1;
                     return i;
                 case ControlByte.DataLinkEscape:
                     _state = State.DataLinkEscape;
-                    _commandStreamOffset = _chunkStreamOffset + i - 1;
+                    _commandStreamOffset = ChunkStreamOffset + i - 1;
                     return i;
                 default:
                     // LF, CR, HT, FF; other control bytes print nothing on an ESC/POS printer.
-                    _assembler.Control(b);
+                    Assembler.Control(b);
                     break;
             }
         }
@@ -223,11 +198,11 @@ public sealed class EscPosDecoder : IReceiptDecoder
         if (b < 0x20)
         {
             // Not a character pair after all: the control byte is processed as itself.
-            _assembler.Print('?', 2);
+            Assembler.Print('?', 2);
             return i;
         }
 
-        _assembler.Print(DecodePair(_kanjiLead, b), 2);
+        Assembler.Print(DecodePair(_kanjiLead, b), 2);
         return i + 1;
     }
 
@@ -239,7 +214,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
         }
 
         Span<byte> pair = [lead, trail];
-        if (!_kanjiShiftJis && _options.DoubleByteCodePage == 932 && lead is >= 0x21 and <= 0x7E && trail is >= 0x21 and <= 0x7E)
+        if (!_kanjiShiftJis && Options.DoubleByteCodePage == 932 && lead is >= 0x21 and <= 0x7E && trail is >= 0x21 and <= 0x7E)
         {
             // JIS X 0208 row/cell to Shift_JIS, so one .NET code page decodes both code systems (FS C 0 and 1).
             pair[0] = (byte)(((lead + 1) >> 1) + (lead <= 0x5E ? 0x70 : 0xB0));
@@ -315,7 +290,7 @@ public sealed class EscPosDecoder : IReceiptDecoder
     private void BeginPayload(long length, PayloadEnd end, int captureLimit = 0, BarcodeSymbology symbology = BarcodeSymbology.Unknown)
     {
         _payloadEnd = end;
-        if (_payload.BeginCounted(length, captureLimit, symbology))
+        if (Payload.BeginCounted(length, captureLimit, symbology))
         {
             _state = State.Payload;
         }
@@ -328,8 +303,8 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     private int ConsumePayload(ReadOnlySpan<byte> bytes, int i)
     {
-        int take = _payload.TakeCounted(bytes[i..]);
-        if (_payload.IsComplete)
+        int take = Payload.TakeCounted(bytes[i..]);
+        if (Payload.IsComplete)
         {
             _state = State.Text;
             EndPayload();
@@ -340,18 +315,18 @@ public sealed class EscPosDecoder : IReceiptDecoder
 
     private void EndPayload()
     {
-        ReadOnlySpan<byte> captured = _payload.TakeCaptured();
+        ReadOnlySpan<byte> captured = Payload.TakeCaptured();
         switch (_payloadEnd)
         {
             case PayloadEnd.LinearBarcode:
-                _payload.AddBarcode(captured);
+                Payload.AddBarcode(captured);
                 break;
             case PayloadEnd.TwoDimensionalCode:
                 // GS ( k pL pH cn fn m d1…dk: fn 80 "store the data in the symbol storage area".
                 if (captured.Length > 3 && captured[1] == 80)
                 {
                     BarcodeSymbology symbology = BarcodeText.FromTwoDimensional(captured[0]);
-                    _assembler.AddBarcode(symbology, BarcodeText.Decode(captured[3..], symbology));
+                    Assembler.AddBarcode(symbology, BarcodeText.Decode(captured[3..], symbology));
                 }
 
                 break;
@@ -383,9 +358,9 @@ public sealed class EscPosDecoder : IReceiptDecoder
         }
     }
 
-    private int ConsumeNulTerminatedBarcode(byte b, int i) => Step(_payload.ConsumeTerminated(b), i);
+    private int ConsumeNulTerminatedBarcode(byte b, int i) => Step(Payload.ConsumeTerminated(b), i);
 
-    private int ConsumeTabStop(byte b, int i) => Step(_tabStops.Consume(b), i);
+    private int ConsumeTabStop(byte b, int i) => Step(TabStops.Consume(b), i);
 
     /// <summary>Back to text when a sequence has ended; the index of the next byte to process.</summary>
     private int Step(SequenceStep step, int i)
@@ -426,20 +401,20 @@ public sealed class EscPosDecoder : IReceiptDecoder
         switch (_command)
         {
             case Esc | (int)EscCommandByte.RightSideSpacing:
-                _assembler.RightSpacingDots = a[0];
+                Assembler.RightSpacingDots = a[0];
                 break;
             case Esc | (int)EscCommandByte.PrintMode:
-                _assembler.FontWidthDots = (a[0] & 0x01) != 0 ? _options.FontBCharacterWidthDots : _options.CharacterWidthDots;
-                _assembler.Emphasized = (a[0] & 0x08) != 0;
-                _assembler.HeightMultiplier = (a[0] & 0x10) != 0 ? 2 : 1;
-                _assembler.WidthMultiplier = (a[0] & 0x20) != 0 ? 2 : 1;
-                _assembler.Underline = (a[0] & 0x80) != 0;
+                Assembler.FontWidthDots = (a[0] & 0x01) != 0 ? Options.FontBCharacterWidthDots : Options.CharacterWidthDots;
+                Assembler.Emphasized = (a[0] & 0x08) != 0;
+                Assembler.HeightMultiplier = (a[0] & 0x10) != 0 ? 2 : 1;
+                Assembler.WidthMultiplier = (a[0] & 0x20) != 0 ? 2 : 1;
+                Assembler.Underline = (a[0] & 0x80) != 0;
                 break;
             case Esc | (int)EscCommandByte.AbsolutePosition:
-                _assembler.MoveTo(a[0] | (a[1] << 8));
+                Assembler.MoveTo(a[0] | (a[1] << 8));
                 break;
             case Esc | (int)EscCommandByte.RelativePosition:
-                _assembler.MoveBy((short)(a[0] | (a[1] << 8)));
+                Assembler.MoveBy((short)(a[0] | (a[1] << 8)));
                 break;
             case Esc | (int)EscCommandByte.DefineUserCharacters:
                 _userCharacterHeight = a[0];
@@ -455,55 +430,55 @@ public sealed class EscPosDecoder : IReceiptDecoder
                 BeginPayload(a[0] is 32 or 33 ? 3L * columns : a[0] is 0 or 1 ? columns : 0, PayloadEnd.None);
                 break;
             case Esc | (int)EscCommandByte.Underline:
-                _assembler.Underline = a[0] is 1 or 2 or 49 or 50;
+                Assembler.Underline = a[0] is 1 or 2 or 49 or 50;
                 break;
             case Esc | (int)EscCommandByte.Initialize:
-                _assembler.Initialize();
+                Assembler.Initialize();
                 _kanjiMode = false;
                 break;
             case Esc | (int)EscCommandByte.TabPositions:
-                _tabStops.Begin();
+                TabStops.Begin();
                 _state = State.TabStops;
                 break;
             case Esc | (int)EscCommandByte.Emphasized:
-                _assembler.Emphasized = (a[0] & 1) != 0;
+                Assembler.Emphasized = (a[0] & 1) != 0;
                 break;
             case Esc | (int)EscCommandByte.DoubleStrike:
-                _assembler.DoubleStrike = (a[0] & 1) != 0;
+                Assembler.DoubleStrike = (a[0] & 1) != 0;
                 break;
             case Esc | (int)EscCommandByte.PrintAndFeed:
             case Esc | (int)EscCommandByte.PrintAndReverseFeed:
             case Esc | (int)EscCommandByte.PrintAndFeedLines:
             case Esc | (int)EscCommandByte.PrintAndReverseFeedLines:
             case Esc | (int)EscCommandByte.PrintPageMode:
-                _assembler.EndLineIfPending();
+                Assembler.EndLineIfPending();
                 break;
             case Esc | (int)EscCommandByte.Font:
-                _assembler.FontWidthDots = a[0] is 0 or 48 ? _options.CharacterWidthDots : _options.FontBCharacterWidthDots;
+                Assembler.FontWidthDots = a[0] is 0 or 48 ? Options.CharacterWidthDots : Options.FontBCharacterWidthDots;
                 break;
             case Esc | (int)EscCommandByte.InternationalCharacterSet:
-                _assembler.SelectInternationalCharacterSet(a[0]);
+                Assembler.SelectInternationalCharacterSet(a[0]);
                 break;
             case Esc | (int)EscCommandByte.Justification:
-                _assembler.Alignment = Alignment(a[0]);
+                Assembler.Alignment = Alignment(a[0]);
                 break;
             case Esc | (int)EscCommandByte.PartialCutOnePoint:
             case Esc | (int)EscCommandByte.PartialCutThreePoints:
-                _assembler.Cut(_commandStreamOffset);
+                Assembler.Cut(_commandStreamOffset);
                 break;
             case Esc | (int)EscCommandByte.CodeTable:
-                _assembler.SelectCodePage(EscPosCodePageMap.FromEscT(a[0], _options.StartupCodePage));
+                Assembler.SelectCodePage(EscPosCodePageMap.FromEscT(a[0], Options.StartupCodePage));
                 break;
             case Gs | (int)GsCommandByte.Reverse:
-                _assembler.Inverse = (a[0] & 1) != 0;
+                Assembler.Inverse = (a[0] & 1) != 0;
                 break;
             case Gs | (int)GsCommandByte.CharacterSize:
-                _assembler.WidthMultiplier = ((a[0] >> 4) & 0x07) + 1;
-                _assembler.HeightMultiplier = (a[0] & 0x07) + 1;
+                Assembler.WidthMultiplier = ((a[0] >> 4) & 0x07) + 1;
+                Assembler.HeightMultiplier = (a[0] & 0x07) + 1;
                 break;
             case Gs | (int)GsCommandByte.ExtendedParameters:
                 bool isSymbol = a[0] == (byte)'k';
-                BeginPayload(a[1] | (a[2] << 8), isSymbol ? PayloadEnd.TwoDimensionalCode : PayloadEnd.None, isSymbol ? _payload.Capacity : 0);
+                BeginPayload(a[1] | (a[2] << 8), isSymbol ? PayloadEnd.TwoDimensionalCode : PayloadEnd.None, isSymbol ? Payload.Capacity : 0);
                 break;
             case Gs | (int)GsCommandByte.DefineDownloadedImage:
                 BeginPayload(8L * a[0] * a[1], PayloadEnd.None);
@@ -617,14 +592,14 @@ public sealed class EscPosDecoder : IReceiptDecoder
         // GS V m (m = 0, 1, 48, 49) or GS V m n (m = 65, 66, 97, 98, 103, 104). docs/architecture.md, "Device facts".
         if (_arguments.Count == 2)
         {
-            _assembler.Cut(_commandStreamOffset);
+            Assembler.Cut(_commandStreamOffset);
             return;
         }
 
         switch (a[0])
         {
             case 0 or 1 or 48 or 49:
-                _assembler.Cut(_commandStreamOffset);
+                Assembler.Cut(_commandStreamOffset);
                 break;
             case 65 or 66 or 97 or 98 or 103 or 104:
                 NeedArguments(2);
@@ -640,14 +615,14 @@ public sealed class EscPosDecoder : IReceiptDecoder
         byte m = a[0];
         if (_arguments.Count == 2)
         {
-            BeginPayload(a[1], PayloadEnd.LinearBarcode, _payload.Capacity, BarcodeText.FromEscPos(m));
+            BeginPayload(a[1], PayloadEnd.LinearBarcode, Payload.Capacity, BarcodeText.FromEscPos(m));
             return;
         }
 
         if (m <= 6)
         {
             // Printable ASCII up to NUL; Epson ends the data at any other byte too.
-            _payload.BeginTerminated(BarcodeText.FromEscPos(m), terminator: 0, highestData: 0x7E);
+            Payload.BeginTerminated(BarcodeText.FromEscPos(m), terminator: 0, highestData: 0x7E);
             _state = State.NulTerminatedBarcode;
         }
         else if (m >= 65)

@@ -10,7 +10,7 @@ namespace PosLoyalty.Drivers.EscPos.Decoding;
 /// Command lengths follow Star Micronics "STAR Line Mode Command Specifications". Unknown commands are
 /// skipped as ESC plus one byte. Not thread-safe: one decoder per stream.
 /// </remarks>
-public sealed class StarLineModeDecoder : IReceiptDecoder
+public sealed class StarLineModeDecoder : StreamingReceiptDecoder
 {
     private const int Esc = 0x1B00;
     private const int EscGs = 0x21D00;
@@ -19,10 +19,6 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     private const int EscFs = 0x51C00;
     private const int RasterLine = 0x60000;
 
-    private readonly ReceiptDecoderOptions _options;
-    private readonly ReceiptAssembler _assembler;
-    private readonly PayloadCapture _payload;
-    private readonly TabStopCollector _tabStops;
     private readonly CommandArguments _arguments = new();
 
     private State _state;
@@ -30,7 +26,6 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
 
     // Stream offsets (bytes since construction): where the current chunk starts, and where the command being
     // read began (its ESC). A cut reports the latter (DecodedReceipt.CutStreamOffset).
-    private long _chunkStreamOffset;
     private long _commandStreamOffset;
 
     private bool _payloadIsBarcode;
@@ -46,13 +41,8 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
 
     /// <summary>A decoder for a printer with the given start-up settings and caps.</summary>
     public StarLineModeDecoder(ReceiptDecoderOptions options)
+        : base(options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
-        _assembler = new ReceiptAssembler(options);
-        _payload = new PayloadCapture(_assembler, options);
-        _tabStops = new TabStopCollector(_assembler);
     }
 
     private enum State : byte
@@ -81,54 +71,40 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
         Nul,
     }
 
-    /// <inheritdoc />
-    public int RetainedSize => _assembler.RetainedSize + _payload.RetainedSize;
-
     private State Ground => _inRaster ? State.Raster : State.Text;
 
     /// <inheritdoc />
-    public long? OpenCommandStreamOffset => _state is State.Escape or State.EscapeGs or State.EscapeFs or State.EscapeStar
+    public override long? OpenCommandStreamOffset => _state is State.Escape or State.EscapeGs or State.EscapeFs or State.EscapeStar
         or State.EscapeStarR or State.Arguments or State.RasterEscape or State.RasterFormFeed
         ? _commandStreamOffset
         : null;
 
-    /// <inheritdoc />
-    public IReadOnlyList<DecodedReceipt> Push(ReadOnlySpan<byte> bytes)
+    private protected override int Step(ReadOnlySpan<byte> bytes, int i)
     {
-        int i = 0;
-        while (i < bytes.Length)
+        byte b = bytes[i];
+        return _state switch
         {
-            byte b = bytes[i];
-            i = _state switch
-            {
-                State.Text => ConsumeText(bytes, i),
-                State.Escape => ConsumeEscape(b, i),
-                State.EscapeGs => ConsumeEscapeGs(b, i),
-                State.EscapeFs => Begin(EscFs | b, b == (byte)'p' ? 2 : 0, i),
-                State.EscapeStar => ConsumeEscapeStar(b, i),
-                State.EscapeStarR => ConsumeRasterCommand(b, i),
-                State.Arguments => ConsumeArguments(bytes, i),
-                State.Payload => ConsumePayload(bytes, i),
-                State.Terminated => ConsumeTerminated(b, i),
-                State.TabStops => ConsumeTabStop(b, i),
-                State.Raster => ConsumeRaster(b, i),
-                State.RasterEscape => ConsumeRasterEscape(b, i),
-                State.RasterFormFeed => ConsumeRasterFormFeed(b, i),
-                _ => ToGround(i),
-            };
-        }
-
-        _chunkStreamOffset += bytes.Length;
-        return _assembler.TakeCompleted();
+            State.Text => ConsumeText(bytes, i),
+            State.Escape => ConsumeEscape(b, i),
+            State.EscapeGs => ConsumeEscapeGs(b, i),
+            State.EscapeFs => Begin(EscFs | b, b == (byte)'p' ? 2 : 0, i),
+            State.EscapeStar => ConsumeEscapeStar(b, i),
+            State.EscapeStarR => ConsumeRasterCommand(b, i),
+            State.Arguments => ConsumeArguments(bytes, i),
+            State.Payload => ConsumePayload(bytes, i),
+            State.Terminated => ConsumeTerminated(b, i),
+            State.TabStops => ConsumeTabStop(b, i),
+            State.Raster => ConsumeRaster(b, i),
+            State.RasterEscape => ConsumeRasterEscape(b, i),
+            State.RasterFormFeed => ConsumeRasterFormFeed(b, i),
+            _ => ToGround(i),
+        };
     }
 
-    /// <inheritdoc />
-    public DecodedReceipt? Flush()
+    private protected override void AbandonCommand()
     {
         _state = State.Text;
         _inRaster = false;
-        _payload.Reset();
-        return _assembler.Flush();
     }
 
     private static int Level(byte n) => n >= (byte)'0' ? n - '0' : n;
@@ -146,7 +122,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
             byte b = bytes[i];
             if (b >= 0x20)
             {
-                _assembler.Print(b);
+                Assembler.Print(b);
                 i++;
                 continue;
             }
@@ -155,21 +131,21 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
             switch ((ControlByte)b)
             {
                 case ControlByte.VerticalTab:
-                    _assembler.EndLineIfPending();
+                    Assembler.EndLineIfPending();
                     break;
                 case ControlByte.ShiftOut:
-                    _assembler.WidthMultiplier = 2;
+                    Assembler.WidthMultiplier = 2;
                     break;
                 case ControlByte.DeviceControl4:
-                    _assembler.WidthMultiplier = 1;
+                    Assembler.WidthMultiplier = 1;
                     break;
                 case ControlByte.Escape:
                     _state = State.Escape;
-                    _commandStreamOffset = _chunkStreamOffset + i - 1;
+                    _commandStreamOffset = ChunkStreamOffset + i - 1;
                     return i;
                 default:
                     // LF, CR, HT, FF; BEL, FS, SUB, CAN, SI, DC2 …: buzzers, drawers, inversion: nothing printed.
-                    _assembler.Control(b);
+                    Assembler.Control(b);
                     break;
             }
         }
@@ -191,7 +167,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
                 _state = State.EscapeStar;
                 return i + 1;
             case StarCommandByte.TabPositions:
-                _tabStops.Begin();
+                TabStops.Begin();
                 _state = State.TabStops;
                 return i + 1;
             case StarCommandByte.VerticalTabs:
@@ -296,7 +272,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
             case (byte)'A':
                 // Enter raster mode: from here on, everything is image data and raster commands.
                 _inRaster = true;
-                _assembler.EndLineIfPending();
+                Assembler.EndLineIfPending();
                 _state = State.Raster;
                 break;
             case (byte)'B':
@@ -321,11 +297,11 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
         {
             case (byte)'b' or (byte)'k':
                 // b n1 n2 d1…dk: one raster line of k = n1 + n2×256 bytes.
-                _commandStreamOffset = _chunkStreamOffset + i;
+                _commandStreamOffset = ChunkStreamOffset + i;
                 return Begin(RasterLine, 2, i);
             case (byte)ControlByte.Escape:
                 _state = State.RasterEscape;
-                _commandStreamOffset = _chunkStreamOffset + i;
+                _commandStreamOffset = ChunkStreamOffset + i;
                 return i + 1;
             default:
                 return i + 1;
@@ -353,7 +329,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
         // ESC FF NUL: form feed; ESC FF EOT: end of document (with the EOT mode's cut).
         if (b == 0x04)
         {
-            _assembler.Cut(_commandStreamOffset);
+            Assembler.Cut(_commandStreamOffset);
         }
 
         _state = State.Raster;
@@ -398,7 +374,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     private void BeginPayload(long length, BarcodeSymbology? barcode = null)
     {
         _payloadIsBarcode = barcode is not null;
-        if (_payload.BeginCounted(length, _payloadIsBarcode ? _payload.Capacity : 0, barcode ?? BarcodeSymbology.Unknown))
+        if (Payload.BeginCounted(length, _payloadIsBarcode ? Payload.Capacity : 0, barcode ?? BarcodeSymbology.Unknown))
         {
             _state = State.Payload;
         }
@@ -410,8 +386,8 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
 
     private int ConsumePayload(ReadOnlySpan<byte> bytes, int i)
     {
-        int take = _payload.TakeCounted(bytes[i..]);
-        if (_payload.IsComplete)
+        int take = Payload.TakeCounted(bytes[i..]);
+        if (Payload.IsComplete)
         {
             EndPayload();
         }
@@ -422,10 +398,10 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     private void EndPayload()
     {
         _state = Ground;
-        ReadOnlySpan<byte> captured = _payload.TakeCaptured();
+        ReadOnlySpan<byte> captured = Payload.TakeCaptured();
         if (_payloadIsBarcode)
         {
-            _payload.AddBarcode(captured);
+            Payload.AddBarcode(captured);
         }
 
         _payloadIsBarcode = false;
@@ -434,7 +410,7 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     private void BeginSkipToNul()
     {
         _terminated = Terminated.Nul;
-        _payload.BeginSkipToNul();
+        Payload.BeginSkipToNul();
         _state = State.Terminated;
     }
 
@@ -442,15 +418,15 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
     {
         // ESC b n1 n2 n3 n4 d1…dk RS: any byte but a control byte is data.
         _terminated = Terminated.Barcode;
-        _payload.BeginTerminated(symbology, (byte)ControlByte.RecordSeparator, highestData: 0xFF);
+        Payload.BeginTerminated(symbology, (byte)ControlByte.RecordSeparator, highestData: 0xFF);
         _state = State.Terminated;
     }
 
     private int ConsumeTerminated(byte b, int i) => Step(
-        _terminated == Terminated.Nul ? _payload.SkipToNul(b) : _payload.ConsumeTerminated(b),
+        _terminated == Terminated.Nul ? Payload.SkipToNul(b) : Payload.ConsumeTerminated(b),
         i);
 
-    private int ConsumeTabStop(byte b, int i) => Step(_tabStops.Consume(b), i);
+    private int ConsumeTabStop(byte b, int i) => Step(TabStops.Consume(b), i);
 
     /// <summary>Back to the ground state when a sequence has ended; the index of the next byte to process.</summary>
     private int Step(SequenceStep step, int i)
@@ -470,56 +446,56 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
         switch (_command)
         {
             case Esc | (int)StarCommandByte.Initialize:
-                _assembler.Initialize();
+                Assembler.Initialize();
                 break;
             case Esc | (int)StarCommandByte.HighlightOn:
-                _assembler.Inverse = true;
+                Assembler.Inverse = true;
                 break;
             case Esc | (int)StarCommandByte.HighlightOff:
-                _assembler.Inverse = false;
+                Assembler.Inverse = false;
                 break;
             case Esc | (int)StarCommandByte.EmphasizedOn:
-                _assembler.Emphasized = true;
+                Assembler.Emphasized = true;
                 break;
             case Esc | (int)StarCommandByte.EmphasizedOff:
-                _assembler.Emphasized = false;
+                Assembler.Emphasized = false;
                 break;
             case Esc | (int)StarCommandByte.Underline:
-                _assembler.Underline = Level(a[0]) is 1 or 2;
+                Assembler.Underline = Level(a[0]) is 1 or 2;
                 break;
             case Esc | (int)StarCommandByte.DoubleHeightOn:
-                _assembler.HeightMultiplier = 2;
+                Assembler.HeightMultiplier = 2;
                 break;
             case Esc | (int)StarCommandByte.DoubleHeightOff:
-                _assembler.HeightMultiplier = 1;
+                Assembler.HeightMultiplier = 1;
                 break;
             case Esc | (int)StarCommandByte.WidthExpansion:
-                _assembler.WidthMultiplier = Level(a[0]) + 1;
+                Assembler.WidthMultiplier = Level(a[0]) + 1;
                 break;
             case Esc | (int)StarCommandByte.HeightExpansion:
-                _assembler.HeightMultiplier = Level(a[0]) + 1;
+                Assembler.HeightMultiplier = Level(a[0]) + 1;
                 break;
             case Esc | (int)StarCommandByte.Expansion:
-                _assembler.HeightMultiplier = Level(a[0]) + 1;
-                _assembler.WidthMultiplier = Level(a[1]) + 1;
+                Assembler.HeightMultiplier = Level(a[0]) + 1;
+                Assembler.WidthMultiplier = Level(a[1]) + 1;
                 break;
             case Esc | (int)StarCommandByte.CharacterSpacing:
-                _assembler.RightSpacingDots = a[0];
+                Assembler.RightSpacingDots = a[0];
                 break;
             case Esc | (int)StarCommandByte.Pitch12:
-                _assembler.FontWidthDots = _options.CharacterWidthDots;
+                Assembler.FontWidthDots = Options.CharacterWidthDots;
                 break;
             case Esc | (int)StarCommandByte.Pitch14:
-                _assembler.FontWidthDots = 14;
+                Assembler.FontWidthDots = 14;
                 break;
             case Esc | (int)StarCommandByte.Pitch15:
-                _assembler.FontWidthDots = 15;
+                Assembler.FontWidthDots = 15;
                 break;
             case Esc | (int)StarCommandByte.Pitch16:
-                _assembler.FontWidthDots = 16;
+                Assembler.FontWidthDots = 16;
                 break;
             case Esc | (int)StarCommandByte.InternationalCharacterSet:
-                _assembler.SelectInternationalCharacterSet(Level(a[0]));
+                Assembler.SelectInternationalCharacterSet(Level(a[0]));
                 break;
             case Esc | (int)StarCommandByte.PageLength:
                 if (_arguments.Count == 1 && a[0] == 0)
@@ -531,12 +507,12 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
             case Esc | (int)StarCommandByte.Feed:
             case Esc | (int)StarCommandByte.FeedQuarterMillimetres:
             case Esc | (int)StarCommandByte.FeedLines:
-                _assembler.EndLineIfPending();
+                Assembler.EndLineIfPending();
                 break;
             case Esc | (int)StarCommandByte.Cut:
                 if (Level(a[0]) is >= 0 and <= 3)
                 {
-                    _assembler.Cut(_commandStreamOffset);
+                    Assembler.Cut(_commandStreamOffset);
                 }
 
                 break;
@@ -553,10 +529,10 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
                 BeginBarcode(StarSymbology(Level(a[0])));
                 break;
             case EscGs | 't':
-                _assembler.SelectCodePage(EscPosCodePageMap.FromStarEscGsT(a[0], _options.StartupCodePage));
+                Assembler.SelectCodePage(EscPosCodePageMap.FromStarEscGsT(a[0], Options.StartupCodePage));
                 break;
             case EscGs | 'a':
-                _assembler.Alignment = Level(a[0]) switch
+                Assembler.Alignment = Level(a[0]) switch
                 {
                     1 => LineAlignment.Center,
                     2 => LineAlignment.Right,
@@ -564,10 +540,10 @@ public sealed class StarLineModeDecoder : IReceiptDecoder
                 };
                 break;
             case EscGs | 'A':
-                _assembler.MoveTo(a[0] | (a[1] << 8));
+                Assembler.MoveTo(a[0] | (a[1] << 8));
                 break;
             case EscGs | 'R':
-                _assembler.MoveBy(a[0] | (a[1] << 8));
+                Assembler.MoveBy(a[0] | (a[1] << 8));
                 break;
             case EscGs | 'S':
                 // ESC GS S m xL xH yL yH n d1…dk: k = (xL + xH×256) × (yL + yH×256).

@@ -101,6 +101,17 @@ public sealed class SocketListener : IAsyncDisposable
     /// <exception cref="SocketException">The port is in use or the address is not local.</exception>
     public static SocketListener ListenTcp(string host, int port)
     {
+        var socket = BindTcp(host, port);
+        return new SocketListener(socket, string.Create(CultureInfo.InvariantCulture, $"tcp://{socket.LocalEndPoint}"), null, replacedStaleSocket: false);
+    }
+
+    /// <summary>
+    /// A listening TCP socket on <paramref name="host"/>:<paramref name="port"/>, for a caller with its own accept
+    /// loop (the receipt tap takes one POS connection at a time).
+    /// </summary>
+    /// <exception cref="SocketException">The port is in use or the address is not local.</exception>
+    public static Socket BindTcp(string host, int port)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(host);
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
@@ -114,7 +125,7 @@ public sealed class SocketListener : IAsyncDisposable
             socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             socket.Bind(new IPEndPoint(address, port));
             socket.Listen(Backlog);
-            return new SocketListener(socket, string.Create(CultureInfo.InvariantCulture, $"tcp://{socket.LocalEndPoint}"), null, replacedStaleSocket: false);
+            return socket;
         }
         catch
         {

@@ -127,9 +127,7 @@ public sealed record TapInput
     /// <summary>The canonical form.</summary>
     public override string ToString() => Kind switch
     {
-        TapInputKind.TcpListen => Host!.Contains(':', StringComparison.Ordinal)
-            ? string.Create(CultureInfo.InvariantCulture, $"tcp://[{Host}]:{Port}")
-            : string.Create(CultureInfo.InvariantCulture, $"tcp://{Host}:{Port}"),
+        TapInputKind.TcpListen => TcpDeviceAddress.Format(Host!, Port),
         TapInputKind.Serial => string.Create(CultureInfo.InvariantCulture, $"serial:{Path} @ {BaudRate} baud"),
         TapInputKind.File => "file:" + Path,
         _ => Path!,

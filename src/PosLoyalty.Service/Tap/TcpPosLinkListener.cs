@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using PosLoyalty.Service.Hosting;
 
 namespace PosLoyalty.Service.Tap;
 
@@ -11,8 +12,6 @@ namespace PosLoyalty.Service.Tap;
 /// </summary>
 public sealed class TcpPosLinkListener : IPosLinkSource
 {
-    private const int Backlog = 16;
-
     private readonly Socket _listener;
 
     private TcpPosLinkListener(Socket listener)
@@ -30,29 +29,7 @@ public sealed class TcpPosLinkListener : IPosLinkSource
 
     /// <summary>Binds and listens on <paramref name="host"/>:<paramref name="port"/> (0.0.0.0 / :: for every interface).</summary>
     /// <exception cref="SocketException">The port is in use or the address is not local.</exception>
-    public static TcpPosLinkListener Start(string host, int port)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        ArgumentOutOfRangeException.ThrowIfNegative(port);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
-        IPAddress address = IPAddress.TryParse(host, out var parsed) ? parsed
-            : string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
-            : Dns.GetHostAddresses(host)[0];
-        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            // A restarted service must get its port back at once, not after TIME_WAIT.
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            socket.Bind(new IPEndPoint(address, port));
-            socket.Listen(Backlog);
-            return new TcpPosLinkListener(socket);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    public static TcpPosLinkListener Start(string host, int port) => new(SocketListener.BindTcp(host, port));
 
     /// <summary>Starts the listener a parsed <see cref="TapInput"/> names.</summary>
     public static TcpPosLinkListener Start(TapInput input)
