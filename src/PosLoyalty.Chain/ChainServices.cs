@@ -10,7 +10,7 @@ namespace PosLoyalty.Chain;
 public static class ChainServices
 {
     /// <summary>
-    /// Registers the sync service when the configuration has a `Chain` section. The section is bound and validated
+    /// Registers the sync service (over the outbox and inbox AddPosLoyalty registers) when the configuration has a `Chain` section. The section is bound and validated
     /// here, before the host starts: a bad key or a readable password file stops `run` with one line naming it.
     /// </summary>
     public static IServiceCollection AddPosLoyaltyChain(this IServiceCollection services, IConfiguration configuration, string tillId)
@@ -26,8 +26,6 @@ public static class ChainServices
         services.AddSingleton(new ChainIdentity(options.ShopId!, tillId, ChainConnection.Describe(connectionString)));
         services.AddSingleton(_ => ChainConnection.Open(connectionString));
         services.AddSingleton(sp => new ChainStore(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), options.ShopId!, tillId));
-        services.AddSingleton(sp => new ChainOutbox(sp.GetRequiredService<LoyaltyDatabase>()));
-        services.AddSingleton(sp => new ChainInbox(sp.GetRequiredService<LoyaltyDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ChainSync>();
         services.AddHostedService<ChainSyncService>();
         return services;

@@ -4,9 +4,9 @@ namespace PosLoyalty.Service;
 
 /// <summary>
 /// Every log message of the service project, source-generated ([LoggerMessage]) with stable event ids: 100–199 the
-/// till (pairing scans with sales), 400–449 the
+/// till (pairing scans with sales), 200–299 the hosted services (devices and housekeeping), 400–449 the
 /// panel socket (the ids it had in Host, kept so a journal filter on them still works), 1000–1099 the receipt tap and
-/// printer link, 1100–1199 the POS event protocol and the listening sockets. No message carries receipt text, item
+/// printer link, 1100–1199 the POS event protocol and the listening sockets, 1300–1399 the systemd watchdog. No message carries receipt text, item
 /// descriptions or anything else a customer could be recognised by (docs/architecture.md, "Rules that keep data safe"): only devices, counts and reasons.
 /// </summary>
 internal static partial class Log
@@ -201,4 +201,48 @@ internal static partial class Log
 
     [LoggerMessage(114, LogLevel.Information, "Pending sale {PendingId} on till {TillId} {Decision}")]
     public static partial void PendingDecided(this ILogger logger, long pendingId, string tillId, string decision);
+
+    // 200–299: the hosted services — devices and housekeeping.
+    [LoggerMessage(200, LogLevel.Information, "{Device} open: {Detail}")]
+    public static partial void DeviceOpened(ILogger logger, string device, string detail);
+
+    [LoggerMessage(201, LogLevel.Warning, "{Device} unavailable ({Reason}); retrying in {RetryMilliseconds} ms")]
+    public static partial void DeviceUnavailable(ILogger logger, string device, string reason, double retryMilliseconds);
+
+    [LoggerMessage(202, LogLevel.Error, "A {Device} event could not be handled; the service goes on")]
+    public static partial void HandlingFailed(ILogger logger, Exception exception, string device);
+
+    [LoggerMessage(203, LogLevel.Warning, "Idle checkpoint failed; SQLite's automatic checkpoint still bounds the WAL")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(204, LogLevel.Information, "Coupon printed on till {TillId}")]
+    public static partial void CouponPrinted(ILogger logger, string tillId);
+
+    [LoggerMessage(205, LogLevel.Information, "{Count} coupon(s) wait for the printer on till {TillId}")]
+    public static partial void CouponsWaiting(ILogger logger, int count, string tillId);
+
+    [LoggerMessage(206, LogLevel.Information, "Daily backup written to {Path}; {Deleted} old backup(s) removed")]
+    public static partial void BackupWritten(ILogger logger, string path, int deleted);
+
+    [LoggerMessage(207, LogLevel.Error, "Daily backup into {Directory} failed; doctor shows the last good backup")]
+    public static partial void BackupFailed(ILogger logger, Exception exception, string directory);
+
+    [LoggerMessage(208, LogLevel.Information, "Database quick_check: ok")]
+    public static partial void IntegrityChecked(ILogger logger);
+
+    [LoggerMessage(209, LogLevel.Critical, "Database quick_check failed ({Result}): stopping before more is written. Run `posloyalty doctor`, then restore a backup")]
+    public static partial void IntegrityFailed(ILogger logger, string result);
+
+    // 1300–1399: the systemd watchdog.
+    [LoggerMessage(1300, LogLevel.Information, "systemd watchdog on: a ping every {IntervalMilliseconds} ms")]
+    public static partial void WatchdogEnabled(ILogger logger, double intervalMilliseconds);
+
+    [LoggerMessage(1301, LogLevel.Error, "The till did not answer within {Seconds} s: watchdog pings withheld, systemd will restart the service")]
+    public static partial void WatchdogWithheld(ILogger logger, double seconds);
+
+    [LoggerMessage(1302, LogLevel.Information, "The till answers again: watchdog pings resumed")]
+    public static partial void WatchdogResumed(ILogger logger);
+
+    [LoggerMessage(1303, LogLevel.Warning, "sd_notify to NOTIFY_SOCKET failed ({Reason}); the service runs on without telling systemd")]
+    public static partial void NotifyFailed(ILogger logger, string reason);
 }

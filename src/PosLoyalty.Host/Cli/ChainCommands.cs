@@ -42,8 +42,8 @@ internal static class ChainCommands
             var tillId = ServiceSettings.Load(ctx.Configuration).Till.Id;
             var connectionString = options.ReadConnectionString();
             var round = Talk(connectionString, async ds =>
-                await new ChainSync(new ChainStore(ds, options.ShopId!, tillId), new ChainOutbox(ctx.Database), new ChainInbox(ctx.Database, ctx.Time), ctx.Time).RunOnceAsync(CancellationToken.None));
-            var state = new ChainOutbox(ctx.Database).ReadState();
+                await new ChainSync(new ChainStore(ds, options.ShopId!, tillId), ctx.Get<ChainOutbox>(), ctx.Get<ChainInbox>(), ctx.Time).RunOnceAsync(CancellationToken.None));
+            var state = ctx.Get<ChainOutbox>().ReadState();
             return JsonOutput.Done(
                 ctx,
                 new { pushed = round.Pushed, pulled = round.Pulled, applied = round.Applied, outbox = state.OutboxDepth, waiting = state.WaitingToApply, conflicts = state.Conflicts },
@@ -67,7 +67,7 @@ internal static class ChainCommands
                 problem = ex.Message;
             }
 
-            var state = new ChainOutbox(ctx.Database).ReadState();
+            var state = ctx.Get<ChainOutbox>().ReadState();
             var lag = state.OldestUnpushedAt is { } oldest ? Math.Max(0, Math.Round((ctx.Time.GetUtcNow() - oldest).TotalSeconds, 1)) : 0;
             if (ctx.Json)
             {

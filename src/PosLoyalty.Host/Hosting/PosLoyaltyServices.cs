@@ -21,6 +21,7 @@ using PosLoyalty.Storage.Maintenance;
 using PosLoyalty.Storage.Privacy;
 using PosLoyalty.Storage.Raffle;
 using PosLoyalty.Storage.Reports;
+using PosLoyalty.Storage.Outbox;
 using PosLoyalty.Storage.Sales;
 using PosLoyalty.Storage.Security;
 
@@ -52,6 +53,8 @@ internal static class PosLoyaltyServices
         services.AddSingleton<CustomerRepository>();
         services.AddSingleton<CounterQueries>();
         services.AddSingleton<CustomerCardQuery>();
+        services.AddSingleton<ChainOutbox>();
+        services.AddSingleton<ChainInbox>();
         services.AddSingleton<SaleRecorder>();
         services.AddSingleton<PendingSales>();
         services.AddSingleton<CouponRepository>();

@@ -32,12 +32,12 @@ public sealed class BackupService(BackupOptions options, LoyaltyDatabase databas
                     var result = schedule.RunIfDue();
                     if (result.Created is { } created)
                     {
-                        ServiceLog.BackupWritten(logger, created, result.Deleted.Count);
+                        Log.BackupWritten(logger, created, result.Deleted.Count);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    ServiceLog.BackupFailed(logger, ex, directory);
+                    Log.BackupFailed(logger, ex, directory);
                 }
 
                 await Task.Delay(CheckEvery, time, stoppingToken);

@@ -29,7 +29,7 @@ public sealed class DisplayService(DisplayOptions options, TillEventHub hub, Dev
                 await using var display = new PoleDisplay(PosixSerialPort.Open(path, new SerialPortSettings(options.BaudRate)), shouldDispose: true, protocol);
                 await display.InitializeAsync(stoppingToken);
                 board.Set(DeviceStatusBoard.Display, DeviceState.Ok, path);
-                ServiceLog.DeviceOpened(logger, DeviceStatusBoard.Display, path);
+                Log.DeviceOpened(logger, DeviceStatusBoard.Display, path);
                 backoff.Reset();
                 while (await events.Events.WaitToReadAsync(stoppingToken))
                 {
@@ -50,7 +50,7 @@ public sealed class DisplayService(DisplayOptions options, TillEventHub hub, Dev
             {
                 var wait = backoff.Next();
                 board.Set(DeviceStatusBoard.Display, DeviceState.Absent, $"waiting for {path}: {ex.Message}");
-                ServiceLog.DeviceUnavailable(logger, DeviceStatusBoard.Display, ex.GetType().Name, wait.TotalMilliseconds);
+                Log.DeviceUnavailable(logger, DeviceStatusBoard.Display, ex.GetType().Name, wait.TotalMilliseconds);
                 try
                 {
                     await Task.Delay(wait, time, stoppingToken);

@@ -83,7 +83,7 @@ public sealed class IdleService(TillSession session, LoyaltyDatabase database, T
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
-                        ServiceLog.CheckpointFailed(logger, ex);
+                        Log.CheckpointFailed(logger, ex);
                     }
                 }
             }

@@ -17,11 +17,11 @@ public sealed class IntegrityCheckService(LoyaltyDatabase database, IHostApplica
             var result = database.QuickCheckNow();
             if (result == "ok")
             {
-                ServiceLog.IntegrityChecked(logger);
+                Log.IntegrityChecked(logger);
                 return;
             }
 
-            ServiceLog.IntegrityFailed(logger, result);
+            Log.IntegrityFailed(logger, result);
             stopReason.Fail($"database quick_check failed ({result}): run `posloyalty doctor`, then restore a backup");
             lifetime.StopApplication();
         },

@@ -51,7 +51,7 @@ public sealed class PrinterService(PrinterLink link, CouponPrinter coupons, Devi
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    ServiceLog.HandlingFailed(logger, ex, DeviceStatusBoard.Printer);
+                    Log.HandlingFailed(logger, ex, DeviceStatusBoard.Printer);
                 }
             }
         }

@@ -86,7 +86,7 @@ public sealed class ReceiptTapService(
             {
                 var wait = backoff.Next();
                 board.Set(DeviceStatusBoard.ReceiptTap, DeviceState.Error, ex.Message);
-                ServiceLog.DeviceUnavailable(_logger, DeviceStatusBoard.ReceiptTap, ex.GetType().Name, wait.TotalMilliseconds);
+                Log.DeviceUnavailable(_logger, DeviceStatusBoard.ReceiptTap, ex.GetType().Name, wait.TotalMilliseconds);
                 await Task.Delay(wait, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }

@@ -31,7 +31,7 @@ public sealed class ScannerService(
             {
                 await using var scanner = Open(path);
                 board.Set(DeviceStatusBoard.Scanner, DeviceState.Ok, path);
-                ServiceLog.DeviceOpened(logger, DeviceStatusBoard.Scanner, path);
+                Log.DeviceOpened(logger, DeviceStatusBoard.Scanner, path);
                 _backoff.Reset();
                 while (!stoppingToken.IsCancellationRequested)
                 {
@@ -47,7 +47,7 @@ public sealed class ScannerService(
             {
                 var wait = _backoff.Next();
                 board.Set(DeviceStatusBoard.Scanner, DeviceState.Absent, $"waiting for {path}: {ex.Message}");
-                ServiceLog.DeviceUnavailable(logger, DeviceStatusBoard.Scanner, ex.GetType().Name, wait.TotalMilliseconds);
+                Log.DeviceUnavailable(logger, DeviceStatusBoard.Scanner, ex.GetType().Name, wait.TotalMilliseconds);
                 await Delay(wait, stoppingToken);
             }
         }
@@ -73,7 +73,7 @@ public sealed class ScannerService(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The database refused (disk full, locked): the scan is lost, the scanner is not.
-            ServiceLog.HandlingFailed(logger, ex, DeviceStatusBoard.Scanner);
+            Log.HandlingFailed(logger, ex, DeviceStatusBoard.Scanner);
         }
     }
 

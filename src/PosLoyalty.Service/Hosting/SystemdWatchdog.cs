@@ -19,7 +19,7 @@ namespace PosLoyalty.Service.Hosting;
 /// WATCHDOG_PID, when set, names the process that is meant to ping (systemd.service(5), WatchdogSec=); another
 /// process ignores it.
 /// </remarks>
-public sealed partial class SystemdWatchdog : BackgroundService
+public sealed class SystemdWatchdog : BackgroundService
 {
     /// <summary>How long the till may take to answer a liveness probe before the watchdog ping is withheld.</summary>
     private static readonly TimeSpan ProbeDeadline = TimeSpan.FromSeconds(5);
@@ -99,7 +99,7 @@ public sealed partial class SystemdWatchdog : BackgroundService
             await WaitUntilStarted(stoppingToken);
             if (_watchdogInterval is { } interval)
             {
-                WatchdogEnabled(_logger, interval.TotalMilliseconds);
+                Log.WatchdogEnabled(_logger, interval.TotalMilliseconds);
                 await Task.WhenAll(KeepStatus(stoppingToken), PingWatchdog(interval, stoppingToken));
             }
             else
@@ -159,7 +159,7 @@ public sealed partial class SystemdWatchdog : BackgroundService
                 if (withheld)
                 {
                     withheld = false;
-                    WatchdogResumed(_logger);
+                    Log.WatchdogResumed(_logger);
                 }
 
                 Send("WATCHDOG=1");
@@ -170,7 +170,7 @@ public sealed partial class SystemdWatchdog : BackgroundService
                 if (!withheld)
                 {
                     withheld = true;
-                    WatchdogWithheld(_logger, ProbeDeadline.TotalSeconds);
+                    Log.WatchdogWithheld(_logger, ProbeDeadline.TotalSeconds);
                     Send("STATUS=the till does not answer; the watchdog will restart the service");
                 }
             }
@@ -202,20 +202,8 @@ public sealed partial class SystemdWatchdog : BackgroundService
             if (!_sendFailureLogged)
             {
                 _sendFailureLogged = true;
-                NotifyFailed(_logger, ex.Message);
+                Log.NotifyFailed(_logger, ex.Message);
             }
         }
     }
-
-    [LoggerMessage(1300, LogLevel.Information, "systemd watchdog on: a ping every {IntervalMilliseconds} ms")]
-    private static partial void WatchdogEnabled(ILogger logger, double intervalMilliseconds);
-
-    [LoggerMessage(1301, LogLevel.Error, "The till did not answer within {Seconds} s: watchdog pings withheld, systemd will restart the service")]
-    private static partial void WatchdogWithheld(ILogger logger, double seconds);
-
-    [LoggerMessage(1302, LogLevel.Information, "The till answers again: watchdog pings resumed")]
-    private static partial void WatchdogResumed(ILogger logger);
-
-    [LoggerMessage(1303, LogLevel.Warning, "sd_notify to NOTIFY_SOCKET failed ({Reason}); the service runs on without telling systemd")]
-    private static partial void NotifyFailed(ILogger logger, string reason);
 }

@@ -123,7 +123,7 @@ public sealed class CouponPrinter(
             await link.WaitWrittenAsync(position, stoppingToken);
             if (queue.MarkPrinted(coupon.Code))
             {
-                ServiceLog.CouponPrinted(logger, till.Id);
+                Log.CouponPrinted(logger, till.Id);
             }
         }
         catch (OperationCanceledException)
@@ -134,7 +134,7 @@ public sealed class CouponPrinter(
         catch (Exception ex)
         {
             queue.Release([coupon]);
-            ServiceLog.HandlingFailed(logger, ex, "coupon print");
+            Log.HandlingFailed(logger, ex, "coupon print");
         }
     }
 }

@@ -111,7 +111,7 @@ public sealed class SaleAtCut(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The printer still gets every byte; the visit is lost, and the log says so (without the receipt's text).
-            ServiceLog.HandlingFailed(logger, ex, DeviceStatusBoard.ReceiptTap);
+            Log.HandlingFailed(logger, ex, DeviceStatusBoard.ReceiptTap);
             return null;
         }
     }
