@@ -87,6 +87,9 @@ public sealed class EscPosDecoder : StreamingReceiptDecoder
     }
 
     /// <inheritdoc />
+    public override bool IsInText => _state == State.Text;
+
+    /// <inheritdoc />
     public override long? OpenCommandStreamOffset => _state is State.Escape or State.GroupSeparator or State.FileSeparator
         or State.DataLinkEscape || (_state == State.Arguments && _command != NvImageHeader)
         ? _commandStreamOffset

@@ -28,6 +28,13 @@ public interface IReceiptDecoder
     long? OpenCommandStreamOffset { get; }
 
     /// <summary>
+    /// True when the stream so far ends in plain text: not inside a command, nor inside its payload (an image's raster
+    /// data, a barcode's bytes), nor in Star raster mode. Bytes of another job written now would be read as text, not
+    /// swallowed as arguments or image data.
+    /// </summary>
+    bool IsInText { get; }
+
+    /// <summary>
     /// How many characters, lines and buffered payload bytes the decoder holds right now: a measure
     /// of its retained state, bounded by the caps in <see cref="ReceiptDecoderOptions"/>.
     /// </summary>

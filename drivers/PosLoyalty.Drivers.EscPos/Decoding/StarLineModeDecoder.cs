@@ -74,6 +74,9 @@ public sealed class StarLineModeDecoder : StreamingReceiptDecoder
     private State Ground => _inRaster ? State.Raster : State.Text;
 
     /// <inheritdoc />
+    public override bool IsInText => _state == State.Text;
+
+    /// <inheritdoc />
     public override long? OpenCommandStreamOffset => _state is State.Escape or State.EscapeGs or State.EscapeFs or State.EscapeStar
         or State.EscapeStarR or State.Arguments or State.RasterEscape or State.RasterFormFeed
         ? _commandStreamOffset

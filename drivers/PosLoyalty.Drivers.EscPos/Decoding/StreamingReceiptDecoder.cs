@@ -24,6 +24,9 @@ public abstract class StreamingReceiptDecoder : IReceiptDecoder
     /// <inheritdoc />
     public abstract long? OpenCommandStreamOffset { get; }
 
+    /// <inheritdoc />
+    public abstract bool IsInText { get; }
+
     private protected ReceiptDecoderOptions Options { get; }
 
     private protected ReceiptAssembler Assembler { get; }

@@ -326,9 +326,10 @@ public sealed class ReceiptTapPump
         state.Slips.Clear();
     }
 
-    // Printed text, a barcode's data or a command begun since the last receipt ended: a capture starting now would begin mid-receipt.
+    // Printed text, a barcode's data or a command begun since the last receipt ended, or a payload (a logo's raster data)
+    // still arriving: a capture starting now would begin mid-receipt, and a slip's bytes would be read as that image.
     private static bool InsideReceipt(LinkState state) =>
-        state.Decoder.RetainedSize > 0 || state.Decoder.OpenCommandStreamOffset is not null || !state.Held.IsEmpty;
+        state.Decoder.RetainedSize > 0 || state.Decoder.OpenCommandStreamOffset is not null || !state.Decoder.IsInText || !state.Held.IsEmpty;
 
     /// <summary>Queues POS bytes (or bytes inside a POS receipt); returns the link position after them.</summary>
     private long Send(ReadOnlyMemory<byte> bytes)

@@ -78,6 +78,38 @@ public sealed class ReceiptTapPumpTests
     }
 
     [Fact]
+    public async Task Slip_waiting_for_a_receipt_boundary_is_not_written_into_the_next_receipts_logo()
+    {
+        await using var rig = TapRig.Create();
+        rig.SlipAfterCut = (_, n) => Encoding.ASCII.GetBytes($"[SLIP {n}]");
+        await using var listener = TcpPosLinkListener.Start("127.0.0.1", 0);
+        rig.Start(listener);
+
+        var random = new Random(3);
+        var first = TapStreams.Receipt(random, "L-1");
+        var second = TapStreams.Receipt(random, "L-2");
+
+        // Receipt 1 and then the next receipt's ESC @, its raster logo's header and a few of the logo's data bytes: the
+        // chunk ends inside an image, where no command is open and no text is held, yet a slip's bytes would be pixels.
+        int split = 2 + 8 + 3;
+        byte[] firstChunk = [.. first.Bytes, .. second.Bytes[..split]];
+        using (TcpClient pos = await TapRig.ConnectPosAsync(listener))
+        {
+            await pos.GetStream().WriteAsync(firstChunk);
+            await rig.Printer.WaitForBytesAsync(firstChunk.Length, Timeout);
+            await pos.GetStream().WriteAsync(second.Bytes.AsMemory(split));
+        }
+
+        byte[] stream = [.. first.Bytes, .. second.Bytes];
+        int slipBytes = "[SLIP 1]".Length + "[SLIP 2]".Length;
+        await rig.Printer.WaitForBytesAsync(stream.Length + slipBytes, Timeout);
+        string printed = Encoding.Latin1.GetString(rig.Printer.Received);
+        int slipAt = printed.IndexOf("[SLIP 1]", StringComparison.Ordinal);
+        Assert.True(slipAt == first.Bytes.Length || slipAt == stream.Length, $"slip 1 was written after {slipAt} POS bytes: inside receipt 2 (it began at {first.Bytes.Length})");
+        Assert.Equal(Encoding.Latin1.GetString(stream), printed.Replace("[SLIP 1]", string.Empty, StringComparison.Ordinal).Replace("[SLIP 2]", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Coupon_bytes_land_exactly_before_each_cut_however_the_stream_is_split()
     {
         await using var rig = TapRig.Create();
