@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using PosLoyalty.Drivers.EscPos;
 
@@ -126,7 +125,14 @@ public sealed class ReceiptCaptureEndToEndTests : IDisposable
 
         public CaptureProcess(CliFixture cli, string config, params string[] args)
         {
-            process = PosLoyaltyProcess.Start(cli.Directory, ["receipts", "capture", .. args, "--config", config, "--db", cli.DatabasePath]);
+            // Through env --default-signal=INT, as an interactive shell starts a command: when the tests themselves
+            // run in a background job, SIGINT is ignored and that is inherited, and .NET keeps an ignored SIGINT
+            // ignored, so Ctrl-C would never reach the capture.
+            process = PosLoyaltyProcess.Start(
+                cli.Directory,
+                ["env", "--default-signal=INT"],
+                null,
+                ["receipts", "capture", .. args, "--config", config, "--db", cli.DatabasePath]);
             process.ErrorDataReceived += (_, e) =>
             {
                 if (e.Data is not null)
@@ -165,8 +171,7 @@ public sealed class ReceiptCaptureEndToEndTests : IDisposable
         /// <summary>SIGINT, as Ctrl-C on a terminal sends it.</summary>
         public void Interrupt()
         {
-            using var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
-            kill.WaitForExit();
+            ProcessSignal.Send(process.Id, ProcessSignal.Interrupt);
         }
 
         public CliResult WaitForExit(TimeSpan timeout)
