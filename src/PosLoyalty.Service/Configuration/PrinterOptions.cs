@@ -15,6 +15,12 @@ public sealed class PrinterOptions
 
     public CouponPlacement CouponPlacement { get; set; } = CouponPlacement.BeforeCut;
 
+    /// <summary>
+    /// How long the POS's cut is held for the sale's commit and the coupon it earns. Past it the cut goes on, and the
+    /// coupon, already stored, prints on a slip of its own after the receipt.
+    /// </summary>
+    public TimeSpan CutWaitLimit { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Baud rate when the printer is on a serial port.</summary>
     public int BaudRate { get; set; } = 9600;
 
@@ -39,6 +45,11 @@ public sealed class PrinterOptions
         if (Columns is < 24 or > 64)
         {
             yield return $"Printer:Columns '{Columns}' must be between 24 and 64 (32 for 58 mm paper, 42 or 48 for 80 mm)";
+        }
+
+        if (CutWaitLimit < TimeSpan.FromMilliseconds(100) || CutWaitLimit > TimeSpan.FromMinutes(2))
+        {
+            yield return $"Printer:CutWaitLimit '{CutWaitLimit}' must be between 00:00:00.1 and 00:02:00";
         }
 
         if (BaudRate is < 50 or > 4_000_000)

@@ -65,7 +65,7 @@ public sealed class ReceiptTapService(
                 _reader.CreateDecoder,
                 till.AtCutAsync,
                 till.AfterUncutReceiptAsync,
-                null,
+                new ReceiptTapPumpOptions { AtCutHookTimeout = printerOptions.CutWaitLimit },
                 time,
                 loggerFactory.CreateLogger<ReceiptTapPump>(),
                 captures);

@@ -118,6 +118,21 @@ public sealed class SettingsValidationTests : IDisposable
         AssertDoctorRefuses(doctor, Expected);
     }
 
+    [Theory]
+    [InlineData("00:00:00", "Printer:CutWaitLimit '00:00:00' must be between 00:00:00.1 and 00:02:00")]
+    [InlineData("01:00:00", "Printer:CutWaitLimit '01:00:00' must be between 00:00:00.1 and 00:02:00")]
+    public void A_cut_wait_limit_out_of_range_fails_doctor_as_it_fails_run(string limit, string expected)
+    {
+        File.WriteAllText(config, $$"""{ "Printer": { "Device": "/dev/null", "CutWaitLimit": "{{limit}}" } }""");
+
+        var run = cli.Run("run", "--headless", "--config", config);
+        var doctor = cli.Run("doctor", "--config", config, "--json");
+
+        Assert.Equal(4, run.ExitCode);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        AssertDoctorRefuses(doctor, expected);
+    }
+
     [Fact]
     public void A_valid_configuration_with_logging_runs_and_doctor_calls_it_ok()
     {

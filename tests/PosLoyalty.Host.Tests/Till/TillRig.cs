@@ -111,7 +111,9 @@ internal sealed class TillRig : IDisposable
 
         if (PrinterDevice is not null)
         {
-            parts.Add($$""" "Printer": { "Device": "{{PrinterDevice}}", "Columns": 42{{Then(printerKeys)}} }""");
+            // The cut is held for the sale's commit up to a minute, a deadline that only catches a hang: under load
+            // a commit can take longer than the shipped 5 s, and the coupon would go on a slip instead.
+            parts.Add($$""" "Printer": { "Device": "{{PrinterDevice}}", "Columns": 42, "CutWaitLimit": "00:01:00"{{Then(printerKeys)}} }""");
         }
 
         if (!string.IsNullOrWhiteSpace(sections))
