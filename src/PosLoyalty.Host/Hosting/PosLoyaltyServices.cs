@@ -113,6 +113,11 @@ internal static class PosLoyaltyServices
         services.AddHostedService<IdleService>();
         if (settings.Backup.Keep > 0)
         {
+            services.AddSingleton(sp =>
+            {
+                var database = sp.GetRequiredService<LoyaltyDatabase>();
+                return new BackupSchedule(database, settings.Backup.DirectoryFor(database.Path), settings.Backup.Keep, sp.GetRequiredService<TimeProvider>());
+            });
             services.AddHostedService<BackupService>();
         }
 

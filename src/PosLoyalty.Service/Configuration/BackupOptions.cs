@@ -11,6 +11,11 @@ public sealed class BackupOptions
     /// <summary>How many daily backups to keep; the oldest beyond this are deleted. 0 turns the daily backup off.</summary>
     public int Keep { get; set; } = 14;
 
+    /// <summary>The directory daily backups go to for the database at <paramref name="databasePath"/>.</summary>
+    public string DirectoryFor(string databasePath) => string.IsNullOrWhiteSpace(Directory)
+        ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "backups")
+        : Path.GetFullPath(Directory);
+
     public IEnumerable<string> Validate()
     {
         if (Keep is < 0 or > 3650)

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PosLoyalty.Service.Configuration;
-using PosLoyalty.Storage;
 using PosLoyalty.Storage.Maintenance;
 
 namespace PosLoyalty.Service.Hosting;
@@ -10,17 +8,12 @@ namespace PosLoyalty.Service.Hosting;
 /// The daily automatic backup: once an hour it asks <see cref="BackupSchedule"/> whether a day has passed since the
 /// last backup and, if so, writes one (online backup API, integrity-checked) and deletes the oldest beyond `Backup:Keep`.
 /// </summary>
-public sealed class BackupService(BackupOptions options, LoyaltyDatabase database, TimeProvider time, ILogger<BackupService> logger) : BackgroundService
+public sealed class BackupService(BackupSchedule schedule, TimeProvider time, ILogger<BackupService> logger) : BackgroundService
 {
     private static readonly TimeSpan CheckEvery = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var directory = string.IsNullOrWhiteSpace(options.Directory)
-            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database.Path))!, "backups")
-            : options.Directory;
-        var schedule = new BackupSchedule(database, directory, options.Keep, time);
-
         // Not at the very start: the till's first sales matter more than the backup.
         try
         {
@@ -37,7 +30,7 @@ public sealed class BackupService(BackupOptions options, LoyaltyDatabase databas
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    Log.BackupFailed(logger, ex, directory);
+                    Log.BackupFailed(logger, ex, schedule.Directory);
                 }
 
                 await Task.Delay(CheckEvery, time, stoppingToken);

@@ -37,6 +37,9 @@ public sealed class BackupSchedule
         this.time = time;
     }
 
+    /// <summary>Where this schedule writes its backups.</summary>
+    public string Directory => directory;
+
     public BackupScheduleResult RunIfDue()
     {
         var now = time.GetUtcNow();
@@ -44,7 +47,7 @@ public sealed class BackupSchedule
         string? created = null;
         if (last is null || now - last.Value >= Interval)
         {
-            Directory.CreateDirectory(directory);
+            System.IO.Directory.CreateDirectory(directory);
             var path = Path.Combine(directory, FilePrefix + now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + FileSuffix);
             if (File.Exists(path))
             {
@@ -70,12 +73,12 @@ public sealed class BackupSchedule
     /// <summary>Names start with the UTC date, so name order is age order; only this schedule's files are touched.</summary>
     private List<string> Prune()
     {
-        if (!Directory.Exists(directory))
+        if (!System.IO.Directory.Exists(directory))
         {
             return [];
         }
 
-        var ours = Directory.GetFiles(directory, FilePrefix + "*" + FileSuffix)
+        var ours = System.IO.Directory.GetFiles(directory, FilePrefix + "*" + FileSuffix)
             .Where(f => Path.GetFileName(f).Length > FilePrefix.Length + 10 && DateOnly.TryParseExact(Path.GetFileName(f).Substring(FilePrefix.Length, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             .OrderByDescending(f => Path.GetFileName(f), StringComparer.Ordinal)
             .ToList();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PosLoyalty.Service.Configuration;
 using PosLoyalty.Service.Hosting;
 using PosLoyalty.Storage;
+using PosLoyalty.Storage.Maintenance;
 
 namespace PosLoyalty.Service.Tests.Hosting;
 
@@ -25,7 +26,9 @@ public sealed class BackupServiceTests : IDisposable
         var clock = new WaitSignallingTimeProvider(new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.Zero));
         var database = LoyaltyDatabase.Open(Path.Combine(directory, "loyalty.db"));
         var backups = Path.Combine(directory, "backups");
-        var service = new BackupService(new BackupOptions { Directory = backups, Keep = 2 }, database, clock, NullLogger<BackupService>.Instance);
+        var options = new BackupOptions { Directory = backups, Keep = 2 };
+        var schedule = new BackupSchedule(database, options.DirectoryFor(database.Path), options.Keep, clock);
+        var service = new BackupService(schedule, clock, NullLogger<BackupService>.Instance);
         using var stop = new CancellationTokenSource();
         await service.StartAsync(stop.Token);
 
