@@ -5,73 +5,19 @@ namespace PosLoyalty.Drivers.EscPos;
 /// when the device allows, so status can be read back; write-only otherwise), a FIFO (write-only,
 /// and opening waits until a reader is there), or a regular file (appended to — a capture).
 /// </summary>
-public sealed class FilePrinterTransport : PrinterTransport
+public static class FilePrinterTransport
 {
-    private readonly FileStream _stream;
-
-    /// <summary>Opens the path.</summary>
+    /// <summary>Opens the path as a printer link: a <see cref="StreamPrinterTransport"/> that owns the file.</summary>
     /// <param name="path">A device, FIFO or file.</param>
     /// <param name="createIfMissing">
     /// Create a missing path as a capture file. Off by default: an unplugged /dev/usb/lp0 must be
     /// an error, not a new regular file in /dev.
     /// </param>
     /// <exception cref="PrinterConnectionException">The path cannot be opened; the message says which and why.</exception>
-    public FilePrinterTransport(string path, bool createIfMissing = false)
+    public static PrinterTransport Open(string path, bool createIfMissing = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        DeviceName = path;
-        _stream = OpenStream(path, createIfMissing);
-    }
-
-    /// <inheritdoc />
-    public override string DeviceName { get; }
-
-    /// <inheritdoc />
-    public override bool CanRead => _stream.CanRead;
-
-    /// <inheritdoc />
-    public override bool CanWrite => _stream.CanWrite;
-
-    /// <inheritdoc />
-    public override void Flush() => _stream.Flush();
-
-    /// <inheritdoc />
-    public override Task FlushAsync(CancellationToken cancellationToken) => _stream.FlushAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => _stream.Read(buffer, offset, count);
-
-    /// <inheritdoc />
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _stream.ReadAsync(buffer, cancellationToken);
-
-    /// <inheritdoc />
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _stream.ReadAsync(buffer, offset, count, cancellationToken);
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => _stream.Write(buffer, offset, count);
-
-    /// <inheritdoc />
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _stream.WriteAsync(buffer, cancellationToken);
-
-    /// <inheritdoc />
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _stream.WriteAsync(buffer, offset, count, cancellationToken);
-
-    /// <inheritdoc />
-    public override string ToString() => DeviceName;
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _stream.Dispose();
-        }
-
-        base.Dispose(disposing);
+        return new StreamPrinterTransport(OpenStream(path, createIfMissing), path, shouldDispose: true);
     }
 
     private static FileStream OpenStream(string path, bool createIfMissing)

@@ -36,8 +36,8 @@ public abstract class PrinterTransport : Stream
         ArgumentNullException.ThrowIfNull(device);
         return device.Kind switch
         {
-            PrinterDeviceKind.LinePrinter => new FilePrinterTransport(device.Path!),
-            PrinterDeviceKind.File => new FilePrinterTransport(device.Path!, createIfMissing: !device.Path!.StartsWith("/dev/", StringComparison.Ordinal)),
+            PrinterDeviceKind.LinePrinter => FilePrinterTransport.Open(device.Path!),
+            PrinterDeviceKind.File => FilePrinterTransport.Open(device.Path!, createIfMissing: !device.Path!.StartsWith("/dev/", StringComparison.Ordinal)),
             PrinterDeviceKind.Tcp => new TcpPrinterTransport(device.Host!, device.Port, connectTimeout),
             PrinterDeviceKind.Serial => throw new NotSupportedException(
                 $"\"{device}\" is a serial port: open it with PosLoyalty.Drivers.Serial and pass the Stream to EscPosPrinter."),

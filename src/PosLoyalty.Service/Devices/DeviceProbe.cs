@@ -240,7 +240,7 @@ public sealed partial class DeviceProbe(UnixAccounts accounts, string serviceUse
                     }
                 }
 
-                await using (var printer = new EscPosPrinter(new FilePrinterTransport(path), shouldDispose: true) { StatusTimeout = Timeout })
+                await using (var printer = new EscPosPrinter(FilePrinterTransport.Open(path), shouldDispose: true) { StatusTimeout = Timeout })
                 {
                     return await StatusAsync(printer, cancellationToken);
                 }

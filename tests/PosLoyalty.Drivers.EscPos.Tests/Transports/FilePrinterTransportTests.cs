@@ -44,7 +44,7 @@ public sealed partial class FilePrinterTransportTests : IDisposable
     {
         var path = Path.Combine(_directory, "lp0");
 
-        var error = Assert.Throws<PrinterConnectionException>(() => new FilePrinterTransport(path));
+        var error = Assert.Throws<PrinterConnectionException>(() => FilePrinterTransport.Open(path));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
@@ -54,7 +54,7 @@ public sealed partial class FilePrinterTransportTests : IDisposable
     public async Task A_character_device_is_opened_two_way_and_silence_means_unknown()
     {
         // /dev/null is a character device like /dev/usb/lp0: writable, and reads end at once.
-        await using var transport = new FilePrinterTransport("/dev/null");
+        await using var transport = FilePrinterTransport.Open("/dev/null");
         await using var printer = new EscPosPrinter(transport, shouldDispose: false) { StatusTimeout = TimeSpan.FromMilliseconds(200) };
 
         await printer.WriteAsync(new byte[] { 0x1B, 0x40 }).WaitAsync(TestTimeout);
@@ -73,7 +73,7 @@ public sealed partial class FilePrinterTransportTests : IDisposable
 
         // Opening either end of a FIFO waits for the other end.
         var reader = Task.Run(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0));
-        await using var transport = await Task.Run(() => new FilePrinterTransport(path)).WaitAsync(TestTimeout);
+        await using var transport = await Task.Run(() => FilePrinterTransport.Open(path)).WaitAsync(TestTimeout);
         await using var readEnd = await reader.WaitAsync(TestTimeout);
 
         await transport.WriteAsync(new byte[] { 0x10, 0x04, 0x01 });
