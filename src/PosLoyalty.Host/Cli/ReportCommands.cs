@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using CsvHelper;
+using PosLoyalty.Host.Cli.Rendering;
 using PosLoyalty.Storage.Reports;
 using Spectre.Console;
+using static PosLoyalty.Host.Cli.Rendering.ReportText;
 
 namespace PosLoyalty.Host.Cli;
 
@@ -75,36 +77,7 @@ internal static class ReportCommands
                 return ExitCodes.Ok;
             }
 
-            var console = Console(ctx);
-            console.WriteLine($"Customer segments, {r.WindowFrom:yyyy-MM-dd} to {r.WindowTo:yyyy-MM-dd} ({r.Customers} customers, {r.MemberRevenue:0.00} {currency} member revenue)");
-            console.WriteLine($"  regular: at least {thresholds.RegularVisitsPerMonth} visit(s) a month on average ({thresholds.RegularVisitsInWindow} in {thresholds.WindowMonths} months)");
-            console.WriteLine($"  heavy: average basket at least {r.MedianBasket * thresholds.HeavyBasketToMedianRatio:0.00} {currency} ({thresholds.HeavyBasketToMedianRatio}x the shop's median basket {r.MedianBasket:0.00} over {r.BasketsInWindow} sales)");
-            console.WriteLine($"  former: no visit since {r.FormerIfNotSeenSince:yyyy-MM-dd} ({thresholds.FormerAfterMonths} months); wins over the rest");
-            var chart = new BarChart().Width(70).Label("customers per segment");
-            var colours = new[] { Color.Green, Color.Aqua, Color.Yellow, Color.Grey, Color.Red };
-            foreach (var g in r.Groups)
-            {
-                chart.AddItem(g.Name, g.Customers, colours[(int)g.Segment]);
-            }
-
-            console.Write(chart);
-            var table = new Table().AddColumns("segment", "customers", $"revenue ({currency})", "share");
-            foreach (var g in r.Groups)
-            {
-                table.AddRow(g.Name, Num(g.Customers), Money(g.Revenue), Percent(g.RevenueShare));
-            }
-
-            foreach (var b in r.Pareto)
-            {
-                table.AddRow("pareto " + b.Name, Num(b.Customers), Money(b.Revenue), Percent(b.RevenueShare));
-            }
-
-            console.Write(table);
-            if (r.UnclaimedRevenue != 0)
-            {
-                console.WriteLine($"receipts nobody claimed: {r.UnclaimedRevenue:0.00} {currency} (in the median basket, in no segment)");
-            }
-
+            Console(ctx).Write(SegmentsReportView.Build(r, currency));
             return ExitCodes.Ok;
         });
         return command;
@@ -146,15 +119,7 @@ internal static class ReportCommands
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("id", "name", "last visit", "why", "usual items", "contact (with consent)");
-            foreach (var l in lapsed)
-            {
-                table.AddRow(Markup.Escape(Num(l.Id.Value)), Markup.Escape(l.Name), l.LastVisitAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(l.Reason), Markup.Escape(string.Join(", ", l.UsualItems)), Markup.Escape(ContactText(l.Contact)));
-            }
-
-            var console = Console(ctx);
-            console.Write(table);
-            console.WriteLine($"{lapsed.Count} lapsed");
+            Console(ctx).Write(LapsedReportView.Build(lapsed));
             return ExitCodes.Ok;
         });
         return command;
@@ -197,15 +162,7 @@ internal static class ReportCommands
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("what", "id", "name", "due", "detail", "contact (with consent)");
-            foreach (var i in r.Items)
-            {
-                table.AddRow(Kind(i.Kind), Num(i.Customer.Value), Markup.Escape(i.Name), i.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(i.Detail), Markup.Escape(ContactText(i.Contact)));
-            }
-
-            var console = Console(ctx);
-            console.Write(table);
-            console.WriteLine($"{r.Items.Count} to follow up; a large purchase is {r.LargePurchaseThreshold:0.00} or more{(r.ThresholdFromMedian ? $" ({FollowUps.DefaultLargePurchaseToMedianRatio}x the median basket)" : string.Empty)}");
+            Console(ctx).Write(FollowUpsReportView.Build(r));
             return ExitCodes.Ok;
         });
         return command;
@@ -233,13 +190,7 @@ internal static class ReportCommands
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("#", "id", "name", "visits", $"spend ({ctx.Rules.ShopCurrency.Value})", "last visit");
-            foreach (var t in top)
-            {
-                table.AddRow(Num(t.Rank), Num(t.Id.Value), Markup.Escape(t.Name), Num(t.Visits), Money(t.Spend), t.LastVisitAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-");
-            }
-
-            Console(ctx).Write(table);
+            Console(ctx).Write(TopCustomersView.Build(top, ctx.Rules.ShopCurrency.Value));
             return ExitCodes.Ok;
         });
         return command;
@@ -279,7 +230,7 @@ internal static class ReportCommands
         bind(command, (ctx, p) =>
         {
             var v = ctx.Get<VisitPatterns>().Run(p.GetValue(months));
-            var days = new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday };
+            var days = VisitsReportView.Week;
             if (p.GetValue(csv) is { } path)
             {
                 WriteCsv(path, ["weekday", "hour", "sales"], days.SelectMany(d => Enumerable.Range(0, 24).Select(h => new[] { d.ToString(), Num(h), Num(v.Counts[(int)d, h]) })));
@@ -298,39 +249,7 @@ internal static class ReportCommands
                 return ExitCodes.Ok;
             }
 
-            var console = Console(ctx);
-            console.WriteLine($"Sales by local weekday and hour, {v.From:yyyy-MM-dd} to {v.To:yyyy-MM-dd} ({v.Total} sales)");
-            var byDay = new BarChart().Width(70).Label("by weekday");
-            foreach (var d in days)
-            {
-                byDay.AddItem(d.ToString()[..3], v.OnDay(d), Color.Aqua);
-            }
-
-            console.Write(byDay);
-            var open = Enumerable.Range(0, 24).Where(h => v.AtHour(h) > 0).ToList();
-            var byHour = new BarChart().Width(70).Label("by hour");
-            foreach (var h in open)
-            {
-                byHour.AddItem(h.ToString("00", CultureInfo.InvariantCulture) + ":00", v.AtHour(h), Color.Yellow);
-            }
-
-            console.Write(byHour);
-            if (open.Count > 0)
-            {
-                var grid = new Table().AddColumn("day");
-                foreach (var h in open)
-                {
-                    grid.AddColumn(h.ToString("00", CultureInfo.InvariantCulture));
-                }
-
-                foreach (var d in days)
-                {
-                    grid.AddRow([d.ToString()[..3], .. open.Select(h => Num(v.Counts[(int)d, h]))]);
-                }
-
-                console.Write(grid);
-            }
-
+            Console(ctx).Write(VisitsReportView.Build(v));
             return ExitCodes.Ok;
         });
         return command;
@@ -360,21 +279,4 @@ internal static class ReportCommands
             writer.WriteRecord(row);
         }
     }
-
-    private static string ContactText(ContactDetails? contact) =>
-        contact is null ? "-" : string.Join(" ", new[] { contact.Phone, contact.Email }.Where(s => s is not null));
-
-    private static string Kind(FollowUpKind kind) => kind switch
-    {
-        FollowUpKind.ThankYouCall => "thank-you-call",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
-
-    private static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static string Num(decimal n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static string Money(decimal n) => n.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static string Percent(decimal share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }
