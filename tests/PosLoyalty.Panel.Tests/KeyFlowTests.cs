@@ -195,6 +195,34 @@ public sealed class KeyFlowTests
     }
 
     [Fact]
+    public void Ctrl_C_closes_the_panel_like_Q()
+    {
+        using var keys = Scenarios.OnRossi(new HeadlessPanel()).Press(Key.C.WithCtrl);
+
+        Assert.True(keys.StopRequested);
+        Assert.Empty(keys.Commands);
+    }
+
+    [Fact]
+    public void Ctrl_C_in_an_open_form_closes_the_panel_and_sends_nothing()
+    {
+        // A text field would take Ctrl+C as "copy": the panel sees it first.
+        using var keys = Scenarios.OnRossi(new HeadlessPanel()).Type("N").Type("half a note").Press(Key.C.WithCtrl);
+
+        Assert.True(keys.StopRequested);
+        Assert.Empty(keys.Commands);
+    }
+
+    [Fact]
+    public void Ctrl_C_closes_the_customer_view()
+    {
+        using var keys = new HeadlessPanel(customerView: true).Press(Key.C.WithCtrl);
+
+        Assert.True(keys.StopRequested);
+        Assert.Empty(keys.Commands);
+    }
+
+    [Fact]
     public void Letters_typed_in_a_form_are_text_not_panel_keys()
     {
         using var keys = Scenarios.OnRossi(new HeadlessPanel()).Type("N").Type("Quixotic").Press(Key.Enter);

@@ -52,6 +52,7 @@ public sealed class PanelApp : IDisposable
             Window = _cashier;
         }
 
+        _app.Keyboard.KeyDown += OnApplicationKeyDown;
         Render();
     }
 
@@ -137,6 +138,7 @@ public sealed class PanelApp : IDisposable
 
     public void Dispose()
     {
+        _app.Keyboard.KeyDown -= OnApplicationKeyDown;
         CloseForm();
         CloseFind();
         Window.Dispose();
@@ -181,6 +183,21 @@ public sealed class PanelApp : IDisposable
     }
 
     private void Quit() => _app.RequestStop(Window);
+
+    /// <summary>
+    /// Ctrl+C quits, from any screen and any open dialog, as Q does on the main screen. The terminal is in raw mode
+    /// (no ISIG), so Ctrl+C arrives as a key, not as SIGINT; the application sees it before any view, so a text
+    /// field cannot take it as "copy". The window stops, Run returns and disposing the application restores the
+    /// terminal (main screen, cursor) before the process exits with 0.
+    /// </summary>
+    private void OnApplicationKeyDown(object? sender, Terminal.Gui.Input.Key key)
+    {
+        if (key == Terminal.Gui.Input.Key.C.WithCtrl)
+        {
+            key.Handled = true;
+            Quit();
+        }
+    }
 
     /// <summary>Brings the views, and which dialog is open, in line with the state.</summary>
     private void Render()

@@ -22,6 +22,8 @@ public sealed class PanelTmuxTests : IDisposable
     // The scanner's row on the idle screen comes from the service: the panel is attached.
     private const string Connected = "✓ ok";
 
+    private const string ShellPrompt = "till$ ";
+
     private readonly ITestOutputHelper output;
     private readonly CliFixture cli = new();
     private readonly PseudoTerminal scanner = PseudoTerminal.Open();
@@ -202,6 +204,61 @@ public sealed class PanelTmuxTests : IDisposable
         tmux.Type("\u001b[B\u001b[A");
         tmux.Type("\r");
         tmux.WaitFor(Patience, "Welcome, Marco", MarcoNote);
+    }
+
+    /// <summary>
+    /// Ctrl+C, with a half-typed note open, quits the way Q does: the terminal is in raw mode, so Ctrl+C is a key (not
+    /// SIGINT), and the process exits with 0. The shell the panel was started from is back as it was: main screen,
+    /// cursor shown, typed characters echoed and lines read.
+    /// </summary>
+    [TmuxFact]
+    public void Ctrl_C_in_a_form_quits_with_0_and_gives_the_shell_back()
+    {
+        using var service = StartService();
+        using var tmux = StartInShell(service, "panel");
+        Scan(AnnaCard);
+        tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote);
+        tmux.Keys("N");
+        tmux.WaitFor(Patience, "Note for Anna Rossi");
+        tmux.Type("half a no");
+
+        QuitsWithCtrlC(tmux);
+    }
+
+    [TmuxFact]
+    public void Ctrl_C_quits_the_customer_view_with_0_and_gives_the_shell_back()
+    {
+        using var service = StartService();
+        using var tmux = StartInShell(service, "panel", "--customer-view");
+        Scan(AnnaCard);
+        tmux.WaitFor(Patience, "Mrs Rossi");
+
+        QuitsWithCtrlC(tmux);
+    }
+
+    private static void QuitsWithCtrlC(Tmux tmux)
+    {
+        Assert.Equal("1", tmux.Pane("#{alternate_on}"));
+        tmux.Keys("C-c");
+        tmux.WaitFor(Patience, "panel exited with 0\n" + ShellPrompt.TrimEnd()); // capture-pane drops a line's trailing space
+        Assert.Equal("0", tmux.Pane("#{alternate_on}"));
+        Assert.Equal("1", tmux.Pane("#{cursor_flag}"));
+
+        // The shell reads and echoes again: the command typed is shown, and runs.
+        tmux.Type("echo back-$((6*7))");
+        tmux.Keys("Enter");
+        tmux.WaitFor(Patience, ShellPrompt + "echo back-$((6*7))\nback-42\n" + ShellPrompt.TrimEnd());
+    }
+
+    /// <summary>An interactive shell in the window, and the panel started from it as a cashier would type it; the shell prints its exit code.</summary>
+    private Tmux StartInShell(RunningService service, params string[] args)
+    {
+        var tmux = new Tmux("PS1=" + Tmux.Quote(ShellPrompt) + " sh -i");
+        tmux.WaitFor(Patience, ShellPrompt.TrimEnd());
+        tmux.Type(Tmux.Posloyalty([.. args, "--config", config, "--db", cli.DatabasePath]) + "; echo \"panel exited with $?\"");
+        tmux.Keys("Enter");
+        service.WaitForLog("Panel attached", Patience);
+        return tmux;
     }
 
     private static double Percentile(double[] sorted, double fraction) => sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];

@@ -33,6 +33,9 @@ internal sealed class Tmux : IDisposable
 
     public void Type(string text) => Run("send-keys", "-t", "panel", "-l", text);
 
+    /// <summary>A tmux format about the pane, e.g. #{alternate_on} (1 while the alternate screen is shown) or #{cursor_flag} (1 when the cursor is visible).</summary>
+    public string Pane(string format) => Run("display-message", "-p", "-t", "panel", format).Trim();
+
     public void Resize(int width, int height) =>
         Run("resize-window", "-t", "panel", "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
