@@ -72,6 +72,7 @@ public sealed class PanelApp : IDisposable
 
         State = next;
         Render();
+        DrawNow();
     }
 
     /// <summary>Connects, pumps events to the UI thread, reconnects after a loss; until cancelled.</summary>
@@ -148,7 +149,16 @@ public sealed class PanelApp : IDisposable
     {
         State = change(State);
         Render();
+        DrawNow();
     });
+
+    /// <summary>
+    /// Draws what changed now, not at the main loop's next iteration. Terminal.Gui runs an invoked action after its
+    /// iteration's draw and then sleeps the rest of the iteration (1/25 s), so without this a scan's greeting waited a
+    /// whole sleep, 40 ms, after it was applied. Keys need none of this: they are read before the draw of the same
+    /// iteration. Only what is marked as needing a draw is drawn, so an event that changes nothing costs nothing.
+    /// </summary>
+    private void DrawNow() => _app.LayoutAndDraw(forceRedraw: false);
 
     private void Do(KeyResult result)
     {

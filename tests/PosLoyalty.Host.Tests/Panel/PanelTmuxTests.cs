@@ -1,6 +1,5 @@
 using System.Text;
 using PosLoyalty.Host.Tests.Till;
-using Xunit.Abstractions;
 
 namespace PosLoyalty.Host.Tests.Panel;
 
@@ -15,7 +14,7 @@ public sealed class PanelTmuxTests : IDisposable
     private const string PinnedNote = "Ask about the graduation";
     private const string MarcoCard = "20000000117";
     private const string MarcoNote = "Oat milk, always";
-    private const int WarmScans = 200;
+    private const int AlternateScans = 3;
     // Only catches a hang: on a loaded machine (other test assemblies, kill -9 storms) a screen may take seconds.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -24,14 +23,12 @@ public sealed class PanelTmuxTests : IDisposable
 
     private const string ShellPrompt = "till$ ";
 
-    private readonly ITestOutputHelper output;
     private readonly CliFixture cli = new();
     private readonly PseudoTerminal scanner = PseudoTerminal.Open();
     private readonly string config;
 
-    public PanelTmuxTests(ITestOutputHelper output)
+    public PanelTmuxTests()
     {
-        this.output = output;
         config = Path.Combine(cli.Directory, "till.json");
         File.WriteAllText(config, $$"""
             {
@@ -60,25 +57,20 @@ public sealed class PanelTmuxTests : IDisposable
         using var service = StartService();
         using var tmux = StartPanel();
 
-        // The first scan after start finds most of its path compiled by the warm-ups; every later scan is the warm one.
         Scan(AnnaCard);
-        var cold = tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote);
-        var warm = new List<TimeSpan>();
-        for (var i = 0; i < WarmScans / 2; i++)
+        tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote);
+        for (var i = 0; i < AlternateScans; i++)
         {
-            // Alternate two cards: the scanner drops the same code read twice within its 500 ms debounce window.
+            // Alternate two cards: the scanner drops the same code read twice within its 500 ms debounce window. Each
+            // scan replaces the card on screen. How fast is measured by tests/PosLoyalty.Benchmarks/panel-latency.py
+            // against the Release build (BENCHMARKS.md, "The Terminal.Gui panel"), not here.
             Scan(MarcoCard);
-            warm.Add(tmux.WaitFor(Patience, "Marco", MarcoNote));
+            tmux.WaitFor(Patience, "Marco", MarcoNote);
+            Assert.DoesNotContain(PinnedNote, tmux.Screen(), StringComparison.Ordinal);
             Scan(AnnaCard);
-            warm.Add(tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote));
+            tmux.WaitFor(Patience, "Mrs Rossi", PinnedNote);
+            Assert.DoesNotContain(MarcoNote, tmux.Screen(), StringComparison.Ordinal);
         }
-
-        // The figures (issue 14: p99 ≤ 50 ms over 200 scans, the first ≤ 150 ms) are reported, not asserted: a loaded
-        // machine would make a bound flaky. BENCHMARKS.md, "Scan → greeting on the cashier panel", says how to read them.
-        var sorted = warm.Select(w => w.TotalMilliseconds).Order().ToArray();
-        output.WriteLine(string.Create(
-            System.Globalization.CultureInfo.InvariantCulture,
-            $"FIGURES panel-greeting: scan bytes written to the pty → greeting and pinned note on the tmux screen: first scan {cold.TotalMilliseconds:0} ms; next {sorted.Length}: p50 {Percentile(sorted, 0.50):0} ms, p99 {Percentile(sorted, 0.99):0} ms, max {sorted[^1]:0} ms"));
 
         Scan("20000000999");
         tmux.WaitFor(Patience, "Nobody is enrolled with this card yet", "E to enrol, card •••• 0999");
@@ -260,8 +252,6 @@ public sealed class PanelTmuxTests : IDisposable
         service.WaitForLog("Panel attached", Patience);
         return tmux;
     }
-
-    private static double Percentile(double[] sorted, double fraction) => sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private RunningService StartService()
     {
