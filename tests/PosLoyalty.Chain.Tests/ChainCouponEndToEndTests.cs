@@ -143,11 +143,6 @@ public sealed class ChainCouponEndToEndTests(PostgresCluster cluster)
         }
     }
 
-    private static string Unreachable(string connectionString)
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port; // closed again once the listener is disposed
-        return new NpgsqlConnectionStringBuilder(connectionString) { Port = port }.ConnectionString;
-    }
+    private static string Unreachable(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Port = ChainEndToEndTests.ClosedPort() }.ConnectionString;
 }

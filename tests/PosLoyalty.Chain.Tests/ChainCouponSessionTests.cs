@@ -40,7 +40,7 @@ public sealed class ChainCouponSessionTests(PostgresCluster cluster)
     [PostgresClusterFact]
     public void With_the_chain_away_a_scan_follows_Chain_OfflineRedemption()
     {
-        var unreachable = new NpgsqlConnectionStringBuilder(cluster.CreateDatabase()) { Port = ClosedPort() }.ConnectionString;
+        var unreachable = new NpgsqlConnectionStringBuilder(cluster.CreateDatabase()) { Port = ChainEndToEndTests.ClosedPort() }.ConnectionString;
         using var a = new TestTill("till-a", unreachable);
         var code = IssueAtA(a);
 
@@ -76,12 +76,5 @@ public sealed class ChainCouponSessionTests(PostgresCluster cluster)
             new PendingSales(till.Database, sales, TestTill.Rules, till.Clock),
             ReceiptConfirmationPolicy.Default,
             chain);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
