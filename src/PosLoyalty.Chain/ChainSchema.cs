@@ -6,7 +6,7 @@ namespace PosLoyalty.Chain;
 /// <summary>
 /// The chain's PostgreSQL schema: numbered migrations recorded in schema_migrations, each in its own transaction
 /// under one advisory lock so two `chain init` at once cannot both apply a step. Never edit a shipped step.
-/// The till role may add events and read, and nothing else: no UPDATE, DELETE or TRUNCATE on events.
+/// The till role may add events and coupon redemptions and read, and nothing else: no UPDATE, DELETE or TRUNCATE.
 /// </summary>
 public static partial class ChainSchema
 {
@@ -34,6 +34,18 @@ public static partial class ChainSchema
             UNIQUE (shop_id, till_id, seq)
         );
         CREATE INDEX events_customer ON events (customer) WHERE customer IS NOT NULL;
+        """,
+
+        // 2: a coupon is redeemed once chain-wide. The code is the key: a till's INSERT ... ON CONFLICT DO NOTHING
+        // either records its redemption or finds the till that holds it. A till may insert and read, never change one.
+        """
+        CREATE TABLE coupon_redemptions (
+            code text PRIMARY KEY,
+            shop_id text NOT NULL,
+            till_id text NOT NULL,
+            redeemed_at timestamptz NOT NULL,
+            recorded_at timestamptz NOT NULL DEFAULT now()
+        );
         """,
     ];
 
@@ -110,9 +122,11 @@ public static partial class ChainSchema
             $"""
             REVOKE ALL ON events FROM {role};
             REVOKE ALL ON schema_migrations FROM {role};
+            REVOKE ALL ON coupon_redemptions FROM {role};
             GRANT USAGE ON SCHEMA public TO {role};
             GRANT SELECT, INSERT ON events TO {role};
             GRANT SELECT ON schema_migrations TO {role};
+            GRANT SELECT, INSERT ON coupon_redemptions TO {role};
             """,
             cancellationToken);
         await tx.CommitAsync(cancellationToken);

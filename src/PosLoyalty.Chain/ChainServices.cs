@@ -27,6 +27,7 @@ public static class ChainServices
         services.AddSingleton(_ => ChainConnection.Open(connectionString));
         services.AddSingleton(sp => new ChainStore(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), options.ShopId!, tillId));
         services.AddSingleton<ChainSync>();
+        services.AddSingleton<PosLoyalty.Service.Till.IChainCoupons, ChainCoupons>(); // TillSession asks it before a redemption
         services.AddHostedService<ChainSyncService>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using PosLoyalty.Domain.Coupons;
 using PosLoyalty.Storage.Outbox;
 
 namespace PosLoyalty.Chain;
@@ -10,9 +11,12 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
     /// <summary>
     /// Inserts the events in one transaction, in seq order. An event already there (same event_id) is skipped, so a
     /// push repeated after a lost reply changes nothing. A different event with this till's seq is refused, never
-    /// dropped: it means two files claim to be this till (a restored backup, a copied SD card).
+    /// dropped: it means two files claim to be this till (a restored backup, a copied SD card). A coupon redemption
+    /// also claims its code in coupon_redemptions, in the same transaction: one redeemed offline whose code another
+    /// till already holds is added to <paramref name="lostClaims"/> (code, holder), every time it is pushed, and the
+    /// event is kept all the same.
     /// </summary>
-    public async Task<int> PushAsync(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    public async Task<int> PushAsync(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken, ICollection<(string Code, string HolderTill)>? lostClaims = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -57,6 +61,16 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
             {
                 throw new ChainException($"PostgreSQL already holds another event as seq {e.Seq} of till '{tillId}' in shop '{shopId}': two databases claim to be this till (a restored backup, or Till:Id shared by two tills); nothing was pushed", ex);
+            }
+
+            // Every push, not only the first: a push repeated after a lost reply finds the same holder again.
+            if (e.Kind == ChainEventKinds.CouponRedeemed && RedeemedCode(e.PayloadJson) is { } code)
+            {
+                var claim = await ClaimAsync(connection, tx, code, e.At, cancellationToken);
+                if (claim.Result == ChainClaimResult.TakenElsewhere)
+                {
+                    lostClaims?.Add((code, claim.HolderTill!));
+                }
             }
         }
 
@@ -108,10 +122,61 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
         return events;
     }
 
+    /// <summary>
+    /// Redeems <paramref name="code"/> chain-wide for this till by one conditional INSERT that a second till loses:
+    /// Won when this till holds the redemption now (or held it already), else TakenElsewhere naming the holder.
+    /// </summary>
+    public async Task<ChainClaim> ClaimCouponAsync(string code, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ClaimAsync(connection, null, code, at, cancellationToken);
+    }
+
     /// <summary>Can the chain be reached, as this till's role?</summary>
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await ChainSchema.ReadVersionAsync(connection, cancellationToken) > 0;
+    }
+
+    private static string? RedeemedCode(string payloadJson) =>
+        System.Text.Json.Nodes.JsonNode.Parse(payloadJson)?["code"]?.GetValue<string>();
+
+    private async Task<ChainClaim> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string code, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        (string Shop, string Till)? holder = null;
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO coupon_redemptions (code, shop_id, till_id, redeemed_at) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING RETURNING shop_id, till_id",
+            connection,
+            tx))
+        {
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = shopId });
+            insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tillId });
+            insert.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = at.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            await using var r = await insert.ExecuteReaderAsync(cancellationToken);
+            if (await r.ReadAsync(cancellationToken))
+            {
+                return ChainClaim.Won;
+            }
+        }
+
+        // Lost: the holder is read by a second statement, whose snapshot sees a row another till committed meanwhile.
+        await using (var select = new NpgsqlCommand("SELECT shop_id, till_id FROM coupon_redemptions WHERE code = $1", connection, tx))
+        {
+            select.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
+            await using var r = await select.ExecuteReaderAsync(cancellationToken);
+            if (await r.ReadAsync(cancellationToken))
+            {
+                holder = (r.GetString(0), r.GetString(1));
+            }
+        }
+
+        return holder switch
+        {
+            { } h when h.Shop == shopId && h.Till == tillId => ChainClaim.Won,
+            { } h => new ChainClaim(ChainClaimResult.TakenElsewhere, h.Shop == shopId ? h.Till : $"{h.Till} of shop {h.Shop}"),
+            null => new ChainClaim(ChainClaimResult.TakenElsewhere),
+        };
     }
 }

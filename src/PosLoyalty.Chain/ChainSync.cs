@@ -24,7 +24,9 @@ public sealed class ChainSync(ChainStore store, ChainOutbox outbox, ChainInbox i
                 break;
             }
 
-            pushed += await store.PushAsync(batch, cancellationToken);
+            var lostClaims = new List<(string Code, string HolderTill)>();
+            pushed += await store.PushAsync(batch, cancellationToken, lostClaims);
+            outbox.RecordCouponConflicts(lostClaims); // before the mark: a push repeated after a crash finds them again
             outbox.MarkPushed(batch[^1].Seq, time.GetUtcNow());
             if (batch.Count < BatchSize)
             {

@@ -19,4 +19,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9005, Level = LogLevel.Warning, Message = "Chain: {WaitingCount} pulled events wait to apply and {ConflictCount} conflicts wait for review (posloyalty chain status)")]
     public static partial void Waiting(this ILogger logger, long waitingCount, long conflictCount);
+
+    [LoggerMessage(EventId = 9006, Level = LogLevel.Warning, Message = "Chain not asked about a coupon ({Reason}): Chain:OfflineRedemption decides")]
+    public static partial void CouponAskFailed(this ILogger logger, string reason);
+
 }

@@ -30,6 +30,8 @@ internal sealed class TestTill : IDisposable
         Sync = new ChainSync(Store, Outbox, new ChainInbox(Database, Clock), Clock);
     }
 
+    public static LoyaltyRules Rules => Shipped.Value;
+
     public string TillId { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
@@ -46,10 +48,10 @@ internal sealed class TestTill : IDisposable
 
     public CustomerId Enrol(string name, string card) => Customers.Enrol(new NewCustomer(CardNumber.Parse(card), name));
 
-    public SaleOutcome Sell(string card, decimal total)
+    public SaleOutcome Sell(string card, decimal total, params SaleItem[] items)
     {
         var customer = Customers.FindByCard(CardNumber.Parse(card)) ?? throw new InvalidOperationException($"card {card} is not known at {TillId}");
-        var sale = Sale.Create(TillId, "R" + (++receipts).ToString(System.Globalization.CultureInfo.InvariantCulture), new Money(total, Shipped.Value.ShopCurrency), Clock.GetUtcNow(), []);
+        var sale = Sale.Create(TillId, "R" + (++receipts).ToString(System.Globalization.CultureInfo.InvariantCulture), new Money(total, Shipped.Value.ShopCurrency), Clock.GetUtcNow(), items);
         return new SaleRecorder(Database, Shipped.Value, Clock).Apply(customer.CustomerId, sale);
     }
 

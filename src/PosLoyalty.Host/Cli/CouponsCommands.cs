@@ -1,4 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
+using PosLoyalty.Chain;
+using PosLoyalty.Service.Configuration;
+using PosLoyalty.Service.Till;
 using PosLoyalty.Domain.Coupons;
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Coupons;
@@ -44,7 +48,21 @@ internal static class CouponsCommands
         var redeem = new Command("redeem", "redeem a coupon, once") { redeemCode };
         bind(redeem, (ctx, p) =>
         {
-            var coupon = ctx.Get<CouponRepository>().Redeem(ParseCode(p.GetValue(redeemCode)));
+            var code = ParseCode(p.GetValue(redeemCode));
+            var tillId = ServiceSettings.Load(ctx.Configuration).Till.Id;
+            CouponView coupon;
+            if (ChainOptions.Load(ctx.Configuration) is { IsConfigured: true } chain)
+            {
+                // Asked of the chain like a scan at the counter: once chain-wide, or Chain:OfflineRedemption decides.
+                using var dataSource = ChainConnection.Open(chain);
+                var ask = new ChainCoupons(new ChainStore(dataSource, chain.ShopId!, tillId), chain, NullLogger<ChainCoupons>.Instance);
+                coupon = new CouponRedeemer(ctx.Get<CouponRepository>(), tillId, ask, ctx.Time).Redeem(code);
+            }
+            else
+            {
+                coupon = new CouponRedeemer(ctx.Get<CouponRepository>(), tillId, null, ctx.Time).Redeem(code);
+            }
+
             return JsonOutput.Done(
                 ctx,
                 new { code = coupon.Code.Value, reward = coupon.Reward, value = coupon.Value, redeemedAt = coupon.RedeemedAt },

@@ -16,7 +16,7 @@ namespace PosLoyalty.Service.Till;
 /// completes, the cashier clears it, or <see cref="TillOptions.ActiveCustomerTimeout"/> passes. A sale with
 /// nobody active is stored unclaimed at once; a card scanned within <see cref="TillOptions.LateScanWindow"/>
 /// claims it. A receipt seen before earns nothing; a refund reverses its sale; a coupon code scanned at the
-/// counter is redeemed, not taken for a card. A sale the reader was unsure of, or one above `Till:ConfirmSalesAbove`,
+/// counter is redeemed, not taken for a card (asked of the chain first when one is configured: <see cref="CouponRedeemer"/>). A sale the reader was unsure of, or one above `Till:ConfirmSalesAbove`,
 /// waits for the cashier as a pending sale instead (docs/adr/0010); a document that is not a sale earns nothing. Every effect is one SQLite transaction in the storage layer;
 /// this class only decides which one, under one lock, so a scan and a receipt arriving together are ordered.
 /// </summary>
@@ -29,9 +29,11 @@ public sealed class TillSession(
     TimeProvider time,
     ILogger<TillSession> logger,
     PendingSales pending,
-    ReceiptConfirmationPolicy confirmation)
+    ReceiptConfirmationPolicy confirmation,
+    IChainCoupons? chainCoupons = null)
 {
     private readonly TillOptions _options = options.Value;
+    private readonly CouponRedeemer _redeemer = new(coupons, options.Value.Id, chainCoupons, time);
     private readonly Lock _gate = new();
     private CustomerId? _active;
     private DateTimeOffset _activeSince;
@@ -367,7 +369,7 @@ public sealed class TillSession(
         var now = time.GetUtcNow();
         try
         {
-            var coupon = coupons.Redeem(code);
+            var coupon = _redeemer.Redeem(code);
             logger.CouponRedeemed(TillId, coupon.CustomerId?.Value);
             return new CouponRedeemedAtCounter(now, coupon);
         }

@@ -27,6 +27,16 @@ public sealed class CouponRepository(LoyaltyDatabase database, TimeProvider time
     }
 
     /// <summary>
+    /// Whether this till issued the coupon: a coupon pulled from another till is stored under "shop/till" (ChainInbox),
+    /// one issued here under this till's id, or none when it was never queued for a printer.
+    /// </summary>
+    public bool IssuedAt(CouponCode code, string tillId)
+    {
+        using var c = database.OpenConnection();
+        return Sql.Scalar<long>(c, null, "SELECT COUNT(*) FROM coupons WHERE code = $code AND (till_id IS NULL OR till_id = $t)", ("$code", code.Value), ("$t", tillId)) > 0;
+    }
+
+    /// <summary>
     /// Redeems by one UPDATE that must change exactly one row, so two tills scanning the same
     /// paper at once cannot both win. The reason for a refusal is read after the fact.
     /// </summary>

@@ -81,22 +81,24 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
 
     private int ApplyWaiting(SqliteConnection c)
     {
-        var waiting = new List<(string EventId, string Kind, string Payload, string At, string Shop)>();
-        using (var cmd = Sql.Command(c, null, "SELECT event_id, kind, payload, at, shop_id FROM chain_pulled WHERE applied_at IS NULL ORDER BY position"))
+        var waiting = new List<(string EventId, string Kind, string Payload, string At, string Shop, string Till)>();
+        using (var cmd = Sql.Command(c, null, "SELECT event_id, kind, payload, at, shop_id, till_id FROM chain_pulled WHERE applied_at IS NULL ORDER BY position"))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
-                waiting.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? "{}" : r.GetString(2), r.GetString(3), r.GetString(4)));
+                waiting.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? "{}" : r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5)));
             }
         }
 
         var applied = 0;
-        foreach (var (eventId, kind, payloadText, at, shop) in waiting)
+        foreach (var (eventId, kind, payloadText, at, shop, till) in waiting)
         {
             using var tx = c.BeginTransaction(deferred: false);
             var payload = JsonNode.Parse(payloadText)?.AsObject() ?? [];
-            var problem = Apply(c, tx, kind, payload, at, shop);
+            var problem = kind is ChainEventKinds.CouponIssued or ChainEventKinds.CouponRedeemed or ChainEventKinds.CouponVoided
+                ? ApplyCoupon(c, tx, kind, payload, shop + "/" + till)
+                : Apply(c, tx, kind, payload, at, shop);
             if (problem is { Waits: true })
             {
                 Sql.Execute(c, tx, "UPDATE chain_pulled SET problem = $p WHERE event_id = $id", ("$p", problem.Value.Text), ("$id", eventId));
@@ -141,9 +143,59 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             case ChainEventKinds.SaleRefunded:
                 return ApplySale(c, tx, kind, p, shop);
             default:
-                // Coupons and merges are not projected across tills yet (docs/chain.md, "Not built yet").
+                // Merges are not projected across tills yet (docs/chain.md, "Not built yet").
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Another till's coupon, stored under "shop/till" (so it is not one issued here, for Chain:OfflineRedemption),
+    /// and what became of it: redeemed or voided there. PostgreSQL decides redemptions; this is what the file shows.
+    /// </summary>
+    private static (string Text, bool Waits)? ApplyCoupon(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p, string issuer)
+    {
+        var code = Text(p, "code")!;
+        var known = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM coupons WHERE code = $code", ("$code", code)) > 0;
+        if (kind != ChainEventKinds.CouponIssued)
+        {
+            if (!known)
+            {
+                return ("coupon unknown here yet", true);
+            }
+
+            var column = kind == ChainEventKinds.CouponRedeemed ? "redeemed_at" : "voided_at";
+            var at = Text(p, kind == ChainEventKinds.CouponRedeemed ? "redeemedAt" : "voidedAt");
+            Sql.Execute(c, tx, $"UPDATE coupons SET {column} = $at WHERE code = $code AND {column} IS NULL", ("$at", at), ("$code", code));
+            return null;
+        }
+
+        if (known)
+        {
+            return null;
+        }
+
+        CustomerId? customer = null;
+        if (Text(p, "customer") is not null && (customer = Customer(c, tx, p)) is null)
+        {
+            return ("customer unknown here yet", true);
+        }
+
+        Sql.Execute(
+            c,
+            tx,
+            "INSERT INTO coupons (code, customer_id, sale_id, source, reward, value_e4, currency, issued_at, expires_at, redeemed_at, voided_at, till_id) VALUES ($code, $cid, NULL, $src, $reward, $v, $cur, $at, $exp, $r, $vd, $till)",
+            ("$code", code),
+            ("$cid", customer?.Value),
+            ("$src", Text(p, "source")),
+            ("$reward", Text(p, "reward")),
+            ("$v", p["valueE4"]?.GetValue<long>()),
+            ("$cur", Text(p, "currency")),
+            ("$at", Text(p, "issuedAt")),
+            ("$exp", Text(p, "expiresAt")),
+            ("$r", Text(p, "redeemedAt")),
+            ("$vd", Text(p, "voidedAt")),
+            ("$till", issuer));
+        return null;
     }
 
     private static (string Text, bool Waits)? Enrol(SqliteConnection c, SqliteTransaction tx, JsonObject p)

@@ -7,6 +7,7 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
 {
     private const string LastPushKey = "chain.last_push_at";
     private const string LastPullKey = "chain.last_pull_at";
+    private const string CouponConflictKeyPrefix = "chain.coupon_conflict:";
 
     /// <summary>The oldest events not yet pushed, in seq order.</summary>
     public IReadOnlyList<OutboxEvent> ReadUnpushed(int limit)
@@ -43,6 +44,28 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
         tx.Commit();
     }
 
+    /// <summary>
+    /// Coupons this till redeemed while offline that PostgreSQL already held for another till: kept as conflicts for
+    /// review, one per code (recording one again changes nothing). The redemption events stay pushed as they are.
+    /// </summary>
+    public void RecordCouponConflicts(IReadOnlyCollection<(string Code, string HolderTill)> conflicts)
+    {
+        ArgumentNullException.ThrowIfNull(conflicts);
+        if (conflicts.Count == 0)
+        {
+            return;
+        }
+
+        using var c = database.OpenConnection();
+        using var tx = c.BeginTransaction(deferred: false);
+        foreach (var (code, holder) in conflicts)
+        {
+            Sql.Execute(c, tx, "INSERT INTO chain_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO NOTHING", ("$k", CouponConflictKeyPrefix + code), ("$v", $"conflict: coupon {code} was redeemed here offline and already at till {holder}"));
+        }
+
+        tx.Commit();
+    }
+
     /// <summary>Records when the chain last took a push and answered a pull, for `chain status`.</summary>
     public void RecordSync(DateTimeOffset pushedAt, DateTimeOffset pulledAt)
     {
@@ -60,7 +83,8 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
         var depth = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_outbox WHERE pushed_at IS NULL");
         var oldest = Sql.Scalar<string>(c, tx, "SELECT MIN(at) FROM chain_outbox WHERE pushed_at IS NULL");
         var waiting = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_pulled WHERE applied_at IS NULL");
-        var conflicts = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_pulled WHERE problem LIKE 'conflict:%'");
+        var conflicts = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_pulled WHERE problem LIKE 'conflict:%'")
+            + Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_state WHERE key LIKE $prefix", ("$prefix", CouponConflictKeyPrefix + "%"));
         var state = new ChainSyncState(depth, oldest is null ? null : Sql.ParseTime(oldest), ReadState(c, tx, LastPushKey), ReadState(c, tx, LastPullKey), waiting, conflicts);
         tx.Commit();
         return state;
