@@ -77,4 +77,33 @@ public sealed class CardClaimTests(PostgresCluster cluster)
 
         Assert.Equal(1, db.Scalar("SELECT count(*) FROM cards"));
     }
+
+    [PostgresClusterFact]
+    public async Task A_merge_of_two_enrolments_of_one_card_is_applied_at_the_other_till_and_settles_the_conflict_on_both()
+    {
+        var db = await ChainDatabase.CreateMigratedAsync(cluster);
+        using var a = new TestTill("till-a", db.CreateTillLogin());
+        using var b = new TestTill("till-b", db.CreateTillLogin());
+        var ada = a.Enrol("Ada", "CARD0001");
+        b.Enrol("Bo", "CARD0001");
+        var atA = a.Sell("CARD0001", 12m).PointsEarned.Value;
+        var atB = b.Sell("CARD0001", 7m).PointsEarned.Value;
+        await a.SyncAsync();
+        await b.SyncAsync();
+        await a.SyncAsync();
+        Assert.Equal(1, a.Outbox.ReadState().Conflicts);
+        Assert.Equal(1, b.Outbox.ReadState().Conflicts);
+
+        // At A, Bo is the customer pulled without the card: the second one enrolled in A's fresh file.
+        var bo = new PosLoyalty.Domain.Values.CustomerId(ada.Value + 1);
+        new PosLoyalty.Storage.Privacy.PrivacyRequests(a.Database, a.Clock).Merge(ada, bo);
+        await a.SyncAsync();
+        await b.SyncAsync();
+        await a.SyncAsync();
+
+        Assert.Equal(0, a.Outbox.ReadState().Conflicts);
+        Assert.Equal(0, b.Outbox.ReadState().Conflicts);
+        Assert.Equal(atA + atB, a.Points("CARD0001"));
+        Assert.Equal(atA + atB, b.Points("CARD0001"));
+    }
 }
