@@ -6,7 +6,8 @@ namespace PosLoyalty.Chain;
 /// <summary>
 /// The chain's PostgreSQL schema: numbered migrations recorded in schema_migrations, each in its own transaction
 /// under one advisory lock so two `chain init` at once cannot both apply a step. Never edit a shipped step.
-/// The till role may add events and coupon redemptions and read, and nothing else: no UPDATE, DELETE or TRUNCATE.
+/// The till role may add events, card claims and coupon redemptions and read, and nothing else: no UPDATE, DELETE or
+/// TRUNCATE.
 /// </summary>
 public static partial class ChainSchema
 {
@@ -45,6 +46,30 @@ public static partial class ChainSchema
             till_id text NOT NULL,
             redeemed_at timestamptz NOT NULL,
             recorded_at timestamptz NOT NULL DEFAULT now()
+        );
+        """,
+
+        // 3: who holds each card chain-wide. The first enrolment or card replacement to reach PostgreSQL claims the
+        // card (cards are keyed by the number as the tills store it); a later claim by another customer is kept as a
+        // conflict to review, beside its event, which is never dropped. Both are filled by the push, in the event's
+        // own transaction.
+        """
+        CREATE TABLE cards (
+            card text PRIMARY KEY,
+            customer uuid NOT NULL,
+            event_id uuid NOT NULL,
+            shop_id text NOT NULL,
+            till_id text NOT NULL,
+            claimed_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE TABLE card_conflicts (
+            claimant_event uuid PRIMARY KEY,
+            card text NOT NULL REFERENCES cards (card),
+            holder uuid NOT NULL,
+            claimant uuid NOT NULL,
+            shop_id text NOT NULL,
+            till_id text NOT NULL,
+            found_at timestamptz NOT NULL DEFAULT now()
         );
         """,
     ];
@@ -120,11 +145,11 @@ public static partial class ChainSchema
             connection,
             tx,
             $"""
-            REVOKE ALL ON events FROM {role};
+            REVOKE ALL ON events, cards, card_conflicts FROM {role};
             REVOKE ALL ON schema_migrations FROM {role};
             REVOKE ALL ON coupon_redemptions FROM {role};
             GRANT USAGE ON SCHEMA public TO {role};
-            GRANT SELECT, INSERT ON events TO {role};
+            GRANT SELECT, INSERT ON events, cards, card_conflicts TO {role};
             GRANT SELECT ON schema_migrations TO {role};
             GRANT SELECT, INSERT ON coupon_redemptions TO {role};
             """,

@@ -11,10 +11,11 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
     /// <summary>
     /// Inserts the events in one transaction, in seq order. An event already there (same event_id) is skipped, so a
     /// push repeated after a lost reply changes nothing. A different event with this till's seq is refused, never
-    /// dropped: it means two files claim to be this till (a restored backup, a copied SD card). A coupon redemption
-    /// also claims its code in coupon_redemptions, in the same transaction: one redeemed offline whose code another
-    /// till already holds is added to <paramref name="lostClaims"/> (code, holder), every time it is pushed, and the
-    /// event is kept all the same.
+    /// dropped: it means two files claim to be this till (a restored backup, a copied SD card). An enrolment or card
+    /// replacement also claims its cards in the same transaction: the first claim to reach PostgreSQL keeps a card. A
+    /// coupon redemption claims its code in coupon_redemptions, in the same transaction: one redeemed offline whose
+    /// code another till already holds is added to <paramref name="lostClaims"/> (code, holder), every time it is
+    /// pushed, and the event is kept all the same.
     /// </summary>
     public async Task<int> PushAsync(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken, ICollection<(string Code, string HolderTill)>? lostClaims = null)
     {
@@ -45,6 +46,7 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
         cmd.Parameters.Add(payload);
         cmd.Parameters.Add(at);
         await cmd.PrepareAsync(cancellationToken);
+        await using var claims = await ChainCardClaims.PrepareAsync(connection, tx, shopId, tillId, cancellationToken);
         var inserted = 0;
         foreach (var e in events.OrderBy(e => e.Seq))
         {
@@ -54,13 +56,21 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
             customer.Value = e.Customer is { } g ? g : DBNull.Value;
             payload.TypedValue = e.PayloadJson;
             at.TypedValue = e.At.UtcDateTime;
+            int added;
             try
             {
-                inserted += await cmd.ExecuteNonQueryAsync(cancellationToken);
+                added = await cmd.ExecuteNonQueryAsync(cancellationToken);
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
             {
                 throw new ChainException($"PostgreSQL already holds another event as seq {e.Seq} of till '{tillId}' in shop '{shopId}': two databases claim to be this till (a restored backup, or Till:Id shared by two tills); nothing was pushed", ex);
+            }
+
+            if (added > 0)
+            {
+                // Only an event new to PostgreSQL claims its cards: a repeated push decides nothing twice.
+                await claims.ClaimAsync(e, cancellationToken);
+                inserted += added;
             }
 
             // Every push, not only the first: a push repeated after a lost reply finds the same holder again.

@@ -142,8 +142,10 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             case ChainEventKinds.SaleRecorded:
             case ChainEventKinds.SaleRefunded:
                 return ApplySale(c, tx, kind, p, shop);
+            case ChainEventKinds.CustomersMerged:
+                return Merge(c, tx, p, at);
             default:
-                // Merges are not projected across tills yet (docs/chain.md, "Not built yet").
+                // Coupon events are applied by ApplyCoupon; a kind this version does not know is left as applied.
                 return null;
         }
     }
@@ -206,15 +208,20 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             return null;
         }
 
-        var cards = p["cards"]?.AsArray() ?? [];
-        foreach (var card in cards)
+        // Two tills enrolled the same card: the customer is still enrolled here, without the card another customer
+        // holds, so that `customers merge` can fold one into the other at any till (docs/chain.md).
+        (string Text, bool Waits)? conflict = null;
+        var cards = new List<JsonObject>();
+        foreach (var card in p["cards"]?.AsArray() ?? [])
         {
             var number = Text(card!.AsObject(), "card")!;
             if (Sql.Scalar<long?>(c, tx, "SELECT customer_id FROM cards WHERE card_number = $card", ("$card", number)) is { } holder)
             {
-                // Two tills enrolled the same card: review and merge come next (docs/chain.md).
-                return ($"conflict: card {CardNumber.Parse(number).Masked()} already belongs to customer {holder.ToString(CultureInfo.InvariantCulture)} here", false);
+                conflict ??= ($"conflict: card {CardNumber.Parse(number).Masked()} already belongs to customer {holder.ToString(CultureInfo.InvariantCulture)} here", false);
+                continue;
             }
+
+            cards.Add(card.AsObject());
         }
 
         var opening = p["openingPoints"]?.GetValue<long>() ?? 0;
@@ -224,9 +231,8 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             "INSERT INTO customers (display_name, greeting, birthday, anniversary, phone, email, consent_marketing, consent_changed_at, enrolled_at, points_balance) VALUES ($n, $g, $b, $a, $p, $e, $cm, $cat, $at, $pts)",
             [.. PersonFields(p), ("$at", Text(p, "enrolledAt")), ("$pts", opening)]);
         Sql.Execute(c, tx, "INSERT INTO chain_customers (customer_id, chain_id) VALUES ($c, $g)", ("$c", id), ("$g", chainId));
-        foreach (var card in cards)
+        foreach (var o in cards)
         {
-            var o = card!.AsObject();
             Sql.Execute(c, tx, "INSERT INTO cards (card_number, customer_id, issued_at, replaced_at) VALUES ($card, $id, $at, $r)", ("$card", Text(o, "card")), ("$id", id), ("$at", Text(o, "issuedAt")), ("$r", Text(o, "replacedAt")));
         }
 
@@ -240,6 +246,25 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             Sql.Execute(c, tx, "INSERT INTO ledger (customer_id, sale_id, delta, reason, at) VALUES ($id, NULL, $d, 'opening', $at)", ("$id", id), ("$d", opening), ("$at", Text(p, "enrolledAt")));
         }
 
+        return conflict;
+    }
+
+    /// <summary>Another till's `customers merge`, applied here exactly as a local merge is (PrivacyRequests.FoldInto).</summary>
+    private static (string Text, bool Waits)? Merge(SqliteConnection c, SqliteTransaction tx, JsonObject p, string at)
+    {
+        if (Customer(c, tx, p) is not { } keep || Text(p, "duplicate") is not { } dupChainId || ChainCustomerIds.Local(c, tx, dupChainId) is not { } duplicate)
+        {
+            return ("customer unknown here yet", true);
+        }
+
+        if (keep == duplicate || Sql.Scalar<long?>(c, tx, "SELECT merged_into FROM customers WHERE id = $id", ("$id", duplicate.Value)) is not null)
+        {
+            return null; // merged here already
+        }
+
+        var now = Sql.ParseTime(at);
+        Privacy.PrivacyRequests.FoldInto(c, tx, keep, duplicate, now);
+        Audit.Write(c, tx, now, "merge", keep, $"customer {duplicate} merged into {keep} at another till", allowed: true);
         return null;
     }
 

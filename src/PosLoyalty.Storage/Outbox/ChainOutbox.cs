@@ -83,7 +83,17 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
         var depth = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_outbox WHERE pushed_at IS NULL");
         var oldest = Sql.Scalar<string>(c, tx, "SELECT MIN(at) FROM chain_outbox WHERE pushed_at IS NULL");
         var waiting = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_pulled WHERE applied_at IS NULL");
-        var conflicts = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_pulled WHERE problem LIKE 'conflict:%'")
+        // A conflict is settled once its customers are merged, at this till or at another: the pulled customer was
+        // folded into another (erased_at) or another was folded into them.
+        var conflicts = Sql.Scalar<long>(
+            c,
+            tx,
+            """
+            SELECT COUNT(*) FROM chain_pulled p
+            LEFT JOIN chain_customers cc ON cc.chain_id = p.customer
+            LEFT JOIN customers k ON k.id = cc.customer_id
+            WHERE p.problem LIKE 'conflict:%' AND k.erased_at IS NULL AND NOT EXISTS (SELECT 1 FROM customers m WHERE m.merged_into = k.id)
+            """)
             + Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_state WHERE key LIKE $prefix", ("$prefix", CouponConflictKeyPrefix + "%"));
         var state = new ChainSyncState(depth, oldest is null ? null : Sql.ParseTime(oldest), ReadState(c, tx, LastPushKey), ReadState(c, tx, LastPullKey), waiting, conflicts);
         tx.Commit();

@@ -75,65 +75,74 @@ public sealed class PrivacyRequests(LoyaltyDatabase database, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        var at = Sql.Time(now);
         using (var c = database.OpenConnection())
         {
             using var tx = c.BeginTransaction(deferred: false);
-            _ = CustomerRows.Load(c, tx, keep) ?? throw new NotFoundException($"customer {keep} does not exist");
-            var other = CustomerRows.Load(c, tx, duplicate) ?? throw new NotFoundException($"customer {duplicate} does not exist");
-
-            // Fill what the kept record lacks from the duplicate; never overwrite what it has.
-            Sql.Execute(
-                c,
-                tx,
-                """
-                UPDATE customers SET
-                    greeting = COALESCE(greeting, $g), birthday = COALESCE(birthday, $b), anniversary = COALESCE(anniversary, $a),
-                    phone = COALESCE(phone, $p), email = COALESCE(email, $e),
-                    visit_count = visit_count + $v,
-                    last_visit_at = CASE WHEN last_visit_at IS NULL OR last_visit_at < $lv THEN $lv ELSE last_visit_at END,
-                    points_balance = points_balance + $pts
-                WHERE id = $id
-                """,
-                ("$g", other.Customer.Greeting),
-                ("$b", other.Customer.Birthday?.ToString()),
-                ("$a", other.Customer.Anniversary?.ToString()),
-                ("$p", other.Customer.Phone),
-                ("$e", other.Customer.Email),
-                ("$v", other.Visits),
-                ("$lv", other.LastVisitAt is { } lv ? Sql.Time(lv) : null),
-                ("$pts", other.Balance),
-                ("$id", keep.Value));
-            foreach (var table in new[] { "cards", "notes", "sales", "coupons", "pending_sales" })
-            {
-                Sql.Execute(c, tx, $"UPDATE {table} SET customer_id = $keep WHERE customer_id = $dup", ("$keep", keep.Value), ("$dup", duplicate.Value));
-            }
-
-            Sql.Execute(
-                c,
-                tx,
-                """
-                INSERT INTO stamp_cards (customer_id, program, count, completed)
-                SELECT $keep, program, count, completed FROM stamp_cards WHERE customer_id = $dup
-                ON CONFLICT (customer_id, program) DO UPDATE SET count = count + excluded.count, completed = completed + excluded.completed
-                """,
-                ("$keep", keep.Value),
-                ("$dup", duplicate.Value));
-            Sql.Execute(c, tx, "DELETE FROM stamp_cards WHERE customer_id = $dup", ("$dup", duplicate.Value));
-
-            // The ledger is append-only: points move by a pair of rows, so both histories still add up.
-            if (other.Balance != 0)
-            {
-                Sales.SaleRecorder.AddLedger(c, tx, duplicate, null, new Points(-other.Balance), Domain.Rules.LedgerReason.Merge, at);
-                Sales.SaleRecorder.AddLedger(c, tx, keep, null, new Points(other.Balance), Domain.Rules.LedgerReason.Merge, at);
-            }
-
-            ErasePersonalData(c, tx, duplicate, now);
-            Sql.Execute(c, tx, "UPDATE customers SET merged_into = $keep, points_balance = 0 WHERE id = $dup", ("$keep", keep.Value), ("$dup", duplicate.Value));
+            FoldInto(c, tx, keep, duplicate, now);
             Audit.Write(c, tx, now, "merge", keep, $"customer {duplicate} merged into {keep}", allowed: true);
             OutboxWriter.Merged(c, tx, keep, duplicate, now);
             tx.Commit();
         }
+    }
+
+    /// <summary>
+    /// The merge itself, as every till does it: here by `customers merge`, at the other tills when they apply its
+    /// event (ChainInbox). Writes no audit or outbox row; the caller does.
+    /// </summary>
+    internal static void FoldInto(SqliteConnection c, SqliteTransaction tx, CustomerId keep, CustomerId duplicate, DateTimeOffset now)
+    {
+        var at = Sql.Time(now);
+        _ = CustomerRows.Load(c, tx, keep) ?? throw new NotFoundException($"customer {keep} does not exist");
+        var other = CustomerRows.Load(c, tx, duplicate) ?? throw new NotFoundException($"customer {duplicate} does not exist");
+
+        // Fill what the kept record lacks from the duplicate; never overwrite what it has.
+        Sql.Execute(
+            c,
+            tx,
+            """
+            UPDATE customers SET
+                greeting = COALESCE(greeting, $g), birthday = COALESCE(birthday, $b), anniversary = COALESCE(anniversary, $a),
+                phone = COALESCE(phone, $p), email = COALESCE(email, $e),
+                visit_count = visit_count + $v,
+                last_visit_at = CASE WHEN last_visit_at IS NULL OR last_visit_at < $lv THEN $lv ELSE last_visit_at END,
+                points_balance = points_balance + $pts
+            WHERE id = $id
+            """,
+            ("$g", other.Customer.Greeting),
+            ("$b", other.Customer.Birthday?.ToString()),
+            ("$a", other.Customer.Anniversary?.ToString()),
+            ("$p", other.Customer.Phone),
+            ("$e", other.Customer.Email),
+            ("$v", other.Visits),
+            ("$lv", other.LastVisitAt is { } lv ? Sql.Time(lv) : null),
+            ("$pts", other.Balance),
+            ("$id", keep.Value));
+        foreach (var table in new[] { "cards", "notes", "sales", "coupons", "pending_sales" })
+        {
+            Sql.Execute(c, tx, $"UPDATE {table} SET customer_id = $keep WHERE customer_id = $dup", ("$keep", keep.Value), ("$dup", duplicate.Value));
+        }
+
+        Sql.Execute(
+            c,
+            tx,
+            """
+            INSERT INTO stamp_cards (customer_id, program, count, completed)
+            SELECT $keep, program, count, completed FROM stamp_cards WHERE customer_id = $dup
+            ON CONFLICT (customer_id, program) DO UPDATE SET count = count + excluded.count, completed = completed + excluded.completed
+            """,
+            ("$keep", keep.Value),
+            ("$dup", duplicate.Value));
+        Sql.Execute(c, tx, "DELETE FROM stamp_cards WHERE customer_id = $dup", ("$dup", duplicate.Value));
+
+        // The ledger is append-only: points move by a pair of rows, so both histories still add up.
+        if (other.Balance != 0)
+        {
+            Sales.SaleRecorder.AddLedger(c, tx, duplicate, null, new Points(-other.Balance), Domain.Rules.LedgerReason.Merge, at);
+            Sales.SaleRecorder.AddLedger(c, tx, keep, null, new Points(other.Balance), Domain.Rules.LedgerReason.Merge, at);
+        }
+
+        ErasePersonalData(c, tx, duplicate, now);
+        Sql.Execute(c, tx, "UPDATE customers SET merged_into = $keep, points_balance = 0 WHERE id = $dup", ("$keep", keep.Value), ("$dup", duplicate.Value));
     }
 
     private static void ErasePersonalData(SqliteConnection c, SqliteTransaction tx, CustomerId id, DateTimeOffset now)
