@@ -35,6 +35,9 @@ public static partial class ChainSchema
         );
         CREATE INDEX events_customer ON events (customer) WHERE customer IS NOT NULL;
         """,
+
+        // 2: an erasure erases on PostgreSQL too, through triggers: the till role still may not UPDATE events.
+        ChainErasureSchema.Step,
     ];
 
     public static int CurrentVersion => Steps.Count;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage.Privacy;
 
 namespace PosLoyalty.Storage.Outbox;
 
@@ -33,7 +34,25 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(events);
         var now = Sql.Time(time.GetUtcNow());
-        using var c = database.OpenConnection();
+        int applied;
+        bool erased;
+        using (var c = database.OpenConnection())
+        {
+            Store(c, events, now);
+            (applied, erased) = ApplyWaiting(c);
+        }
+
+        if (erased)
+        {
+            // Another till erased someone: as after an erasure here, no old page of the file may keep them.
+            Erasure.Compact(database);
+        }
+
+        return applied;
+    }
+
+    private static void Store(SqliteConnection c, IReadOnlyList<PulledEvent> events, string now)
+    {
         if (events.Count > 0)
         {
             using var tx = c.BeginTransaction(deferred: false);
@@ -75,11 +94,10 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
 
             tx.Commit();
         }
-
-        return ApplyWaiting(c);
     }
 
-    private int ApplyWaiting(SqliteConnection c)
+    /// <summary>Applies what waits, in the chain's order; how many were applied, and whether one was an erasure.</summary>
+    private (int Applied, bool Erased) ApplyWaiting(SqliteConnection c)
     {
         var waiting = new List<(string EventId, string Kind, string Payload, string At, string Shop)>();
         using (var cmd = Sql.Command(c, null, "SELECT event_id, kind, payload, at, shop_id FROM chain_pulled WHERE applied_at IS NULL ORDER BY position"))
@@ -92,6 +110,7 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         }
 
         var applied = 0;
+        var erased = false;
         foreach (var (eventId, kind, payloadText, at, shop) in waiting)
         {
             using var tx = c.BeginTransaction(deferred: false);
@@ -113,9 +132,10 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                 ("$id", eventId));
             tx.Commit();
             applied++;
+            erased |= kind == ChainEventKinds.CustomerErased && problem is null;
         }
 
-        return applied;
+        return (applied, erased);
     }
 
     /// <summary>Null when applied; otherwise why not, and whether a later pull may still apply it.</summary>
@@ -133,6 +153,11 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                 if (Customer(c, tx, p) is not { } customer)
                 {
                     return ("customer unknown here yet", true);
+                }
+
+                if (kind is ChainEventKinds.CustomerEdited or ChainEventKinds.NoteAdded or ChainEventKinds.CardReplaced && (IsRedacted(p) || IsErased(c, tx, customer)))
+                {
+                    return null; // the person's details, erased since: nothing is left of it to apply (points still are)
                 }
 
                 ApplyToCustomer(c, tx, kind, customer, p, at);
@@ -166,6 +191,13 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         }
 
         var opening = p["openingPoints"]?.GetValue<long>() ?? 0;
+        if (IsRedacted(p))
+        {
+            // Erased before this till heard of them: the customer exists for the points and sales that follow, with
+            // nothing of the person; the erasure event that follows marks them erased.
+            p["name"] = "(erased)";
+        }
+
         var id = Sql.InsertReturningId(
             c,
             tx,
@@ -220,14 +252,12 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                 Sql.Execute(c, tx, "UPDATE customers SET points_balance = points_balance + $d WHERE id = $id", ("$d", delta), ("$id", customer.Value));
                 break;
             case ChainEventKinds.CustomerErased:
-                Sql.Execute(
-                    c,
-                    tx,
-                    "UPDATE customers SET display_name = '(erased)', greeting = NULL, birthday = NULL, anniversary = NULL, phone = NULL, email = NULL, consent_marketing = 0, erased_at = COALESCE(erased_at, $now) WHERE id = $id",
-                    ("$now", at),
-                    ("$id", customer.Value));
-                Sql.Execute(c, tx, "DELETE FROM notes WHERE customer_id = $id", ("$id", customer.Value));
-                Sql.Execute(c, tx, "DELETE FROM cards WHERE customer_id = $id", ("$id", customer.Value));
+                // As an erasure asked for here, and this till's own events about them not pushed yet lose the person
+                // too. The compaction that rewrites the file follows once the pull is applied.
+                var erasedAt = Sql.ParseTime(at);
+                Erasure.ErasePerson(c, tx, customer, erasedAt);
+                OutboxWriter.RedactUnpushed(c, tx, Text(p, "customer")!);
+                Audit.Write(c, tx, erasedAt, "erase", customer, "personal data erased at another till of the chain", allowed: true);
                 break;
         }
     }
@@ -332,6 +362,12 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         ("$cm", p["consentMarketing"]?.GetValue<bool>() == true ? 1 : 0),
         ("$cat", Text(p, "consentChangedAt")),
     ];
+
+    /// <summary>Stripped of the person's fields by an erasure (<see cref="ChainErasureFields"/>).</summary>
+    private static bool IsRedacted(JsonObject p) => p[ChainErasureFields.RedactedKey] is not null;
+
+    private static bool IsErased(SqliteConnection c, SqliteTransaction tx, CustomerId customer) =>
+        Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM customers WHERE id = $id AND erased_at IS NOT NULL", ("$id", customer.Value)) > 0;
 
     private static CustomerId? Customer(SqliteConnection c, SqliteTransaction tx, JsonObject p) =>
         Text(p, "customer") is { } chainId ? ChainCustomerIds.Local(c, tx, chainId) : null;
