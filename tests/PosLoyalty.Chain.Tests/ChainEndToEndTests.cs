@@ -103,7 +103,7 @@ public sealed class ChainEndToEndTests(PostgresCluster cluster)
         }
     }
 
-    private static int ClosedPort()
+    internal static int ClosedPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
