@@ -16,6 +16,16 @@ internal sealed class ChainDatabase(string adminConnectionString)
         return db;
     }
 
+    /// <summary>A fresh database migrated as a shop does it: `posloyalty chain init` with the owner's login.</summary>
+    public static ChainDatabase InitThroughTheExecutable(PostgresCluster cluster)
+    {
+        var admin = cluster.CreateDatabase();
+        using var backOffice = new TillProcess("back-office", admin);
+        var init = backOffice.Run("chain", "init");
+        Assert.True(init.ExitCode == 0, init.ToString());
+        return new ChainDatabase(admin);
+    }
+
     /// <summary>A login in the till role, with a random password; returns its connection string.</summary>
     public string CreateTillLogin()
     {

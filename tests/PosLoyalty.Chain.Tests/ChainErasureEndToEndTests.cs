@@ -14,14 +14,7 @@ public sealed class ChainErasureEndToEndTests(PostgresCluster cluster)
     public void A_customer_erased_at_b_is_gone_from_the_files_of_a_b_and_c_and_from_postgresql_and_the_sales_still_add_up()
     {
         string[] person = ["Philippa Quenby-Marsh", "Dr Quenby", "+44 7700 900314", "philippa.qm@example.net", "asks after the labrador, decaf only", Card];
-        var admin = cluster.CreateDatabase();
-        using (var backOffice = new TillProcess("back-office", admin))
-        {
-            var init = backOffice.Run("chain", "init");
-            Assert.True(init.ExitCode == 0, init.ToString());
-        }
-
-        var db = new ChainDatabase(admin);
+        var db = ChainDatabase.InitThroughTheExecutable(cluster);
         using var a = new TillProcess("till-a", db.CreateTillLogin());
         using var b = new TillProcess("till-b", db.CreateTillLogin());
         using var c = new TillProcess("till-c", db.CreateTillLogin());

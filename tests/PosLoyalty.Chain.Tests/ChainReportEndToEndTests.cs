@@ -14,14 +14,7 @@ public sealed class ChainReportEndToEndTests(PostgresCluster cluster)
     [PostgresClusterFact]
     public void Reports_with_chain_count_both_tills_sales_in_the_shapes_of_the_local_reports()
     {
-        var admin = cluster.CreateDatabase();
-        using (var backOffice = new TillProcess("back-office", admin))
-        {
-            var init = backOffice.Run("chain", "init");
-            Assert.True(init.ExitCode == 0, init.ToString());
-        }
-
-        var db = new ChainDatabase(admin);
+        var db = ChainDatabase.InitThroughTheExecutable(cluster);
         using var a = new TillProcess("till-a", db.CreateTillLogin());
         using var b = new TillProcess("till-b", db.CreateTillLogin());
         a.Json("customers", "add", "--card", "4006381333931", "--name", "Paolo Rossi");
