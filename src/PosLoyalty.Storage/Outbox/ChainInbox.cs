@@ -14,6 +14,8 @@ namespace PosLoyalty.Storage.Outbox;
 /// </summary>
 public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
 {
+    private const string CompactionDueKey = "chain.compaction_due";
+
     /// <summary>The last seq stored from each other till, by shop and till: where the next pull starts.</summary>
     public IReadOnlyDictionary<(string Shop, string Till), long> Cursors()
     {
@@ -35,21 +37,50 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         ArgumentNullException.ThrowIfNull(events);
         var now = Sql.Time(time.GetUtcNow());
         int applied;
-        bool erased;
+        bool compactionDue;
         using (var c = database.OpenConnection())
         {
             Store(c, events, now);
-            (applied, erased) = ApplyWaiting(c);
+            applied = ApplyWaiting(c);
+            compactionDue = Sql.Scalar<long>(c, null, "SELECT COUNT(*) FROM chain_state WHERE key = $k", ("$k", CompactionDueKey)) > 0;
         }
 
-        if (erased)
+        if (compactionDue)
         {
-            // Another till erased someone: as after an erasure here, no old page of the file may keep them.
-            Erasure.Compact(database);
+            Compact();
         }
 
         return applied;
     }
+
+    /// <summary>
+    /// Another till erased someone: as after an erasure here, no old page of the file or its WAL may keep them. The
+    /// need is recorded in the erasure's own transaction and cleared only by a compaction that emptied the WAL, so one
+    /// kept from finishing (a reader holding the WAL, the file busy) is done again at the next pull, not forgotten.
+    /// </summary>
+    private void Compact()
+    {
+        bool done;
+        try
+        {
+            done = Erasure.Compact(database);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 5 /* SQLITE_BUSY */)
+        {
+            done = false;
+        }
+
+        if (done)
+        {
+            using var c = database.OpenConnection();
+            Sql.Execute(c, null, "DELETE FROM chain_state WHERE key = $k", ("$k", CompactionDueKey));
+
+            // That delete is the WAL's one frame, about a key: nothing of the person.
+        }
+    }
+
+    private void MarkCompactionDue(SqliteConnection c, SqliteTransaction? tx) =>
+        Sql.Execute(c, tx, "INSERT INTO chain_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO NOTHING", ("$k", CompactionDueKey), ("$v", Sql.Time(time.GetUtcNow())));
 
     private static void Store(SqliteConnection c, IReadOnlyList<PulledEvent> events, string now)
     {
@@ -96,8 +127,8 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         }
     }
 
-    /// <summary>Applies what waits, in the chain's order; how many were applied, and whether one was an erasure.</summary>
-    private (int Applied, bool Erased) ApplyWaiting(SqliteConnection c)
+    /// <summary>Applies what waits, in the chain's order; how many were applied.</summary>
+    private int ApplyWaiting(SqliteConnection c)
     {
         var waiting = new List<(string EventId, string Kind, string Payload, string At, string Shop)>();
         using (var cmd = Sql.Command(c, null, "SELECT event_id, kind, payload, at, shop_id FROM chain_pulled WHERE applied_at IS NULL ORDER BY position"))
@@ -110,7 +141,6 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         }
 
         var applied = 0;
-        var erased = false;
         foreach (var (eventId, kind, payloadText, at, shop) in waiting)
         {
             using var tx = c.BeginTransaction(deferred: false);
@@ -123,6 +153,11 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                 continue;
             }
 
+            if (kind == ChainEventKinds.CustomerErased && problem is null)
+            {
+                MarkCompactionDue(c, tx);
+            }
+
             Sql.Execute(
                 c,
                 tx,
@@ -132,10 +167,9 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                 ("$id", eventId));
             tx.Commit();
             applied++;
-            erased |= kind == ChainEventKinds.CustomerErased && problem is null;
         }
 
-        return (applied, erased);
+        return applied;
     }
 
     /// <summary>Null when applied; otherwise why not, and whether a later pull may still apply it.</summary>

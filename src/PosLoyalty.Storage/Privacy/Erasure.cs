@@ -32,13 +32,17 @@ internal static class Erasure
 
     /// <summary>
     /// secure_delete (on for every connection) zeroes the freed cells; a checkpoint, VACUUM and a truncating checkpoint
-    /// then rewrite the file and empty the WAL, so no old page keeps the data. Run outside any transaction.
+    /// then rewrite the file and empty the WAL, so no old page keeps the data. Run outside any transaction. False when
+    /// another connection's read kept the WAL from being emptied (past the busy timeout): old WAL pages may still hold
+    /// the person until a later compaction.
     /// </summary>
-    public static void Compact(LoyaltyDatabase database)
+    public static bool Compact(LoyaltyDatabase database)
     {
         using var c = database.OpenConnection();
         Sql.Execute(c, null, "PRAGMA wal_checkpoint(TRUNCATE);");
         Sql.Execute(c, null, "VACUUM;");
-        Sql.Execute(c, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+
+        // wal_checkpoint answers (busy, WAL frames, frames checkpointed); busy = 1 means it could not finish.
+        return Sql.Scalar<long>(c, null, "PRAGMA wal_checkpoint(TRUNCATE);") == 0;
     }
 }
