@@ -72,6 +72,9 @@ public static partial class ChainSchema
             found_at timestamptz NOT NULL DEFAULT now()
         );
         """,
+
+        // 4: an erasure erases on PostgreSQL too, through triggers: the till role still may not UPDATE events.
+        ChainErasureSchema.Step,
     ];
 
     public static int CurrentVersion => Steps.Count;

@@ -16,6 +16,16 @@ internal sealed class ChainDatabase(string adminConnectionString)
         return db;
     }
 
+    /// <summary>A fresh database migrated as a shop does it: `posloyalty chain init` with the owner's login.</summary>
+    public static ChainDatabase InitThroughTheExecutable(PostgresCluster cluster)
+    {
+        var admin = cluster.CreateDatabase();
+        using var backOffice = new TillProcess("back-office", admin);
+        var init = backOffice.Run("chain", "init");
+        Assert.True(init.ExitCode == 0, init.ToString());
+        return new ChainDatabase(admin);
+    }
+
     /// <summary>A login in the till role, with a random password; returns its connection string.</summary>
     public string CreateTillLogin()
     {
@@ -31,6 +41,35 @@ internal sealed class ChainDatabase(string adminConnectionString)
         c.Open();
         using var cmd = new NpgsqlCommand(sql, c);
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Each secret found in any row of any table of the database (every column as text, a payload as its JSON), as
+    /// "'text' in events": the PostgreSQL half of the erasure's proof.
+    /// </summary>
+    public IReadOnlyList<string> Find(IEnumerable<string> secrets)
+    {
+        using var c = new NpgsqlConnection(AdminConnectionString);
+        c.Open();
+        var tables = new List<string>();
+        using (var list = new NpgsqlCommand("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_type = 'BASE TABLE'", c))
+        using (var r = list.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                tables.Add(r.GetString(0));
+            }
+        }
+
+        var found = new List<string>();
+        foreach (var table in tables)
+        {
+            using var rows = new NpgsqlCommand($"SELECT coalesce(string_agg(t::text, E'\\n'), '') FROM {table} t", c);
+            var text = (string)rows.ExecuteScalar()!;
+            found.AddRange(secrets.Where(s => text.Contains(s, StringComparison.Ordinal)).Select(s => $"'{s}' in {table}"));
+        }
+
+        return found;
     }
 
     public void Execute(string sql)

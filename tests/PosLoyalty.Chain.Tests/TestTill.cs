@@ -6,6 +6,7 @@ using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage;
 using PosLoyalty.Storage.Customers;
 using PosLoyalty.Storage.Outbox;
+using PosLoyalty.Storage.Privacy;
 using PosLoyalty.Storage.Sales;
 
 namespace PosLoyalty.Chain.Tests;
@@ -46,7 +47,13 @@ internal sealed class TestTill : IDisposable
 
     public CustomerRepository Customers => new(Database, Shipped.Value, Clock);
 
+    public PrivacyRequests Privacy => new(Database, Clock);
+
     public CustomerId Enrol(string name, string card) => Customers.Enrol(new NewCustomer(CardNumber.Parse(card), name));
+
+    /// <summary>The local id of the customer holding the card here.</summary>
+    public CustomerId Holder(string card) =>
+        Customers.FindByCard(CardNumber.Parse(card))?.CustomerId ?? throw new InvalidOperationException($"card {card} is not known at {TillId}");
 
     public SaleOutcome Sell(string card, decimal total, params SaleItem[] items)
     {

@@ -122,7 +122,7 @@ public sealed class PrivacyRequestsTests
         Assert.True(Contains(all, text), "the test's own premise: the name was written to the file before erasure");
     }
 
-    private static byte[] ReadShared(string path)
+    internal static byte[] ReadShared(string path)
     {
         if (!File.Exists(path))
         {
@@ -135,6 +135,6 @@ public sealed class PrivacyRequestsTests
         return copy.ToArray();
     }
 
-    private static bool Contains(byte[] haystack, string text) =>
+    internal static bool Contains(byte[] haystack, string text) =>
         haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
 }

@@ -87,7 +87,7 @@ internal static class ChainCommands
 
     private static string Time(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : "never";
 
-    private static ChainOptions RequireChain(CliContext ctx) =>
+    internal static ChainOptions RequireChain(CliContext ctx) =>
         ChainOptions.Load(ctx.Configuration) is { IsConfigured: true } options
             ? options
             : throw new ConfigurationException("no Chain section in the configuration: set Chain:ConnectionString (or Chain:ConnectionStringFile) and Chain:ShopId (docs/chain.md)");
@@ -107,7 +107,7 @@ internal static class ChainCommands
     }
 
     /// <summary>Runs one conversation with the chain; what goes wrong on the way is a <see cref="ChainException"/> naming the server, never its password.</summary>
-    private static T Talk<T>(string connectionString, Func<NpgsqlDataSource, Task<T>> body)
+    internal static T Talk<T>(string connectionString, Func<NpgsqlDataSource, Task<T>> body)
     {
         using var dataSource = ChainConnection.Open(connectionString);
         try

@@ -104,7 +104,7 @@ internal static class CliApp
         NotFoundException => ExitCodes.NotFound,
         DomainValidationException or CouponNotRedeemableException or PinRefusedException or CliException => ExitCodes.InvalidInput,
         RulesValidationException or ConfigurationException or Service.Configuration.ServiceConfigurationException => ExitCodes.BadConfiguration,
-        Drivers.EscPos.PrinterConnectionException or Drivers.Serial.SerialPortException or System.Net.Sockets.SocketException => ExitCodes.DeviceFailure,
+        Drivers.EscPos.PrinterConnectionException or Drivers.Serial.SerialPortException or System.Net.Sockets.SocketException or Chain.ChainException => ExitCodes.DeviceFailure,
         StorageException or SqliteException or IOException or UnauthorizedAccessException => ExitCodes.StorageFailure,
         _ => null,
     };

@@ -8,12 +8,13 @@ using static PosLoyalty.Host.Cli.Rendering.ReportText;
 
 namespace PosLoyalty.Host.Cli;
 
-/// <summary>`report segments|lapsed|followups|top|liability|visits`: the owner's reports (docs/owner-reports.md).</summary>
+/// <summary>`report segments|lapsed|followups|top|liability|visits [--chain]`: the owner's reports (docs/owner-reports.md), over this till's file or the whole chain.</summary>
 internal static class ReportCommands
 {
     public static Command Build(Action<Command, Func<CliContext, ParseResult, int>> bind)
     {
         var report = new Command("report", "the owner's reports: segments, lapsed customers, follow-ups, top customers, liability, visits");
+        report.Options.Add(ReportSource.Chain);
         report.Subcommands.Add(Segments(bind));
         report.Subcommands.Add(Lapsed(bind));
         report.Subcommands.Add(FollowUpsCommand(bind));
@@ -43,7 +44,8 @@ internal static class ReportCommands
                 HeavyBasketToMedianRatio = p.GetValue(heavy),
                 WindowMonths = p.GetValue(window),
             };
-            var r = ctx.Get<SegmentAnalysis>().Run(thresholds);
+            using var source = ReportSource.Open(ctx, p);
+            var r = source.Get<SegmentAnalysis>().Run(thresholds);
             var currency = ctx.Rules.ShopCurrency.Value;
             if (p.GetValue(csv) is { } path)
             {
@@ -91,7 +93,8 @@ internal static class ReportCommands
         var command = new Command("lapsed", $"customers who stopped or slowed: {LapsedCustomers.SlowdownFactor}x their usual gap, or longer than --days") { days, csv };
         bind(command, (ctx, p) =>
         {
-            var lapsed = ctx.Get<LapsedCustomers>().Run(p.GetValue(days));
+            using var source = ReportSource.Open(ctx, p);
+            var lapsed = source.Get<LapsedCustomers>().Run(p.GetValue(days));
             if (p.GetValue(csv) is { } path)
             {
                 // A contact list: consent is checked when it is written, so a withdrawal counts at once.
@@ -133,7 +136,8 @@ internal static class ReportCommands
         var command = new Command("followups", "complaints and flagged notes, thank-you calls after large purchases, birthdays and anniversaries") { days, large, csv };
         bind(command, (ctx, p) =>
         {
-            var r = ctx.Get<FollowUps>().Run(p.GetValue(days), p.GetValue(large));
+            using var source = ReportSource.Open(ctx, p);
+            var r = source.Get<FollowUps>().Run(p.GetValue(days), p.GetValue(large));
             if (p.GetValue(csv) is { } path)
             {
                 WriteCsv(path, ["kind", "customer_id", "name", "due", "detail", "phone", "email"], r.Items.Select(i => new[]
@@ -175,7 +179,8 @@ internal static class ReportCommands
         var command = new Command("top", "the best customers by spend over the last 12 months") { limit, csv };
         bind(command, (ctx, p) =>
         {
-            var top = ctx.Get<TopCustomers>().Run(p.GetValue(limit));
+            using var source = ReportSource.Open(ctx, p);
+            var top = source.Get<TopCustomers>().Run(p.GetValue(limit));
             if (p.GetValue(csv) is { } path)
             {
                 WriteCsv(path, ["rank", "customer_id", "name", "visits", "spend", "last_visit"], top.Select(t => new[]
@@ -199,9 +204,10 @@ internal static class ReportCommands
     private static Command LiabilityCommand(Action<Command, Func<CliContext, ParseResult, int>> bind)
     {
         var command = new Command("liability", "what the scheme owes: outstanding points and live coupons, as money");
-        bind(command, (ctx, _) =>
+        bind(command, (ctx, p) =>
         {
-            var l = ctx.Get<LiabilityReport>().Run();
+            using var source = ReportSource.Open(ctx, p);
+            var l = source.Get<LiabilityReport>().Run();
             return JsonOutput.Done(
                 ctx,
                 new
@@ -229,7 +235,8 @@ internal static class ReportCommands
         var command = new Command("visits", "sales by the till's local weekday and hour, to find quiet times for campaigns") { months, csv };
         bind(command, (ctx, p) =>
         {
-            var v = ctx.Get<VisitPatterns>().Run(p.GetValue(months));
+            using var source = ReportSource.Open(ctx, p);
+            var v = source.Get<VisitPatterns>().Run(p.GetValue(months));
             var days = VisitsReportView.Week;
             if (p.GetValue(csv) is { } path)
             {

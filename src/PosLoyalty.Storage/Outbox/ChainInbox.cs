@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage.Privacy;
 
 namespace PosLoyalty.Storage.Outbox;
 
@@ -13,6 +14,8 @@ namespace PosLoyalty.Storage.Outbox;
 /// </summary>
 public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
 {
+    private const string CompactionDueKey = "chain.compaction_due";
+
     /// <summary>The last seq stored from each other till, by shop and till: where the next pull starts.</summary>
     public IReadOnlyDictionary<(string Shop, string Till), long> Cursors()
     {
@@ -33,7 +36,54 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(events);
         var now = Sql.Time(time.GetUtcNow());
-        using var c = database.OpenConnection();
+        int applied;
+        bool compactionDue;
+        using (var c = database.OpenConnection())
+        {
+            Store(c, events, now);
+            applied = ApplyWaiting(c);
+            compactionDue = Sql.Scalar<long>(c, null, "SELECT COUNT(*) FROM chain_state WHERE key = $k", ("$k", CompactionDueKey)) > 0;
+        }
+
+        if (compactionDue)
+        {
+            Compact();
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// Another till erased someone: as after an erasure here, no old page of the file or its WAL may keep them. The
+    /// need is recorded in the erasure's own transaction and cleared only by a compaction that emptied the WAL, so one
+    /// kept from finishing (a reader holding the WAL, the file busy) is done again at the next pull, not forgotten.
+    /// </summary>
+    private void Compact()
+    {
+        bool done;
+        try
+        {
+            done = Erasure.Compact(database);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 5 /* SQLITE_BUSY */)
+        {
+            done = false;
+        }
+
+        if (done)
+        {
+            using var c = database.OpenConnection();
+            Sql.Execute(c, null, "DELETE FROM chain_state WHERE key = $k", ("$k", CompactionDueKey));
+
+            // That delete is the WAL's one frame, about a key: nothing of the person.
+        }
+    }
+
+    private void MarkCompactionDue(SqliteConnection c, SqliteTransaction? tx) =>
+        Sql.Execute(c, tx, "INSERT INTO chain_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO NOTHING", ("$k", CompactionDueKey), ("$v", Sql.Time(time.GetUtcNow())));
+
+    private static void Store(SqliteConnection c, IReadOnlyList<PulledEvent> events, string now)
+    {
         if (events.Count > 0)
         {
             using var tx = c.BeginTransaction(deferred: false);
@@ -75,10 +125,9 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
 
             tx.Commit();
         }
-
-        return ApplyWaiting(c);
     }
 
+    /// <summary>Applies what waits, in the chain's order; how many were applied.</summary>
     private int ApplyWaiting(SqliteConnection c)
     {
         var waiting = new List<(string EventId, string Kind, string Payload, string At, string Shop, string Till)>();
@@ -104,6 +153,11 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                 Sql.Execute(c, tx, "UPDATE chain_pulled SET problem = $p WHERE event_id = $id", ("$p", problem.Value.Text), ("$id", eventId));
                 tx.Commit();
                 continue;
+            }
+
+            if (kind == ChainEventKinds.CustomerErased && problem is null)
+            {
+                MarkCompactionDue(c, tx);
             }
 
             Sql.Execute(
@@ -135,6 +189,11 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                 if (Customer(c, tx, p) is not { } customer)
                 {
                     return ("customer unknown here yet", true);
+                }
+
+                if (kind is ChainEventKinds.CustomerEdited or ChainEventKinds.NoteAdded or ChainEventKinds.CardReplaced && (IsRedacted(p) || IsErased(c, tx, customer)))
+                {
+                    return null; // the person's details, erased since: nothing is left of it to apply (points still are)
                 }
 
                 ApplyToCustomer(c, tx, kind, customer, p, at);
@@ -225,6 +284,13 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         }
 
         var opening = p["openingPoints"]?.GetValue<long>() ?? 0;
+        if (IsRedacted(p))
+        {
+            // Erased before this till heard of them: the customer exists for the points and sales that follow, with
+            // nothing of the person; the erasure event that follows marks them erased.
+            p["name"] = "(erased)";
+        }
+
         var id = Sql.InsertReturningId(
             c,
             tx,
@@ -297,14 +363,12 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                 Sql.Execute(c, tx, "UPDATE customers SET points_balance = points_balance + $d WHERE id = $id", ("$d", delta), ("$id", customer.Value));
                 break;
             case ChainEventKinds.CustomerErased:
-                Sql.Execute(
-                    c,
-                    tx,
-                    "UPDATE customers SET display_name = '(erased)', greeting = NULL, birthday = NULL, anniversary = NULL, phone = NULL, email = NULL, consent_marketing = 0, erased_at = COALESCE(erased_at, $now) WHERE id = $id",
-                    ("$now", at),
-                    ("$id", customer.Value));
-                Sql.Execute(c, tx, "DELETE FROM notes WHERE customer_id = $id", ("$id", customer.Value));
-                Sql.Execute(c, tx, "DELETE FROM cards WHERE customer_id = $id", ("$id", customer.Value));
+                // As an erasure asked for here, and this till's own events about them not pushed yet lose the person
+                // too. The compaction that rewrites the file follows once the pull is applied.
+                var erasedAt = Sql.ParseTime(at);
+                Erasure.ErasePerson(c, tx, customer, erasedAt);
+                OutboxWriter.RedactUnpushed(c, tx, Text(p, "customer")!);
+                Audit.Write(c, tx, erasedAt, "erase", customer, "personal data erased at another till of the chain", allowed: true);
                 break;
         }
     }
@@ -409,6 +473,12 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         ("$cm", p["consentMarketing"]?.GetValue<bool>() == true ? 1 : 0),
         ("$cat", Text(p, "consentChangedAt")),
     ];
+
+    /// <summary>Stripped of the person's fields by an erasure (<see cref="ChainErasureFields"/>).</summary>
+    private static bool IsRedacted(JsonObject p) => p[ChainErasureFields.RedactedKey] is not null;
+
+    private static bool IsErased(SqliteConnection c, SqliteTransaction tx, CustomerId customer) =>
+        Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM customers WHERE id = $id AND erased_at IS NOT NULL", ("$id", customer.Value)) > 0;
 
     private static CustomerId? Customer(SqliteConnection c, SqliteTransaction tx, JsonObject p) =>
         Text(p, "customer") is { } chainId ? ChainCustomerIds.Local(c, tx, chainId) : null;

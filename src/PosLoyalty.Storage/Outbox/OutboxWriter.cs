@@ -73,18 +73,23 @@ internal static class OutboxWriter
     public static void Erased(SqliteConnection c, SqliteTransaction tx, CustomerId customer, DateTimeOffset at)
     {
         var chainId = ChainCustomerIds.For(c, tx, customer, at);
-        Sql.Execute(
-            c,
-            tx,
-            "UPDATE chain_outbox SET payload = json_object('redacted', 1) WHERE customer = $g AND pushed_at IS NULL AND kind IN ($enrolled, $edited, $note, $card)",
-            ("$g", chainId),
-            ("$enrolled", ChainEventKinds.CustomerEnrolled),
-            ("$edited", ChainEventKinds.CustomerEdited),
-            ("$note", ChainEventKinds.NoteAdded),
-            ("$card", ChainEventKinds.CardReplaced));
+        RedactUnpushed(c, tx, chainId);
         Sql.Execute(c, tx, "UPDATE chain_pulled SET payload = NULL, applied_at = $at, problem = 'customer erased here' WHERE customer = $g AND applied_at IS NULL", ("$g", chainId), ("$at", Sql.Time(at)));
         Append(c, tx, ChainEventKinds.CustomerErased, customer, [], at);
     }
+
+    /// <summary>
+    /// Strips the person's fields from this till's events about them not pushed yet, keeping each event's shape (the
+    /// customer it names, its times, opening points) and marking it "redacted": the other tills still learn that the
+    /// customer exists, so their points add up, and nothing about who they were. PostgreSQL redacts the same fields
+    /// (ChainErasureSchema in PosLoyalty.Chain); the two lists are one: <see cref="ChainErasureFields"/>.
+    /// </summary>
+    public static void RedactUnpushed(SqliteConnection c, SqliteTransaction tx, string chainId) =>
+        Sql.Execute(
+            c,
+            tx,
+            $"UPDATE chain_outbox SET payload = json_set(json_remove(payload, {string.Join(", ", ChainErasureFields.Personal.Select(f => $"'$.{f}'"))}), '$.redacted', json('true')) WHERE customer = $g AND pushed_at IS NULL AND payload IS NOT NULL AND kind IN ({string.Join(", ", ChainErasureFields.Kinds.Select(k => $"'{k}'"))})",
+            ("$g", chainId));
 
     private static void Append(SqliteConnection c, SqliteTransaction tx, string kind, CustomerId? customer, JsonObject payload, DateTimeOffset at)
     {

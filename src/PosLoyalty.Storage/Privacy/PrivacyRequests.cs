@@ -43,10 +43,8 @@ public sealed class PrivacyRequests(LoyaltyDatabase database, TimeProvider time)
 
     /// <summary>
     /// Removes the person: name, greeting, dates, phone, email, notes, card numbers, and their pending sales' link and
-    /// items (one still waiting is dropped). The
-    /// anonymous ledger and sales totals stay (the books must still add up). secure_delete
-    /// zeroes freed cells; a checkpoint, VACUUM and a truncating checkpoint then rewrite the file
-    /// and empty the WAL so no old page keeps the data.
+    /// items (one still waiting is dropped); their live coupons are voided. The anonymous ledger and sales totals stay.
+    /// The file is then rewritten so no old page keeps the data (<see cref="Erasure.Compact"/>).
     /// </summary>
     public void Erase(CustomerId id)
     {
@@ -55,15 +53,14 @@ public sealed class PrivacyRequests(LoyaltyDatabase database, TimeProvider time)
         {
             using var tx = c.BeginTransaction(deferred: false);
             _ = CustomerRows.Load(c, tx, id) ?? throw new NotFoundException($"customer {id} does not exist");
-            ErasePersonalData(c, tx, id, now);
-            PendingSales.ForgetCustomer(c, tx, id, now);
+            Erasure.ErasePerson(c, tx, id, now);
             Sql.Execute(c, tx, "UPDATE coupons SET voided_at = $now WHERE customer_id = $id AND redeemed_at IS NULL AND voided_at IS NULL", ("$now", Sql.Time(now)), ("$id", id.Value));
             Audit.Write(c, tx, now, "erase", id, "personal data erased on request", allowed: true);
             OutboxWriter.Erased(c, tx, id, now);
             tx.Commit();
         }
 
-        Compact();
+        _ = Erasure.Compact(database); // as before the chain: a reader holding the WAL then leaves it to the next checkpoint
     }
 
     /// <summary>Folds a duplicate into the customer to keep: cards, notes, visits, coupons, stamps and points.</summary>
@@ -141,28 +138,8 @@ public sealed class PrivacyRequests(LoyaltyDatabase database, TimeProvider time)
             Sales.SaleRecorder.AddLedger(c, tx, keep, null, new Points(other.Balance), Domain.Rules.LedgerReason.Merge, at);
         }
 
-        ErasePersonalData(c, tx, duplicate, now);
+        Erasure.ErasePersonalData(c, tx, duplicate, now);
         Sql.Execute(c, tx, "UPDATE customers SET merged_into = $keep, points_balance = 0 WHERE id = $dup", ("$keep", keep.Value), ("$dup", duplicate.Value));
-    }
-
-    private static void ErasePersonalData(SqliteConnection c, SqliteTransaction tx, CustomerId id, DateTimeOffset now)
-    {
-        Sql.Execute(
-            c,
-            tx,
-            "UPDATE customers SET display_name = '(erased)', greeting = NULL, birthday = NULL, anniversary = NULL, phone = NULL, email = NULL, consent_marketing = 0, consent_changed_at = $now, erased_at = $now WHERE id = $id",
-            ("$now", Sql.Time(now)),
-            ("$id", id.Value));
-        Sql.Execute(c, tx, "DELETE FROM notes WHERE customer_id = $id", ("$id", id.Value));
-        Sql.Execute(c, tx, "DELETE FROM cards WHERE customer_id = $id", ("$id", id.Value));
-    }
-
-    private void Compact()
-    {
-        using var c = database.OpenConnection();
-        Sql.Execute(c, null, "PRAGMA wal_checkpoint(TRUNCATE);");
-        Sql.Execute(c, null, "VACUUM;");
-        Sql.Execute(c, null, "PRAGMA wal_checkpoint(TRUNCATE);");
     }
 
     private static List<T> Read<T>(SqliteConnection c, SqliteTransaction tx, string sql, CustomerId id, Func<SqliteDataReader, T> map)

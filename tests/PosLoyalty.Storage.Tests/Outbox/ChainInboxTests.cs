@@ -77,12 +77,55 @@ public sealed class ChainInboxTests
         Assert.Equal("Someone else", b.Customers.GetProfile(b.Customers.FindByCard(CardNumber.Parse("CARD0001"))!.CustomerId).Customer.DisplayName);
     }
 
+    [Fact]
+    public void A_pulled_erasure_kept_from_emptying_the_wal_by_a_reader_is_compacted_at_the_next_pull()
+    {
+        using var a = new TestShop();
+        using var b = new TestShop();
+        const string name = "Zebulon Quartermaine";
+        var zeb = a.Enrol(name, "CARD0001");
+        a.Customers.AddNote(zeb, "allergic to walnuts", pinned: true);
+        var inbox = new ChainInbox(b.Database, b.Clock);
+        inbox.Receive(AsPulled(a, "till-A"));
+        a.Privacy.Erase(zeb);
+
+        using (var reader = b.Database.OpenConnection())
+        using (var read = reader.BeginTransaction(deferred: true))
+        {
+            // A read transaction holding an old snapshot of the WAL, as the panel's query might at that moment.
+            Assert.Equal(1, Scalar(reader, read, "SELECT COUNT(*) FROM customers WHERE display_name = 'Zebulon Quartermaine'"));
+            Assert.Equal(1, inbox.Receive(AsPulled(a, "till-A")));
+            Assert.Equal(1, b.Scalar("SELECT COUNT(*) FROM chain_state WHERE key = 'chain.compaction_due'"));
+        }
+
+        Assert.Equal(0, inbox.Receive([]));
+
+        Assert.Equal(0, b.Scalar("SELECT COUNT(*) FROM chain_state WHERE key = 'chain.compaction_due'"));
+        Assert.Equal(1, b.Scalar("SELECT COUNT(*) FROM customers WHERE erased_at IS NOT NULL AND display_name = '(erased)'"));
+
+        // Scanned with the pool's connections still open, as at a running till: the WAL is not removed at a last close.
+        foreach (var suffix in new[] { string.Empty, "-wal" })
+        {
+            var bytes = PrivacyRequestsTests.ReadShared(b.DatabasePath + suffix);
+            Assert.False(PrivacyRequestsTests.Contains(bytes, name), $"the name is still in loyalty.db{suffix}");
+            Assert.False(PrivacyRequestsTests.Contains(bytes, "walnuts"), $"the note is still in loyalty.db{suffix}");
+        }
+    }
+
     /// <summary>Two events at till A: Ada's enrolment, then her sale.</summary>
     private static CustomerId EnrolAndBuy(TestShop a)
     {
         var ada = a.Enrol("Ada", "CARD0001");
         a.Buy(ada, 7m, Item("Latte", 7m));
         return ada;
+    }
+
+    private static long Scalar(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     internal static List<PulledEvent> AsPulled(TestShop shop, string tillId) =>
