@@ -58,6 +58,10 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
             {
                 throw new ChainException($"PostgreSQL already holds another event as seq {e.Seq} of till '{tillId}' in shop '{shopId}': two databases claim to be this till (a restored backup, or Till:Id shared by two tills); nothing was pushed", ex);
             }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                throw new ChainException($"PostgreSQL refused events as till '{tillId}' of shop '{shopId}' from this login: till_logins must map the login to exactly this shop and till (docs/chain.md, setup step 2); nothing was pushed", ex);
+            }
         }
 
         await tx.CommitAsync(cancellationToken);
