@@ -60,7 +60,7 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
             {
-                throw new ChainException($"PostgreSQL refused events as till '{tillId}' of shop '{shopId}' from this login: till_logins must map the login to exactly this shop and till (docs/chain.md, setup step 2); nothing was pushed", ex);
+                throw new ChainException($"PostgreSQL refused events as till '{tillId}' of shop '{shopId}' from this login ({ex.MessageText}): the login must be in the till role, and till_logins must map it to exactly this shop and till (docs/chain.md, setup step 2); nothing was pushed", ex);
             }
         }
 
