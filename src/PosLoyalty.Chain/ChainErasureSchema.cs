@@ -3,7 +3,7 @@ using PosLoyalty.Storage.Outbox;
 namespace PosLoyalty.Chain;
 
 /// <summary>
-/// The migration step that makes an erasure erase on PostgreSQL too (docs/adr/0103). The till role may not UPDATE
+/// The migration step that makes an erasure erase on PostgreSQL too (docs/adr/0018-erasure-on-postgresql-by-trigger.md). The till role may not UPDATE
 /// events, and still may not: two triggers do the redaction, and the one that rewrites stored rows is a SECURITY
 /// DEFINER trigger function owned by the schema's owner. A trigger function cannot be called by itself, so its power
 /// is exactly this: when an erasure is inserted, strip that customer's earlier events of the person's fields.

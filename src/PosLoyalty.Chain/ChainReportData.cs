@@ -9,7 +9,7 @@ namespace PosLoyalty.Chain;
 /// The whole chain's history for the owner's reports (`report … --chain`): every till's events from PostgreSQL,
 /// this till's too, applied by the tills' own pull code into a private SQLite file, on which the very report classes
 /// of a till's own file run. So a chain report has the shapes of the local one, and counts what a till that had
-/// pulled every till's events would count (docs/adr/0103). The file lives under /dev/shm when there is one (memory,
+/// pulled every till's events would count (docs/adr/0018-erasure-on-postgresql-by-trigger.md). The file lives under /dev/shm when there is one (memory,
 /// not the disk: it holds the customers' details), in a directory only this user may enter, and is deleted on Dispose.
 /// </summary>
 public sealed class ChainReportData : IDisposable

@@ -75,6 +75,23 @@ public static partial class ChainSchema
 
         // 4: an erasure erases on PostgreSQL too, through triggers: the till role still may not UPDATE events.
         ChainErasureSchema.Step,
+
+        // 5: a till writes only as itself. till_logins names the one (shop, till) each login may add events as; a
+        // row-level security policy checks every insert against the session's login (session_user, which SET ROLE
+        // does not change). Reading stays open to every till: each pulls the others' events. The owner and
+        // superusers are not subject to the policy. A login with no row may read but add nothing.
+        """
+        CREATE TABLE till_logins (
+            login name PRIMARY KEY,
+            shop_id text NOT NULL,
+            till_id text NOT NULL,
+            UNIQUE (shop_id, till_id)
+        );
+        ALTER TABLE events ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY events_read ON events FOR SELECT USING (true);
+        CREATE POLICY events_insert_as_own_till ON events FOR INSERT
+            WITH CHECK (EXISTS (SELECT 1 FROM till_logins t WHERE t.login = session_user AND t.shop_id = events.shop_id AND t.till_id = events.till_id));
+        """,
     ];
 
     public static int CurrentVersion => Steps.Count;
@@ -151,7 +168,9 @@ public static partial class ChainSchema
             REVOKE ALL ON events, cards, card_conflicts FROM {role};
             REVOKE ALL ON schema_migrations FROM {role};
             REVOKE ALL ON coupon_redemptions FROM {role};
+            REVOKE ALL ON till_logins FROM {role};
             GRANT USAGE ON SCHEMA public TO {role};
+            GRANT SELECT ON till_logins TO {role};
             GRANT SELECT, INSERT ON events, cards, card_conflicts TO {role};
             GRANT SELECT ON schema_migrations TO {role};
             GRANT SELECT, INSERT ON coupon_redemptions TO {role};

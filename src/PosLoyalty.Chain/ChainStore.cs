@@ -65,6 +65,10 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
             {
                 throw new ChainException($"PostgreSQL already holds another event as seq {e.Seq} of till '{tillId}' in shop '{shopId}': two databases claim to be this till (a restored backup, or Till:Id shared by two tills); nothing was pushed", ex);
             }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                throw new ChainException($"PostgreSQL refused events as till '{tillId}' of shop '{shopId}' from this login ({ex.MessageText}): the login must be in the till role, and till_logins must map it to exactly this shop and till (docs/chain.md, setup step 2); nothing was pushed", ex);
+            }
 
             if (added > 0)
             {

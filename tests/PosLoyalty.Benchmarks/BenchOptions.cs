@@ -41,6 +41,11 @@ internal sealed record BenchOptions
           --tap                receipt tap added latency per chunk vs a plain byte-copying proxy (TapLatency.Run)
           --till               receipt end (cut) → durable commit through the till session (CutToCommit.Run);
                                --customers and --applies size it (quick: 100,000 and 2,000)
+          --till-chain-down    --till twice in one run: without a chain, then with the chain's sync service
+                               beside the till and its PostgreSQL stopped (Chain/ChainCutToCommit.cs)
+          --chain-scale        --chain-tills N simulated tills (default 50), each its own SQLite file and sync
+                               service, at --chain-rate N sales/s in total (default 20) for --chain-seconds N
+                               (default 300) against one private PostgreSQL: sync lag (Chain/ChainScale.cs)
           --idle               CPU of an idle `posloyalty run --headless` from /proc over --idle-seconds N
                                (default 60), with a scanner pty, a TCP tap, a TCP printer and the panel
                                socket configured (IdleCpu.Run); --idle-exe PATH (repeatable: old and new
@@ -85,6 +90,16 @@ internal sealed record BenchOptions
 
     public bool Till { get; init; }
 
+    public bool TillChainDown { get; init; }
+
+    public bool ChainScale { get; init; }
+
+    public int ChainTills { get; init; } = 50;
+
+    public int ChainRate { get; init; } = 20;
+
+    public int ChainSeconds { get; init; } = 300;
+
     public int ImportRows { get; init; } = 100_000;
 
     public int ReportRepeats { get; init; } = 5;
@@ -105,7 +120,7 @@ internal sealed record BenchOptions
 
     public bool Help { get; init; }
 
-    public bool RunStorage => Storage || (!Decoder && !Bdn && !Reports && !Tap && !Till && !Idle);
+    public bool RunStorage => Storage || (!Decoder && !Bdn && !Reports && !Tap && !Till && !Idle && !TillChainDown && !ChainScale);
 
     /// <summary>Ledger rows (and sales) per customer: the requested total spread evenly, at least one.</summary>
     public int LedgerRowsPerCustomer => (int)Math.Max(1, Math.Round((double)LedgerRows / Customers));
@@ -173,6 +188,21 @@ internal sealed record BenchOptions
                     break;
                 case "--till":
                     options = options with { Till = true };
+                    break;
+                case "--till-chain-down":
+                    options = options with { TillChainDown = true };
+                    break;
+                case "--chain-scale":
+                    options = options with { ChainScale = true };
+                    break;
+                case "--chain-tills":
+                    options = options with { ChainTills = (int)Number(args, ref i, 1, 500) };
+                    break;
+                case "--chain-rate":
+                    options = options with { ChainRate = (int)Number(args, ref i, 1, 10_000) };
+                    break;
+                case "--chain-seconds":
+                    options = options with { ChainSeconds = (int)Number(args, ref i, 1, 86_400) };
                     break;
                 case "--decoder":
                     options = options with { Decoder = true };

@@ -28,10 +28,12 @@ internal static class CutToCommit
 {
     public const double TargetP99Ms = 10.0;
 
-    public static int Run(int customers, int sales, string directory, LoyaltyRules rules)
+    /// <param name="name">the measurement's name, and the database file's.</param>
+    /// <param name="alongside">started over the seeded database before the timed sales and disposed after them: what else runs in the till (the chain's sync service).</param>
+    public static int Run(int customers, int sales, string directory, LoyaltyRules rules, string name = "cut-to-commit", Func<LoyaltyDatabase, IAsyncDisposable>? alongside = null)
     {
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, $"till-bench-{customers}.db");
+        var path = Path.Combine(directory, $"till-bench-{name}-{customers}.db");
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(path + suffix);
@@ -60,8 +62,9 @@ internal static class CutToCommit
         using var raw = database.OpenConnection();
         Execute(raw, "CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, at TEXT NOT NULL, payload INTEGER NOT NULL)");
         var warmUp = Math.Min(200, sales / 5);
-        var cutSamples = new LatencySamples("cut-to-commit", sales);
-        var rawSamples = new LatencySamples("till-raw-insert-commit", sales);
+        var cutSamples = new LatencySamples(name, sales);
+        var rawSamples = new LatencySamples(name + "-raw-insert-commit", sales);
+        var running = alongside?.Invoke(database);
         var decoder = reader.CreateDecoder();
         for (var i = 0; i < warmUp + sales; i++)
         {
@@ -109,16 +112,17 @@ internal static class CutToCommit
             }
         }
 
+        running?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         var cut = cutSamples.Summarise();
         var baseline = rawSamples.Summarise();
         Report.Latency(cut, customers);
         Report.Latency(baseline, customers);
         Report.Line(w =>
         {
-            w.WriteString("name", "cut-to-commit-vs-raw-p99-ratio");
+            w.WriteString("name", name + "-vs-raw-p99-ratio");
             w.WriteNumber("ratio", Math.Round(cut.P99Ms / baseline.P99Ms, 2));
         });
-        Report.Progress(string.Create(CultureInfo.InvariantCulture, $"till: cut→commit p99 {cut.P99Ms:F3} ms (target ≤ {TargetP99Ms} ms), {cut.P99Ms / baseline.P99Ms:F2}× the raw commit p99"));
+        Report.Progress(string.Create(CultureInfo.InvariantCulture, $"till: {name} p99 {cut.P99Ms:F3} ms (target ≤ {TargetP99Ms} ms), {cut.P99Ms / baseline.P99Ms:F2}× the raw commit p99"));
         SqliteConnection.ClearAllPools();
         return cut.P99Ms <= TargetP99Ms ? 0 : 1;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PosLoyalty.Benchmarks;
+using PosLoyalty.Benchmarks.Chain;
 using PosLoyalty.Benchmarks.Micro;
 using PosLoyalty.Benchmarks.Storage;
 
@@ -49,8 +50,17 @@ if (options.Tap)
 
 if (options.Till)
 {
-    var rules = PosLoyalty.Domain.Rules.LoyaltyRulesReader.Parse(File.ReadAllText(StorageHarness.FindRules(options.RulesPath)), "loyalty.json");
-    _ = CutToCommit.Run(options.Customers, options.Applies, options.DbDirectory, rules); // tests/PosLoyalty.Benchmarks/CutToCommit.cs
+    _ = CutToCommit.Run(options.Customers, options.Applies, options.DbDirectory, Rules()); // tests/PosLoyalty.Benchmarks/CutToCommit.cs
+}
+
+if (options.TillChainDown)
+{
+    _ = ChainCutToCommit.Run(options.Customers, options.Applies, options.DbDirectory, Rules()); // tests/PosLoyalty.Benchmarks/Chain/ChainCutToCommit.cs
+}
+
+if (options.ChainScale)
+{
+    _ = ChainScale.Run(options.ChainTills, options.ChainRate, options.ChainSeconds, Rules()); // tests/PosLoyalty.Benchmarks/Chain/ChainScale.cs
 }
 
 if (options.Idle)
@@ -67,3 +77,6 @@ if (options.Bdn)
 }
 
 return exitCode;
+
+PosLoyalty.Domain.Rules.LoyaltyRules Rules() =>
+    PosLoyalty.Domain.Rules.LoyaltyRulesReader.Parse(File.ReadAllText(StorageHarness.FindRules(options.RulesPath)), "loyalty.json");

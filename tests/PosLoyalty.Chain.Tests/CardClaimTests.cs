@@ -9,8 +9,8 @@ public sealed class CardClaimTests(PostgresCluster cluster)
     public async Task The_first_enrolment_of_a_card_to_reach_PostgreSQL_keeps_it_and_the_other_becomes_a_conflict_with_its_event_kept()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TestTill("till-a", db.CreateTillLogin());
-        using var b = new TestTill("till-b", db.CreateTillLogin());
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TestTill("till-b", db.CreateTillLogin("till-b"));
         a.Enrol("Ada", "CARD0001");
         b.Enrol("Bo", "CARD0001");
 
@@ -29,8 +29,8 @@ public sealed class CardClaimTests(PostgresCluster cluster)
     public async Task A_push_repeated_after_a_lost_reply_records_no_second_claim_or_conflict()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TestTill("till-a", db.CreateTillLogin());
-        using var b = new TestTill("till-b", db.CreateTillLogin());
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TestTill("till-b", db.CreateTillLogin("till-b"));
         a.Enrol("Ada", "CARD0001");
         b.Enrol("Bo", "CARD0001");
         await a.SyncAsync();
@@ -47,7 +47,7 @@ public sealed class CardClaimTests(PostgresCluster cluster)
     public async Task The_same_customer_claiming_its_own_card_again_is_no_conflict_and_a_new_card_is_claimed()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TestTill("till-a", db.CreateTillLogin());
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
         var ada = a.Enrol("Ada", "CARD0001");
         a.Customers.ReplaceCard(ada, PosLoyalty.Domain.Values.CardNumber.Parse("CARD0002"));
 
@@ -61,7 +61,7 @@ public sealed class CardClaimTests(PostgresCluster cluster)
     public async Task A_till_role_cannot_delete_or_rewrite_a_card_claim()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        var login = db.CreateTillLogin();
+        var login = db.CreateTillLogin("till-a");
         using var a = new TestTill("till-a", login);
         a.Enrol("Ada", "CARD0001");
         await a.SyncAsync();
@@ -82,8 +82,8 @@ public sealed class CardClaimTests(PostgresCluster cluster)
     public async Task A_merge_of_two_enrolments_of_one_card_is_applied_at_the_other_till_and_settles_the_conflict_on_both()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TestTill("till-a", db.CreateTillLogin());
-        using var b = new TestTill("till-b", db.CreateTillLogin());
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TestTill("till-b", db.CreateTillLogin("till-b"));
         var ada = a.Enrol("Ada", "CARD0001");
         b.Enrol("Bo", "CARD0001");
         var atA = a.Sell("CARD0001", 12m).PointsEarned.Value;

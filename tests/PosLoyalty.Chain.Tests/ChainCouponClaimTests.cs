@@ -13,8 +13,8 @@ public sealed class ChainCouponClaimTests(PostgresCluster cluster)
     public async Task The_first_till_wins_a_code_again_and_again_and_every_other_till_is_told_who_holds_it()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        await using var a = ChainConnection.Open(db.CreateTillLogin());
-        await using var b = ChainConnection.Open(db.CreateTillLogin());
+        await using var a = ChainConnection.Open(db.CreateUnmappedTillLogin());
+        await using var b = ChainConnection.Open(db.CreateUnmappedTillLogin());
         var tillA = new ChainStore(a, "shop-1", "till-a");
         var tillB = new ChainStore(b, "shop-1", "till-b");
         var otherShop = new ChainStore(b, "shop-2", "till-a");
@@ -32,7 +32,7 @@ public sealed class ChainCouponClaimTests(PostgresCluster cluster)
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
         var code = CouponCode.NewRandom().Value;
-        var sources = Enumerable.Range(0, 8).Select(_ => ChainConnection.Open(db.CreateTillLogin())).ToList();
+        var sources = Enumerable.Range(0, 8).Select(_ => ChainConnection.Open(db.CreateUnmappedTillLogin())).ToList();
         try
         {
             var claims = await Task.WhenAll(sources.Select((ds, i) => Task.Run(() => new ChainStore(ds, "shop-1", $"till-{i}").ClaimCouponAsync(code, At, CancellationToken.None))));
@@ -54,7 +54,7 @@ public sealed class ChainCouponClaimTests(PostgresCluster cluster)
     public async Task A_till_role_may_not_update_delete_or_truncate_a_redemption()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        await using var ds = ChainConnection.Open(db.CreateTillLogin());
+        await using var ds = ChainConnection.Open(db.CreateUnmappedTillLogin());
         var code = CouponCode.NewRandom().Value;
         Assert.Equal(ChainClaim.Won, await new ChainStore(ds, "shop-1", "till-a").ClaimCouponAsync(code, At, CancellationToken.None));
         await using var till = await ds.OpenConnectionAsync();

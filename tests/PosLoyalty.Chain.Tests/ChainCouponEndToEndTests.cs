@@ -21,9 +21,9 @@ public sealed class ChainCouponEndToEndTests(PostgresCluster cluster)
     public void Three_tills_share_one_account_and_a_coupon_issued_at_a_is_redeemed_at_c_and_refused_at_b()
     {
         var db = Migrated();
-        using var a = new TillProcess("till-a", db.CreateTillLogin());
-        using var b = new TillProcess("till-b", db.CreateTillLogin());
-        using var c = new TillProcess("till-c", db.CreateTillLogin());
+        using var a = new TillProcess("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TillProcess("till-b", db.CreateTillLogin("till-b"));
+        using var c = new TillProcess("till-c", db.CreateTillLogin("till-c"));
 
         a.Json("customers", "add", "--card", Card, "--name", "Paolo Rossi");
         var atA = Sell(a, "A-1", "20.00", "2026-03-02T09:30:00+01:00", EightCoffees);
@@ -68,9 +68,9 @@ public sealed class ChainCouponEndToEndTests(PostgresCluster cluster)
     public void Offline_IssuedHere_redeems_only_this_tills_coupons_and_a_redemption_the_chain_already_held_comes_back_as_a_conflict()
     {
         var db = Migrated();
-        var loginA = db.CreateTillLogin();
+        var loginA = db.CreateTillLogin("till-a");
         using var a = new TillProcess("till-a", loginA);
-        using var b = new TillProcess("till-b", db.CreateTillLogin());
+        using var b = new TillProcess("till-b", db.CreateTillLogin("till-b"));
         a.Json("customers", "add", "--card", Card, "--name", "Paolo Rossi");
         var issuedAtA = CouponOf(Sell(a, "A-1", "20.00", "2026-03-02T09:30:00+01:00", EightCoffees));
         SyncAll(a, b);
@@ -105,7 +105,7 @@ public sealed class ChainCouponEndToEndTests(PostgresCluster cluster)
     public void Offline_Refuse_refuses_even_this_tills_own_coupon_saying_the_chain_is_unreachable()
     {
         var db = Migrated();
-        using var a = new TillProcess("till-a", Unreachable(db.CreateTillLogin()));
+        using var a = new TillProcess("till-a", Unreachable(db.CreateTillLogin("till-a")));
         var config = JsonNode.Parse(File.ReadAllText(a.ConfigPath))!;
         config["Chain"]!["OfflineRedemption"] = "Refuse";
         File.WriteAllText(a.ConfigPath, config.ToJsonString());

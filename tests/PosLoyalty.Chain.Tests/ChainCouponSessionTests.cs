@@ -22,8 +22,8 @@ public sealed class ChainCouponSessionTests(PostgresCluster cluster)
     public async Task A_scanned_coupon_is_redeemed_at_one_till_and_refused_at_the_next_naming_the_first()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TestTill("till-a", db.CreateTillLogin());
-        using var b = new TestTill("till-b", db.CreateTillLogin());
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TestTill("till-b", db.CreateTillLogin("till-b"));
         var code = IssueAtA(a);
         await a.SyncAsync();
         await b.SyncAsync();

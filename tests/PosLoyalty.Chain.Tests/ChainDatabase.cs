@@ -26,8 +26,16 @@ internal sealed class ChainDatabase(string adminConnectionString)
         return new ChainDatabase(admin);
     }
 
-    /// <summary>A login in the till role, with a random password; returns its connection string.</summary>
-    public string CreateTillLogin()
+    /// <summary>A login in the till role, with a random password, that may add events as this till only (till_logins); returns its connection string.</summary>
+    public string CreateTillLogin(string tillId, string shopId = "shop-1")
+    {
+        var login = CreateUnmappedTillLogin();
+        Execute($"INSERT INTO till_logins (login, shop_id, till_id) VALUES ('{new NpgsqlConnectionStringBuilder(login).Username}', '{shopId}', '{tillId}')");
+        return login;
+    }
+
+    /// <summary>A login in the till role that till_logins does not name: it may read, and add nothing.</summary>
+    public string CreateUnmappedTillLogin()
     {
         var role = "till_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
         var password = "pw" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));

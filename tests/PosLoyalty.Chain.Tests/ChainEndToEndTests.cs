@@ -16,8 +16,8 @@ public sealed class ChainEndToEndTests(PostgresCluster cluster)
         Assert.True(init.ExitCode == 0, init.ToString());
         Assert.Contains("migrated to version", init.Stdout, StringComparison.Ordinal);
         var db = new ChainDatabase(admin);
-        using var a = new TillProcess("till-a", db.CreateTillLogin());
-        using var b = new TillProcess("till-b", db.CreateTillLogin());
+        using var a = new TillProcess("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TillProcess("till-b", db.CreateTillLogin("till-b"));
 
         // The owner's login, again from a till's own configuration: up to date, nothing applied twice.
         var again = a.Run("chain", "init", "--admin-connection-file", a.WriteSecret("admin.conn", admin));

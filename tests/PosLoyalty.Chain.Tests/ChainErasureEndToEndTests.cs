@@ -15,9 +15,9 @@ public sealed class ChainErasureEndToEndTests(PostgresCluster cluster)
     {
         string[] person = ["Philippa Quenby-Marsh", "Dr Quenby", "+44 7700 900314", "philippa.qm@example.net", "asks after the labrador, decaf only", Card];
         var db = ChainDatabase.InitThroughTheExecutable(cluster);
-        using var a = new TillProcess("till-a", db.CreateTillLogin());
-        using var b = new TillProcess("till-b", db.CreateTillLogin());
-        using var c = new TillProcess("till-c", db.CreateTillLogin());
+        using var a = new TillProcess("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TillProcess("till-b", db.CreateTillLogin("till-b"));
+        using var c = new TillProcess("till-c", db.CreateTillLogin("till-c"));
 
         a.Json("customers", "add", "--card", Card, "--name", person[0], "--greeting", person[1], "--phone", person[2], "--email", person[3], "--consent-marketing");
         a.Json("customers", "note", Card, person[4], "--pin");

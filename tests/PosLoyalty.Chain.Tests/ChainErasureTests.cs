@@ -15,8 +15,8 @@ public sealed class ChainErasureTests(PostgresCluster cluster)
     public async Task An_erasure_at_one_till_strips_every_earlier_event_on_postgresql_and_the_other_tills_file()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TestTill("till-a", db.CreateTillLogin());
-        using var b = new TestTill("till-b", db.CreateTillLogin());
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TestTill("till-b", db.CreateTillLogin("till-b"));
         EnrolPerson(a);
         a.Customers.Edit(a.Holder(Card), new CustomerEdit { Greeting = Person[1] });
         var earned = a.Sell(Card, 12m).PointsEarned.Value;
@@ -45,8 +45,8 @@ public sealed class ChainErasureTests(PostgresCluster cluster)
     public async Task A_note_pushed_late_by_a_till_that_was_offline_reaches_postgresql_without_its_text()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TestTill("till-a", db.CreateTillLogin());
-        using var b = new TestTill("till-b", db.CreateTillLogin());
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TestTill("till-b", db.CreateTillLogin("till-b"));
         a.Enrol("Ottoline", Card);
         await a.SyncAsync();
         await b.SyncAsync();
@@ -66,8 +66,8 @@ public sealed class ChainErasureTests(PostgresCluster cluster)
     public async Task A_customer_erased_before_their_first_push_still_counts_their_points_at_the_other_tills()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TestTill("till-a", db.CreateTillLogin());
-        using var b = new TestTill("till-b", db.CreateTillLogin());
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TestTill("till-b", db.CreateTillLogin("till-b"));
         EnrolPerson(a);
         var earned = a.Sell(Card, 12m).PointsEarned.Value;
         var id = a.Holder(Card);
@@ -89,7 +89,7 @@ public sealed class ChainErasureTests(PostgresCluster cluster)
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
         db.Execute("INSERT INTO events (event_id, shop_id, till_id, seq, kind, customer, payload, occurred_at) VALUES (gen_random_uuid(), 'shop-1', 'till-b', 1, 'note-added', gen_random_uuid(), '{\"text\":\"kept\"}', now())");
-        await using var till = new NpgsqlConnection(db.CreateTillLogin());
+        await using var till = new NpgsqlConnection(db.CreateTillLogin("till-a"));
         await till.OpenAsync();
 
         foreach (var sql in new[] { "SELECT erase_customer_events()", "UPDATE events SET payload = redact_personal(kind, payload)" })

@@ -15,8 +15,8 @@ public sealed class ChainReportEndToEndTests(PostgresCluster cluster)
     public void Reports_with_chain_count_both_tills_sales_in_the_shapes_of_the_local_reports()
     {
         var db = ChainDatabase.InitThroughTheExecutable(cluster);
-        using var a = new TillProcess("till-a", db.CreateTillLogin());
-        using var b = new TillProcess("till-b", db.CreateTillLogin());
+        using var a = new TillProcess("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TillProcess("till-b", db.CreateTillLogin("till-b"));
         a.Json("customers", "add", "--card", "4006381333931", "--name", "Paolo Rossi");
         var points = a.Json("sales", "apply", "--card", "4006381333931", "--receipt", "A-1", "--total", "12.50", "--till", "till-a", "--at", DaysAgo(3)).GetProperty("pointsEarned").GetInt64();
         a.Json("chain", "sync");

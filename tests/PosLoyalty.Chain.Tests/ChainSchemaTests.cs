@@ -38,7 +38,7 @@ public sealed class ChainSchemaTests(PostgresCluster cluster)
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
         db.Execute("INSERT INTO events (event_id, shop_id, till_id, seq, kind, payload, occurred_at) VALUES (gen_random_uuid(), 'shop-1', 'till-b', 1, 'note-added', '{}', now())");
-        await using var till = new NpgsqlConnection(db.CreateTillLogin());
+        await using var till = new NpgsqlConnection(db.CreateTillLogin("till-a"));
         await till.OpenAsync();
 
         await using (var insert = new NpgsqlCommand("INSERT INTO events (event_id, shop_id, till_id, seq, kind, payload, occurred_at) VALUES (gen_random_uuid(), 'shop-1', 'till-a', 1, 'note-added', '{}', now())", till))

@@ -11,8 +11,8 @@ public sealed class ChainSyncServiceTests(PostgresCluster cluster)
     public async Task A_card_enrolled_at_till_a_is_greeted_at_till_b_while_both_services_run()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TillProcess("till-a", db.CreateTillLogin());
-        using var b = new TillProcess("till-b", db.CreateTillLogin());
+        using var a = new TillProcess("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TillProcess("till-b", db.CreateTillLogin("till-b"));
         using var serviceA = a.StartService();
         using var serviceB = b.StartService();
         try

@@ -7,8 +7,8 @@ public sealed class ChainSyncTests(PostgresCluster cluster)
     public async Task A_card_enrolled_at_one_till_earns_at_another_and_both_show_the_sum_of_the_sales()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TestTill("till-a", db.CreateTillLogin());
-        using var b = new TestTill("till-b", db.CreateTillLogin());
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TestTill("till-b", db.CreateTillLogin("till-b"));
         a.Enrol("Ada", "CARD0001");
         var atA = a.Sell("CARD0001", 12m).PointsEarned.Value;
 
@@ -29,8 +29,8 @@ public sealed class ChainSyncTests(PostgresCluster cluster)
     public async Task Syncing_again_changes_nothing_anywhere()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TestTill("till-a", db.CreateTillLogin());
-        using var b = new TestTill("till-b", db.CreateTillLogin());
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TestTill("till-b", db.CreateTillLogin("till-b"));
         a.Enrol("Ada", "CARD0001");
         a.Sell("CARD0001", 12m);
         await a.SyncAsync();
@@ -47,7 +47,7 @@ public sealed class ChainSyncTests(PostgresCluster cluster)
     public async Task Pushing_the_same_events_twice_adds_them_once()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TestTill("till-a", db.CreateTillLogin());
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
         a.Enrol("Ada", "CARD0001");
         a.Enrol("Bo", "CARD0002");
         var events = a.Outbox.ReadUnpushed(100);
@@ -64,7 +64,7 @@ public sealed class ChainSyncTests(PostgresCluster cluster)
     public async Task A_second_file_claiming_to_be_the_same_till_is_refused_and_pushes_nothing()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        var login = db.CreateTillLogin();
+        var login = db.CreateTillLogin("till-a");
         using var a = new TestTill("till-a", login);
         using var copy = new TestTill("till-a", login);
         a.Enrol("Ada", "CARD0001");
@@ -82,7 +82,7 @@ public sealed class ChainSyncTests(PostgresCluster cluster)
     public async Task A_till_never_pulls_its_own_events_back()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        using var a = new TestTill("till-a", db.CreateTillLogin());
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
         a.Enrol("Ada", "CARD0001");
         await a.SyncAsync();
 

@@ -14,7 +14,7 @@ namespace PosLoyalty.Chain.Tests;
 /// <summary>One till in-process: its own SQLite file, the shipped rules, a fake clock and its sync against the chain.</summary>
 internal sealed class TestTill : IDisposable
 {
-    private static readonly Lazy<LoyaltyRules> Shipped = new(() =>
+    internal static readonly Lazy<LoyaltyRules> Shipped = new(() =>
         LoyaltyRulesReader.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kiosk-config", "loyalty.json")), "kiosk-config/loyalty.json"));
 
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("posloyalty-till-");

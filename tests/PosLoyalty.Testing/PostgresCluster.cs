@@ -25,11 +25,17 @@ public sealed class PostgresCluster : IDisposable
 
     private readonly string? dataDirectory;
     private readonly string? binDirectory;
+    private readonly int port;
     private int databaseCount;
 
     public PostgresCluster()
+        : this(mayShare: true)
     {
-        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } shared)
+    }
+
+    private PostgresCluster(bool mayShare)
+    {
+        if (mayShare && Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } shared)
         {
             AdminConnectionString = shared;
             return;
@@ -56,11 +62,8 @@ public sealed class PostgresCluster : IDisposable
 
         var superuser = asServiceUser ? ServiceUser : Environment.UserName;
         Run(Path.Combine(binDirectory, "initdb"), ["-D", cluster, "-U", superuser, "--pwfile", passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-sync"], asServiceUser);
-        var port = FreePort();
-        Run(
-            Path.Combine(binDirectory, "pg_ctl"),
-            ["-D", cluster, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "120", "-o", $"-c listen_addresses=127.0.0.1 -p {port.ToString(CultureInfo.InvariantCulture)} -k {dataDirectory} -c fsync=off", "start"],
-            asServiceUser);
+        port = FreePort();
+        Start();
         AdminConnectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
@@ -70,6 +73,34 @@ public sealed class PostgresCluster : IDisposable
             Database = "postgres",
             Pooling = false,
         }.ConnectionString;
+    }
+
+    /// <summary>
+    /// A cluster of the caller's own, started here even when .ci/run shares one, so that a test may <see cref="Stop"/>
+    /// and <see cref="Start"/> it (an outage) without taking the server away from every other test.
+    /// </summary>
+    public static PostgresCluster StartPrivate()
+    {
+        if (FindBinDirectory() is null)
+        {
+            throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): a private cluster cannot be started");
+        }
+
+        return new PostgresCluster(mayShare: false);
+    }
+
+    /// <summary>Starts the private cluster again on the same port and data, after <see cref="Stop"/>; waits until it accepts connections.</summary>
+    public void Start() =>
+        Run(
+            Path.Combine(OwnBinDirectory, "pg_ctl"),
+            ["-D", Path.Combine(dataDirectory!, "cluster"), "-l", Path.Combine(dataDirectory!, "server.log"), "-w", "-t", "120", "-o", $"-c listen_addresses=127.0.0.1 -p {port.ToString(CultureInfo.InvariantCulture)} -k {dataDirectory} -c fsync=off", "start"],
+            Environment.IsPrivilegedProcess);
+
+    /// <summary>Stops the private cluster at once (-m immediate: as if the server lost power); its data stays for <see cref="Start"/>.</summary>
+    public void Stop()
+    {
+        NpgsqlConnection.ClearAllPools();
+        Run(Path.Combine(OwnBinDirectory, "pg_ctl"), ["-D", Path.Combine(dataDirectory!, "cluster"), "-m", "immediate", "-w", "stop"], Environment.IsPrivilegedProcess);
     }
 
     /// <summary>Why the chain's PostgreSQL tests cannot run here, or null when they can.</summary>
@@ -110,13 +141,20 @@ public sealed class PostgresCluster : IDisposable
 
         try
         {
-            Run(Path.Combine(binDirectory, "pg_ctl"), ["-D", Path.Combine(dataDirectory, "cluster"), "-m", "immediate", "-w", "stop"], Environment.IsPrivilegedProcess);
+            if (File.Exists(Path.Combine(dataDirectory, "cluster", "postmaster.pid")))
+            {
+                Stop();
+            }
         }
         finally
         {
             Directory.Delete(dataDirectory, recursive: true);
         }
     }
+
+    private string OwnBinDirectory => binDirectory is not null && dataDirectory is not null
+        ? binDirectory
+        : throw new InvalidOperationException($"this cluster is the one .ci/run shares ({EnvironmentVariable}): only a cluster from StartPrivate may be stopped and started");
 
     private static string? FindBinDirectory()
     {

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using PosLoyalty.Chain;
+using PosLoyalty.Domain.Rules;
+using PosLoyalty.Domain.Sales;
+using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage;
+using PosLoyalty.Storage.Customers;
+using PosLoyalty.Storage.Sales;
+using PosLoyalty.Testing;
+
+namespace PosLoyalty.Benchmarks.Chain;
+
+/// <summary>
+/// <c>--chain-scale</c>: N simulated tills (default 50), each its own SQLite file and the product's own sync service
+/// in this process, against one private PostgreSQL, at R sales per second in total (default 20, spread round-robin
+/// over the tills) for S seconds (default 300). Sync lag of a sale: from its commit at the till (the event's
+/// occurred_at) to the start of the push transaction that stored it in PostgreSQL (received_at, now() of that
+/// transaction), the lag `chain status` reports; and, after the outboxes drain, how many of the sales one observing
+/// till has pulled into its own file. Target: push lag p99 ≤ 2 s.
+/// </summary>
+internal static class ChainScale
+{
+    public const double TargetP99Seconds = 2.0;
+
+    public static int Run(int tillCount, int salesPerSecond, int seconds, LoyaltyRules rules)
+    {
+        using var cluster = PostgresCluster.StartPrivate();
+        var admin = cluster.CreateDatabase();
+        using (var ds = ChainConnection.Open(admin))
+        {
+            ChainSchema.MigrateAsync(ds, ChainSchema.DefaultTillRole, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        Report.Progress(string.Create(CultureInfo.InvariantCulture, $"chain-scale: PostgreSQL {ServerVersion(admin)}; {tillCount} tills, {salesPerSecond} sales/s for {seconds} s"));
+        var root = Directory.CreateTempSubdirectory("posloyalty-chain-scale-");
+        var tills = new List<(string Id, LoyaltyDatabase Database, SaleRecorder Recorder, CustomerId Customer, BenchChainTill Sync)>();
+        try
+        {
+            for (var t = 0; t < tillCount; t++)
+            {
+                var id = string.Create(CultureInfo.InvariantCulture, $"till-{t:D2}");
+                var database = LoyaltyDatabase.Open(Path.Combine(root.FullName, id + ".db"));
+                var customer = new CustomerRepository(database, rules, TimeProvider.System).Enrol(new NewCustomer(CardNumber.Parse(string.Create(CultureInfo.InvariantCulture, $"SCALE{t:D4}")), "Regular " + id));
+                var login = "till_scale_" + t.ToString(CultureInfo.InvariantCulture);
+                var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+                Execute(admin, $"CREATE ROLE {login} LOGIN PASSWORD '{password}' IN ROLE {ChainSchema.DefaultTillRole}; INSERT INTO till_logins (login, shop_id, till_id) VALUES ('{login}', 'scale-shop', '{id}')");
+                var connectionString = new NpgsqlConnectionStringBuilder(admin) { Username = login, Password = password, Pooling = true, MaxPoolSize = 4 }.ConnectionString;
+                var sync = BenchChainTill.StartAsync(database, connectionString, "scale-shop", id).GetAwaiter().GetResult();
+                tills.Add((id, database, new SaleRecorder(database, rules, TimeProvider.System), customer, sync));
+            }
+
+            var observer = tills[0];
+            var interval = TimeSpan.FromSeconds(1.0 / salesPerSecond);
+            var total = salesPerSecond * seconds;
+            var clock = Stopwatch.StartNew();
+            var behindMax = TimeSpan.Zero;
+            for (var i = 0; i < total; i++)
+            {
+                // Sales on an absolute schedule: a slow commit delays the next, it does not lower the rate.
+                var due = interval * i;
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    Thread.Sleep(wait);
+                }
+                else if (-wait > behindMax)
+                {
+                    behindMax = -wait;
+                }
+
+                var till = tills[i % tills.Count];
+                var sale = Sale.Create(till.Id, string.Create(CultureInfo.InvariantCulture, $"S-{i}"), new Money(5.30m, rules.ShopCurrency), TimeProvider.System.GetUtcNow(), []);
+                till.Recorder.Apply(till.Customer, sale, SaleRecording.Receipt(null, printCoupons: false));
+                if (i % (salesPerSecond * 30) == 0)
+                {
+                    Report.Progress(string.Create(CultureInfo.InvariantCulture, $"chain-scale: {i} sales, {clock.Elapsed.TotalSeconds:F0} s"));
+                }
+            }
+
+            Report.Progress(string.Create(CultureInfo.InvariantCulture, $"chain-scale: {total} sales made in {clock.Elapsed.TotalSeconds:F1} s (at most {behindMax.TotalMilliseconds:F0} ms behind schedule); waiting for every outbox to empty"));
+            var drain = Stopwatch.StartNew();
+            while (tills.Any(t => t.Sync.Outbox.ReadState().OutboxDepth > 0) && drain.Elapsed < TimeSpan.FromMinutes(5))
+            {
+                Thread.Sleep(200);
+            }
+
+            var pushed = Lag(admin, "SELECT count(*), percentile_disc(0.5) WITHIN GROUP (ORDER BY l), percentile_disc(0.99) WITHIN GROUP (ORDER BY l), max(l) FROM (SELECT extract(epoch FROM received_at - occurred_at)::float8 AS l FROM events WHERE kind = 'sale-recorded') x");
+            Report.Line(w =>
+            {
+                w.WriteString("name", "chain-scale-push-lag");
+                w.WriteNumber("tills", tillCount);
+                w.WriteNumber("sales_per_second", salesPerSecond);
+                w.WriteNumber("seconds", seconds);
+                w.WriteNumber("n", pushed.N);
+                w.WriteNumber("p50_s", Math.Round(pushed.P50, 3));
+                w.WriteNumber("p99_s", Math.Round(pushed.P99, 3));
+                w.WriteNumber("max_s", Math.Round(pushed.Max, 3));
+            });
+            Report.Progress(string.Create(CultureInfo.InvariantCulture, $"chain-scale: push lag n={pushed.N} p50={pushed.P50:F3} s p99={pushed.P99:F3} s max={pushed.Max:F3} s (target p99 ≤ {TargetP99Seconds} s); {total - pushed.N} sales not in PostgreSQL"));
+            var observed = ObservedSales(observer.Database);
+            Report.Progress(string.Create(CultureInfo.InvariantCulture, $"chain-scale: the observing till {observer.Id} holds {observed} of the {total} sales"));
+            return pushed.N == total && pushed.P99 <= TargetP99Seconds ? 0 : 1;
+        }
+        finally
+        {
+            foreach (var till in tills)
+            {
+                till.Sync.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
+            SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static string ServerVersion(string connectionString)
+    {
+        using var c = new NpgsqlConnection(connectionString);
+        c.Open();
+        return c.PostgreSqlVersion.ToString();
+    }
+
+    private static (long N, double P50, double P99, double Max) Lag(string connectionString, string sql)
+    {
+        using var c = new NpgsqlConnection(connectionString);
+        c.Open();
+        using var cmd = new NpgsqlCommand(sql, c);
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return r.IsDBNull(1) ? (0, double.NaN, double.NaN, double.NaN) : (r.GetInt64(0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3));
+    }
+
+    private static long ObservedSales(LoyaltyDatabase database)
+    {
+        using var c = database.OpenConnection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM sales WHERE kind = 'sale'";
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var c = new NpgsqlConnection(connectionString);
+        c.Open();
+        using var cmd = new NpgsqlCommand(sql, c);
+        cmd.ExecuteNonQuery();
+    }
+}
