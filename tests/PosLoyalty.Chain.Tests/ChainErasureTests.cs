@@ -127,6 +127,7 @@ public sealed class ChainErasureTests(PostgresCluster cluster)
         var db = new ChainDatabase(owner.ConnectionString);
         var login = new NpgsqlConnectionStringBuilder(owner.ConnectionString) { Username = "till_" + suffix, Password = "tpw" + suffix };
         new ChainDatabase(cluster.AdminConnectionString).Execute($"CREATE ROLE {login.Username} LOGIN PASSWORD '{login.Password}' IN ROLE till_role_{suffix}");
+        db.Execute($"INSERT INTO till_logins (login, shop_id, till_id) VALUES ('{login.Username}', 'shop-1', 'till-a')");
         using var a = new TestTill("till-a", login.ConnectionString);
         EnrolPerson(a);
         await a.SyncAsync();
