@@ -30,7 +30,7 @@ public sealed class RunEndToEndTests : IDisposable
             till.Pos.Write(receipt);
 
             var printed = WaitForCouponsPrinted(receipt, endsWithTheReceipt: true);
-            var coupon = AssertOriginalPlusInsertBeforeCut(receipt, printed);
+            var coupon = AssertOriginalPlusInsertBeforeCut(receipt, printed, service.Log);
             var couponText = string.Join('\n', new EscPosDecoder().Push([.. coupon, 0x1D, 0x56, 0x00]).SelectMany(r => r.Lines).Select(l => l.Text));
             Assert.Contains("5.00 off", couponText, StringComparison.Ordinal);
             Assert.Contains("Thank you, Mrs Rossi!", couponText, StringComparison.Ordinal);
@@ -140,7 +140,7 @@ public sealed class RunEndToEndTests : IDisposable
         Assert.Contains("CouponPlacment", result.Stderr, StringComparison.Ordinal);
     }
 
-    private static byte[] AssertOriginalPlusInsertBeforeCut(byte[] original, byte[] printed)
+    private static byte[] AssertOriginalPlusInsertBeforeCut(byte[] original, byte[] printed, string serviceLog)
     {
         // Every original byte, in order, unaltered; the only addition sits just before a cut command (GS V).
         var prefix = 0;
@@ -149,7 +149,7 @@ public sealed class RunEndToEndTests : IDisposable
             prefix++;
         }
 
-        Assert.True(prefix < original.Length, "a coupon was inserted");
+        Assert.True(prefix < original.Length, "a coupon was inserted; the service logged:\n" + serviceLog); // the log says why, when it fails under load
         var suffix = original.Length - prefix;
         Assert.Equal(original[prefix..], printed[^suffix..]);
         Assert.Equal(0x1D, original[prefix]);
