@@ -24,6 +24,10 @@ public sealed record StampCardRule
 
     public CouponReward Reward { get; init; } = new();
 
+    /// <summary>The source a filled card's coupon is stored with.</summary>
+    [JsonIgnore]
+    public string CouponSource => "stamp-card:" + Id;
+
     /// <summary>The pattern, built once per rules load rather than once per sale.</summary>
     [JsonIgnore]
     internal Regex? QualifyingRegex => QualifyingDescriptionPattern is null
