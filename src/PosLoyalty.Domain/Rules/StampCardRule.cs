@@ -26,7 +26,10 @@ public sealed record StampCardRule
 
     /// <summary>The source a filled card's coupon is stored with.</summary>
     [JsonIgnore]
-    public string CouponSource => "stamp-card:" + Id;
+    public string CouponSource => CouponSourceFor(Id);
+
+    /// <summary>The source of card <paramref name="cardId"/>'s coupons, for a card the rules may no longer list.</summary>
+    public static string CouponSourceFor(string cardId) => "stamp-card:" + cardId;
 
     /// <summary>The pattern, built once per rules load rather than once per sale.</summary>
     [JsonIgnore]

@@ -429,7 +429,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
     /// Rows from before the ledger (a 'completed' row per sale) and after it (a 'coupon' row per coupon) both count.
     /// A refund never puts a card into debt or deepens one: only two tills filling one card apart do that.
     /// </summary>
-    private void ReverseStamps(SqliteConnection c, SqliteTransaction tx, long saleId, long refundId, string at, Dictionary<string, int> redeemedBySource)
+    private static void ReverseStamps(SqliteConnection c, SqliteTransaction tx, long saleId, long refundId, string at, Dictionary<string, int> redeemedBySource)
     {
         var events = new List<(long Customer, string Program, long Delta, string Reason)>();
         using (var cmd = Sql.Command(c, tx, "SELECT customer_id, program, delta, reason FROM stamp_events WHERE sale_id = $s OR coupon_code IN (SELECT code FROM coupons WHERE sale_id = $s)", ("$s", saleId)))
@@ -443,7 +443,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
 
         foreach (var group in events.GroupBy(e => (Customer: CustomerRows.Live(c, tx, e.Customer), e.Program)))
         {
-            var source = rules.StampCards.FirstOrDefault(s => s.Id == group.Key.Program)?.CouponSource ?? "stamp-card:" + group.Key.Program;
+            var source = StampCardRule.CouponSourceFor(group.Key.Program);
             var added = group.Where(e => e.Reason == "stamp").Sum(e => e.Delta);
             var consumed = -group.Where(e => e.Reason is "completed" or "coupon").Sum(e => e.Delta);
             var completedCards = (int)Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM coupons WHERE sale_id = $s AND source = $src", ("$s", saleId), ("$src", source));
