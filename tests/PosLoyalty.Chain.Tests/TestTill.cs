@@ -65,6 +65,10 @@ internal sealed class TestTill : IDisposable
     public long Points(string card) =>
         Customers.GetProfile(Customers.FindByCard(CardNumber.Parse(card))!.CustomerId).Balance.Value;
 
+    /// <summary>The coffee card as this till shows it: stamps, or stamps owed.</summary>
+    public StampCardView CoffeeCard(string card) =>
+        Customers.GetProfile(Holder(card)).Stamps.Single(s => s.Program == "coffee");
+
     public Task<ChainSyncRound> SyncAsync() => Sync.RunOnceAsync(CancellationToken.None);
 
     public void Dispose()

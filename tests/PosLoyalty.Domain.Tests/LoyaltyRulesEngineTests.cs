@@ -191,6 +191,21 @@ public sealed class LoyaltyRulesEngineTests
     }
 
     [Fact]
+    public void Filled_card_coupon_says_what_it_consumes()
+    {
+        var effects = Evaluate(State(stamps: 9), Sale(Monday, 4m, Item(null, "Latte", 1, 4m)), Shipped);
+        Assert.Equal(new StampConsumption("coffee", 10), Assert.Single(effects.Coupons).Consumes);
+    }
+
+    [Fact]
+    public void Card_in_debt_fills_the_debt_first_and_issues_nothing()
+    {
+        var effects = Evaluate(State(stamps: -9), Sale(Monday, 12m, Item(null, "Latte", 3, 12m)), Shipped);
+        Assert.Equal(new StampChange("coffee", 3, 0, -6, 10), Assert.Single(effects.Stamps));
+        Assert.DoesNotContain(effects.Coupons, c => c.Source == "stamp-card:coffee");
+    }
+
+    [Fact]
     public void Card_one_stamp_short_issues_nothing()
     {
         var effects = Evaluate(State(stamps: 8), Sale(Monday, 4m, Item(null, "Latte", 1, 4m)), Shipped);

@@ -25,6 +25,28 @@ public sealed class CustomerAndSaleCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Customers_show_says_a_card_in_debt_owes_stamps_and_never_prints_a_negative_count()
+    {
+        var id = cli.RunJson("customers", "add", "--card", "5005", "--name", "Anna").Json().GetProperty("customerId").GetInt64();
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.DatabasePath};Pooling=False"))
+        {
+            // As two tills' coupons for one card leave it after a sync: 2 pre-stamped, 10 consumed.
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "INSERT INTO stamp_events (customer_id, program, delta, reason, at, till) VALUES ($id, 'coffee', -10, 'coupon', '2026-03-02T09:00:00.000Z', 'shop-1/till-2')";
+            cmd.Parameters.AddWithValue("$id", id);
+            cmd.ExecuteNonQuery();
+        }
+
+        var json = cli.RunJson("customers", "show", "5005").Json().GetProperty("stamps")[0];
+        var text = cli.MustRun("customers", "show", "5005").Stdout;
+
+        Assert.Equal((0, 8), (json.GetProperty("count").GetInt32(), json.GetProperty("owed").GetInt32()));
+        Assert.Contains("owes 8 stamps", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("-8", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Global_db_option_works_before_and_after_the_command()
     {
         var before = PosLoyaltyProcess.Run(cli.Directory, "--db", cli.DatabasePath, "customers", "add", "--card", "2002", "--name", "Anna", "--json");

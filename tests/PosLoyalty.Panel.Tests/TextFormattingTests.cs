@@ -49,6 +49,18 @@ public sealed class TextFormattingTests
         Assert.Equal("3 more for a free coffee", StampBoxes.ToGo(card));
     }
 
+    [Fact]
+    public void A_card_in_debt_reads_as_stamps_owed_not_a_negative_fraction()
+    {
+        var card = new StampCardProgress("Coffee", 0, 10, "a free coffee", Owed: 9);
+
+        Assert.Equal("□□□□□□□□□□", StampBoxes.Boxes(card));
+        Assert.Equal("owes 9", StampBoxes.Fraction(card));
+        Assert.Equal("9 stamps owed, then 10 more for a free coffee", StampBoxes.ToGo(card));
+        Assert.Equal("1 stamp owed, then 10 more for a free coffee", StampBoxes.ToGo(card with { Owed = 1 }));
+        Assert.Equal(19, card.Remaining);
+    }
+
     [Theory]
     [InlineData("12.50", 12.50)]
     [InlineData("12,50", 12.50)]

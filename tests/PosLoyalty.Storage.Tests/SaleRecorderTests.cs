@@ -174,7 +174,8 @@ public sealed class SaleRecorderTests
         var refund = shop.Sales.Refund(last.TillId, last.ReceiptNumber, shop.Clock.GetUtcNow());
         Assert.Equal([coupon.Code.Value], refund.CouponsVoided);
         Assert.Equal(9, shop.Stamps(id));
-        Assert.Equal(0, shop.Scalar("SELECT SUM(completed) FROM stamp_cards WHERE customer_id = $id", ("$id", id.Value)));
+        Assert.Equal(-10, shop.Scalar("SELECT SUM(delta) FROM stamp_events WHERE coupon_code = $code", ("$code", coupon.Code.Value)));
+        Assert.Equal(9, shop.Scalar("SELECT SUM(delta) FROM stamp_events WHERE reason = 'refund' AND customer_id = $id", ("$id", id.Value))); // the sale's stamp back, the unused card's ten given back
     }
 
     [Fact]
@@ -194,7 +195,7 @@ public sealed class SaleRecorderTests
         Assert.Equal(CouponStatus.Redeemed, after.Status);
         Assert.Null(after.VoidedAt);
         Assert.Equal(0, shop.Stamps(id));
-        Assert.Equal(1, shop.Scalar("SELECT SUM(completed) FROM stamp_cards WHERE customer_id = $id", ("$id", id.Value)));
+        Assert.Equal(-10, shop.Scalar("SELECT SUM(delta) FROM stamp_events WHERE coupon_code = $code", ("$code", coupon.Code.Value))); // the used coupon's card stays spent
         Assert.Equal(balanceBefore - lastOutcome.PointsEarned.Value, shop.Balance(id));
         Assert.Equal(0, shop.BalancesOffTheLedger());
     }

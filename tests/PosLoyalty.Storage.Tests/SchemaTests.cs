@@ -13,10 +13,12 @@ public sealed class SchemaTests
         _ = shop.Database;
         using var c = shop.Raw();
         Assert.Equal(Migrations.CurrentVersion, Migrations.ReadVersion(c));
-        foreach (var table in new[] { "customers", "cards", "notes", "sales", "sale_items", "ledger", "stamp_cards", "stamp_events", "coupons", "audit", "settings" })
+        foreach (var table in new[] { "customers", "cards", "notes", "sales", "sale_items", "ledger", "stamp_events", "coupons", "audit", "settings" })
         {
             Assert.Equal(1, shop.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $n", ("$n", table)));
         }
+
+        Assert.Equal(0, shop.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'stamp_cards'")); // a card is its ledger's sum
     }
 
     [Fact]
@@ -48,7 +50,6 @@ public sealed class SchemaTests
                     INSERT INTO customers (id, display_name, birthday, enrolled_at, points_balance, visit_count, last_visit_at)
                         VALUES (1, 'Old Timer', '03-14', '2024-01-01T09:00:00.000Z', 12, 1, '2024-01-02T09:00:00.000Z');
                     INSERT INTO cards (card_number, customer_id, issued_at) VALUES ('OLD00001', 1, '2024-01-01T09:00:00.000Z');
-                    INSERT INTO stamp_cards (customer_id, program, count) VALUES (1, 'coffee', 3);
                     INSERT INTO sales (id, till_id, receipt_number, kind, customer_id, total_e4, currency, at, at_offset_minutes)
                         VALUES (1, 'till-1', 'R1', 'sale', 1, 125000, 'EUR', '2024-01-02T09:00:00.000Z', 60);
                     INSERT INTO sale_items (sale_id, line, sku, description, quantity, amount_e4) VALUES (1, 1, NULL, 'Latte', '1', 125000);
@@ -56,6 +57,12 @@ public sealed class SchemaTests
                     INSERT INTO coupons (code, customer_id, sale_id, source, reward, issued_at, expires_at)
                         VALUES ('00000000000000', 1, 1, 'stamp-card:coffee', 'Free coffee', '2024-01-02T09:00:00.000Z', '2024-04-01T09:00:00.000Z');
                     """;
+                cmd.ExecuteNonQuery();
+
+                // Three stamps on the coffee card: counted in stamp_cards before the ledger, as its sum after.
+                cmd.CommandText = TableExists(c, "stamp_cards")
+                    ? "INSERT INTO stamp_cards (customer_id, program, count) VALUES (1, 'coffee', 3);"
+                    : "INSERT INTO stamp_events (customer_id, program, delta, reason, at) VALUES (1, 'coffee', 3, 'migrated', '2024-01-02T09:00:00.000Z');";
                 cmd.ExecuteNonQuery();
             }
 
@@ -170,5 +177,13 @@ public sealed class SchemaTests
         using var cmd = c.CreateCommand();
         cmd.CommandText = $"PRAGMA {name};";
         return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    private static bool TableExists(SqliteConnection c, string name)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $n";
+        cmd.Parameters.AddWithValue("$n", name);
+        return (long)cmd.ExecuteScalar()! > 0;
     }
 }

@@ -107,7 +107,8 @@ internal sealed class TestShop : IDisposable
 
     public long Balance(CustomerId id) => Scalar("SELECT points_balance FROM customers WHERE id = $id", ("$id", id.Value));
 
-    public long Stamps(CustomerId id) => Scalar("SELECT count FROM stamp_cards WHERE customer_id = $id AND program = 'coffee'", ("$id", id.Value));
+    /// <summary>The coffee card's ledger sum: below zero while stamps are owed.</summary>
+    public long Stamps(CustomerId id) => Scalar("SELECT COALESCE(SUM(delta), 0) FROM stamp_events WHERE customer_id = $id AND program = 'coffee'", ("$id", id.Value));
 
     public long BalancesOffTheLedger() =>
         Scalar("SELECT COUNT(*) FROM customers c WHERE c.points_balance <> (SELECT COALESCE(SUM(delta), 0) FROM ledger l WHERE l.customer_id = c.id)");

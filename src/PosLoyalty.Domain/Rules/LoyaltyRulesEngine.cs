@@ -164,14 +164,13 @@ public static class LoyaltyRulesEngine
                 continue;
             }
 
-            var count = state.StampCounts.GetValueOrDefault(card.Id) + added;
-            var completed = count / card.Boxes;
-            for (var i = 0; i < completed; i++)
+            var fill = StampLedger.Fill(state.StampCounts.GetValueOrDefault(card.Id), added, card.Boxes);
+            for (var i = 0; i < fill.CardsFilled; i++)
             {
-                coupons.Add(new CouponGrant(card.Reward, "stamp-card:" + card.Id));
+                coupons.Add(new CouponGrant(card.Reward, card.CouponSource) { Consumes = new StampConsumption(card.Id, card.Boxes) });
             }
 
-            changes.Add(new StampChange(card.Id, added, completed, count % card.Boxes, card.Boxes));
+            changes.Add(new StampChange(card.Id, added, fill.CardsFilled, fill.SumAfter, card.Boxes));
         }
 
         return changes;

@@ -24,6 +24,13 @@ public sealed record StampCardRule
 
     public CouponReward Reward { get; init; } = new();
 
+    /// <summary>The source a filled card's coupon is stored with.</summary>
+    [JsonIgnore]
+    public string CouponSource => CouponSourceFor(Id);
+
+    /// <summary>The source of card <paramref name="cardId"/>'s coupons, for a card the rules may no longer list.</summary>
+    public static string CouponSourceFor(string cardId) => "stamp-card:" + cardId;
+
     /// <summary>The pattern, built once per rules load rather than once per sale.</summary>
     [JsonIgnore]
     internal Regex? QualifyingRegex => QualifyingDescriptionPattern is null

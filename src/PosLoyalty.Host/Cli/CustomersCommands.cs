@@ -285,7 +285,7 @@ internal static class CustomersCommands
         o.WriteLine($"  visits: {profile.Visits}   spend: {profile.TotalSpend:0.00}   last visit: {profile.LastVisitAt?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "never"}");
         foreach (var s in profile.Stamps)
         {
-            o.WriteLine($"  {s.Name}: {new string('■', s.Count)}{new string('□', Math.Max(0, s.Target - s.Count))} {s.Count}/{s.Target}");
+            o.WriteLine($"  {s.Name}: {StampCardText.Boxes(s)}");
         }
 
         foreach (var n in profile.Notes)

@@ -141,8 +141,7 @@ internal static class DemoCommand
             .AddInMemoryCollection([new KeyValuePair<string, string?>("Storage:DatabasePath", databasePath)])
             .Build();
 
-    private static string Boxes(StampCardView? s) =>
-        s is null ? string.Empty : new string('■', s.Count) + new string('□', Math.Max(0, s.Target - s.Count)) + $" {s.Count}/{s.Target}";
+    private static string Boxes(StampCardView? s) => s is null ? string.Empty : StampCardText.Boxes(s);
 
     private static void PrepareFreshFile(string path, bool isDefault)
     {

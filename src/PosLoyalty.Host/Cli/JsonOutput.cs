@@ -46,7 +46,7 @@ internal static class JsonOutput
         voidedAt = c.VoidedAt,
     };
 
-    public static object Stamp(StampCardView s) => new { program = s.Program, name = s.Name, count = s.Count, target = s.Target, reward = s.Reward };
+    public static object Stamp(StampCardView s) => new { program = s.Program, name = s.Name, count = s.Count, owed = s.Owed, target = s.Target, reward = s.Reward };
 
     public static object Sale(SaleOutcome o) => new
     {

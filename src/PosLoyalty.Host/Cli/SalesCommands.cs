@@ -67,7 +67,7 @@ internal static class SalesCommands
             ctx.Output.WriteLine($"receipt {outcome.ReceiptNumber}: +{outcome.PointsEarned} points, balance {outcome.PointsBalance}, tier {outcome.Tier.Name ?? "-"}");
             foreach (var s in outcome.Stamps)
             {
-                ctx.Output.WriteLine($"  {s.Name}: {s.Count}/{s.Target}");
+                ctx.Output.WriteLine($"  {s.Name}: {StampCardText.Progress(s)}");
             }
 
             foreach (var c in outcome.CouponsIssued)

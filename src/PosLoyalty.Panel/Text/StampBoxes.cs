@@ -19,18 +19,30 @@ public static class StampBoxes
         return new string('■', filled) + new string('□', boxes - filled);
     }
 
+    /// <summary>"7/10", or the debt in words ("owes 9") when two tills filled the card while apart: never "-9/10".</summary>
     public static string Fraction(StampCardProgress card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return string.Create(CultureInfo.InvariantCulture, $"{card.Count}/{card.Target}");
+        return card.Owed > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"owes {card.Owed}")
+            : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, card.Count)}/{card.Target}");
     }
 
-    /// <summary>"3 more for a free coffee", or "ready: a free coffee" when the card is full.</summary>
+    /// <summary>"3 more for a free coffee", "ready: a free coffee" when the card is full, or the debt first.</summary>
     public static string ToGo(StampCardProgress card)
     {
         ArgumentNullException.ThrowIfNull(card);
+        if (card.Owed > 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{Owed(card.Owed)} owed, then {card.Target} more for {card.Reward}");
+        }
+
         return card.Remaining == 0
             ? $"ready: {card.Reward}"
             : string.Create(CultureInfo.InvariantCulture, $"{card.Remaining} more for {card.Reward}");
     }
+
+    /// <summary>"1 stamp", "9 stamps".</summary>
+    public static string Owed(int stamps) =>
+        string.Create(CultureInfo.InvariantCulture, $"{stamps} {(stamps == 1 ? "stamp" : "stamps")}");
 }

@@ -29,7 +29,9 @@ public static class PoleDisplayText
 
     private static string Stamps(SaleRecorded sale) =>
         sale.Outcome.Stamps.FirstOrDefault() is { } card
-            ? string.Create(CultureInfo.InvariantCulture, $"{card.Name} {card.Count}/{card.Target}")
+            ? card.Owed > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{card.Name} owes {card.Owed}")
+                : string.Create(CultureInfo.InvariantCulture, $"{card.Name} {card.Count}/{card.Target}")
             : "Thank you!";
 
     private static string Fit(string text)

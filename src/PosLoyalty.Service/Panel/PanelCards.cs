@@ -45,7 +45,7 @@ public sealed class PanelCards(CustomerCardQuery cardQuery, CounterQueries count
             Visits = profile.Visits,
             Points = profile.Balance.Value,
             Tier = Tier(profile.Tier),
-            StampCards = profile.Stamps.Select(s => new StampCardProgress(s.Name, s.Count, s.Target, s.Reward)).ToList(),
+            StampCards = profile.Stamps.Select(s => new StampCardProgress(s.Name, s.Count, s.Target, s.Reward, s.Owed)).ToList(),
             Coupons = profile.Coupons.Where(c => c.Status == CouponStatus.Active).Select(c => new ReadyCoupon(c.Reward, c.Code.ToDisplayString())).ToList(),
             Alerts = facts.Alerts.Select(a => new CustomerAlert(Kind(a.Kind), a.Text)).ToList(),
             AsOf = now,

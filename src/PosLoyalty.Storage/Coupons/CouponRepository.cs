@@ -3,6 +3,7 @@ using PosLoyalty.Domain.Coupons;
 using PosLoyalty.Domain.Rules;
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Outbox;
+using PosLoyalty.Storage.Stamps;
 
 namespace PosLoyalty.Storage.Coupons;
 
@@ -111,6 +112,12 @@ public sealed class CouponRepository(LoyaltyDatabase database, TimeProvider time
                     ("$cur", grant.Reward.Value is null ? null : currency.Value),
                     ("$at", Sql.Time(now)),
                     ("$exp", Sql.Time(expires)));
+                if (grant.Consumes is { } consumed && customer is { } holder)
+                {
+                    // The filled card's stamps, consumed by this coupon: its event carries the row to the other tills.
+                    StampRows.Add(c, tx, holder, consumed.ProgramId, -consumed.Stamps, "coupon", Sql.Time(now), saleId, code.Value);
+                }
+
                 OutboxWriter.CouponIssued(c, tx, code.Value, now);
                 return new CouponView(code, customer, grant.Reward.Description, grant.Reward.Value, grant.Reward.Value is null ? null : currency.Value, grant.Source, now, expires, null, null, CouponStatus.Active);
             }

@@ -4,6 +4,7 @@ using PosLoyalty.Domain.Rules;
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Coupons;
 using PosLoyalty.Storage.Outbox;
+using PosLoyalty.Storage.Stamps;
 
 namespace PosLoyalty.Storage.Customers;
 
@@ -51,10 +52,9 @@ public sealed class CustomerRepository(LoyaltyDatabase database, LoyaltyRules ru
 
         foreach (var card in rules.StampCards)
         {
-            Sql.Execute(c, tx, "INSERT INTO stamp_cards (customer_id, program, count) VALUES ($id, $p, $n)", ("$id", id.Value), ("$p", card.Id), ("$n", card.PreStamped));
             if (card.PreStamped > 0)
             {
-                Sql.Execute(c, tx, "INSERT INTO stamp_events (customer_id, program, delta, reason, at) VALUES ($id, $p, $n, 'enrolment', $at)", ("$id", id.Value), ("$p", card.Id), ("$n", card.PreStamped), ("$at", Sql.Time(now)));
+                StampRows.Add(c, tx, id, card.Id, card.PreStamped, "enrolment", Sql.Time(now));
             }
         }
 
@@ -135,10 +135,7 @@ public sealed class CustomerRepository(LoyaltyDatabase database, LoyaltyRules ru
         var totalSpend = Sql.FromE4(Sql.Scalar<long>(c, tx, "SELECT COALESCE(SUM(total_e4), 0) FROM sales WHERE customer_id = $id", ("$id", id.Value)));
         var spend12 = Spend12Months(c, tx, id, now);
 
-        var counts = StampCounts(c, tx, id);
-        var stamps = rules.StampCards
-            .Select(s => new StampCardView(s.Id, s.Name, counts.GetValueOrDefault(s.Id), s.Boxes, s.Reward.Description))
-            .ToList();
+        var stamps = StampRows.Views(c, tx, id, rules);
         var coupons = CouponRepository.ReadCoupons(c, tx, "WHERE customer_id = $id ORDER BY issued_at DESC", now, ("$id", id.Value));
         return new CustomerProfile(row.Customer, cards, notes, new Points(row.Balance), row.Visits, totalSpend, row.LastVisitAt, TierStatus.For(rules.Tiers, spend12), stamps, coupons);
     }
@@ -272,19 +269,6 @@ public sealed class CustomerRepository(LoyaltyDatabase database, LoyaltyRules ru
         }
 
         return notes;
-    }
-
-    internal static Dictionary<string, int> StampCounts(SqliteConnection c, SqliteTransaction? tx, CustomerId id)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var cmd = Sql.Command(c, tx, "SELECT program, count FROM stamp_cards WHERE customer_id = $id", ("$id", id.Value));
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            counts[r.GetString(0)] = (int)r.GetInt64(1);
-        }
-
-        return counts;
     }
 
     /// <summary>Net spend (refunds subtract) in the 365 days before <paramref name="at"/>.</summary>

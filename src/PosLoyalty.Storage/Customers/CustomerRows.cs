@@ -24,6 +24,23 @@ internal static class CustomerRows
         EnrolledAt = Sql.ParseTime(r.GetString(10)),
     };
 
+    /// <summary>The customer a record now belongs to: ledger rows and stamp rows are append-only and keep the id of a customer later merged away.</summary>
+    public static long Live(SqliteConnection c, SqliteTransaction? tx, long id)
+    {
+        for (var hops = 0; hops < 16; hops++)
+        {
+            var next = Sql.Scalar<long?>(c, tx, "SELECT merged_into FROM customers WHERE id = $id", ("$id", id));
+            if (next is null)
+            {
+                return id;
+            }
+
+            id = next.Value;
+        }
+
+        return id;
+    }
+
     /// <summary>The live row (not erased, not merged away) or null.</summary>
     public static (Customer Customer, long Balance, int Visits, DateTimeOffset? LastVisitAt, DateTimeOffset? LastBirthdayRewardAt)? Load(SqliteConnection c, SqliteTransaction? tx, CustomerId id)
     {

@@ -210,7 +210,6 @@ public sealed class CustomerImporter(LoyaltyDatabase database, LoyaltyRules rule
             tx,
             "INSERT INTO customers (display_name, birthday, phone, email, consent_marketing, consent_changed_at, enrolled_at, points_balance) VALUES ($n, $b, $p, $e, $cm, $cat, $at, $pts) RETURNING id");
         using var cardInsert = Sql.Command(c, tx, "INSERT INTO cards (card_number, customer_id, issued_at) VALUES ($card, $id, $at)");
-        using var stampCard = Sql.Command(c, tx, "INSERT INTO stamp_cards (customer_id, program, count) VALUES ($id, $prog, $n)");
         using var stampEvent = Sql.Command(c, tx, "INSERT INTO stamp_events (customer_id, program, delta, reason, at) VALUES ($id, $prog, $n, 'enrolment', $at)");
         using var ledger = Sql.Command(c, tx, "INSERT INTO ledger (customer_id, sale_id, delta, reason, at) VALUES ($id, NULL, $d, 'opening', $at)");
         using var noteInsert = Sql.Command(c, tx, "INSERT INTO notes (customer_id, text, pinned, follow_up, created_at) VALUES ($id, $t, 0, 0, $at)");
@@ -228,8 +227,6 @@ public sealed class CustomerImporter(LoyaltyDatabase database, LoyaltyRules rule
             cardInsert.ExecuteNonQuery();
             foreach (var program in rules.StampCards)
             {
-                Bind(stampCard, ("$id", id), ("$prog", program.Id), ("$n", program.PreStamped));
-                stampCard.ExecuteNonQuery();
                 if (program.PreStamped > 0)
                 {
                     Bind(stampEvent, ("$id", id), ("$prog", program.Id), ("$n", program.PreStamped));

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Privacy;
+using PosLoyalty.Storage.Stamps;
 
 namespace PosLoyalty.Storage.Outbox;
 
@@ -146,8 +147,8 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             using var tx = c.BeginTransaction(deferred: false);
             var payload = JsonNode.Parse(payloadText)?.AsObject() ?? [];
             var problem = kind is ChainEventKinds.CouponIssued or ChainEventKinds.CouponRedeemed or ChainEventKinds.CouponVoided
-                ? ApplyCoupon(c, tx, kind, payload, shop + "/" + till)
-                : Apply(c, tx, kind, payload, at, shop);
+                ? ApplyCoupon(c, tx, kind, payload, shop + "/" + till, eventId)
+                : Apply(c, tx, kind, payload, at, shop, eventId, shop + "/" + till);
             if (problem is { Waits: true })
             {
                 Sql.Execute(c, tx, "UPDATE chain_pulled SET problem = $p WHERE event_id = $id", ("$p", problem.Value.Text), ("$id", eventId));
@@ -175,12 +176,12 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
     }
 
     /// <summary>Null when applied; otherwise why not, and whether a later pull may still apply it.</summary>
-    private static (string Text, bool Waits)? Apply(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p, string at, string shop)
+    private static (string Text, bool Waits)? Apply(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p, string at, string shop, string eventId, string sender)
     {
         switch (kind)
         {
             case ChainEventKinds.CustomerEnrolled:
-                return Enrol(c, tx, p);
+                return Enrol(c, tx, p, eventId, sender);
             case ChainEventKinds.CustomerEdited:
             case ChainEventKinds.CardReplaced:
             case ChainEventKinds.NoteAdded:
@@ -200,7 +201,7 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                 return null;
             case ChainEventKinds.SaleRecorded:
             case ChainEventKinds.SaleRefunded:
-                return ApplySale(c, tx, kind, p, shop);
+                return ApplySale(c, tx, kind, p, shop, eventId);
             case ChainEventKinds.CustomersMerged:
                 return Merge(c, tx, p, at);
             default:
@@ -212,8 +213,9 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
     /// <summary>
     /// Another till's coupon, stored under "shop/till" (so it is not one issued here, for Chain:OfflineRedemption),
     /// and what became of it: redeemed or voided there. PostgreSQL decides redemptions; this is what the file shows.
+    /// A filled stamp card's coupon brings the stamps it consumed there.
     /// </summary>
-    private static (string Text, bool Waits)? ApplyCoupon(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p, string issuer)
+    private static (string Text, bool Waits)? ApplyCoupon(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p, string issuer, string eventId)
     {
         var code = Text(p, "code")!;
         var known = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM coupons WHERE code = $code", ("$code", code)) > 0;
@@ -236,7 +238,8 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         }
 
         CustomerId? customer = null;
-        if (Text(p, "customer") is not null && (customer = Customer(c, tx, p)) is null)
+        var stamps = p["stamps"]?.AsArray();
+        if ((Text(p, "customer") is not null && (customer = Customer(c, tx, p)) is null) || StampRows.UnknownCustomer(c, tx, stamps, eventId) is not null)
         {
             return ("customer unknown here yet", true);
         }
@@ -256,10 +259,11 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             ("$r", Text(p, "redeemedAt")),
             ("$vd", Text(p, "voidedAt")),
             ("$till", issuer));
+        StampRows.AddPulled(c, tx, stamps, eventId, issuer, Text(p, "issuedAt")!, null, code);
         return null;
     }
 
-    private static (string Text, bool Waits)? Enrol(SqliteConnection c, SqliteTransaction tx, JsonObject p)
+    private static (string Text, bool Waits)? Enrol(SqliteConnection c, SqliteTransaction tx, JsonObject p, string eventId, string sender)
     {
         var chainId = Text(p, "customer")!;
         if (ChainCustomerIds.Local(c, tx, chainId) is not null)
@@ -312,6 +316,8 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             Sql.Execute(c, tx, "INSERT INTO ledger (customer_id, sale_id, delta, reason, at) VALUES ($id, NULL, $d, 'opening', $at)", ("$id", id), ("$d", opening), ("$at", Text(p, "enrolledAt")));
         }
 
+        // The card's pre-stamped boxes, given once at the till that enrolled them: every till then sums the same rows.
+        StampRows.AddPulled(c, tx, p["openingStamps"]?.AsArray(), eventId, sender, Text(p, "enrolledAt")!, null, null);
         return conflict;
     }
 
@@ -373,7 +379,7 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         }
     }
 
-    private static (string Text, bool Waits)? ApplySale(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p, string shop)
+    private static (string Text, bool Waits)? ApplySale(SqliteConnection c, SqliteTransaction tx, string kind, JsonObject p, string shop, string eventId)
     {
         var ledger = new List<(CustomerId Customer, long Delta, string Reason)>();
         foreach (var entry in p["ledger"]?.AsArray() ?? [])
@@ -385,6 +391,12 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             }
 
             ledger.Add((owner, o["delta"]!.GetValue<long>(), Text(o, "reason")!));
+        }
+
+        var stamps = p["stamps"]?.AsArray();
+        if (StampRows.UnknownCustomer(c, tx, stamps, eventId) is not null)
+        {
+            return ("customer unknown here yet", true);
         }
 
         CustomerId? customer = null;
@@ -436,6 +448,7 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             Sql.Execute(c, tx, "UPDATE customers SET points_balance = points_balance + $d WHERE id = $id", ("$d", delta), ("$id", owner.Value));
         }
 
+        StampRows.AddPulled(c, tx, stamps, eventId, till, at, saleId, null);
         if (!isRefund && customer is { } buyer)
         {
             Sql.Execute(

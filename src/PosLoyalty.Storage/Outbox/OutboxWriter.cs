@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage.Stamps;
 
 namespace PosLoyalty.Storage.Outbox;
 
@@ -17,6 +18,7 @@ internal static class OutboxWriter
         payload["cards"] = Cards(c, tx, customer);
         payload["notes"] = Notes(c, tx, customer);
         payload["openingPoints"] = Sql.Scalar<long>(c, tx, "SELECT COALESCE(SUM(delta), 0) FROM ledger WHERE customer_id = $c AND reason = 'opening'", ("$c", customer.Value));
+        payload["openingStamps"] = StampRows.Json(c, tx, "customer_id = $k AND reason = 'enrolment'", customer.Value, at);
         Append(c, tx, ChainEventKinds.CustomerEnrolled, customer, payload, at);
     }
 
@@ -34,24 +36,30 @@ internal static class OutboxWriter
         Append(c, tx, ChainEventKinds.NoteAdded, customer, NoteJson(r), at);
     }
 
-    /// <summary>A sale attributed to a customer: the sale and every ledger row it wrote (a referrer's bonus too).</summary>
+    /// <summary>
+    /// A sale attributed to a customer: the sale, every ledger row it wrote (a referrer's bonus too) and its stamps. What
+    /// its filled cards' coupons consumed travels with each coupon's own event.
+    /// </summary>
     public static void SaleRecorded(SqliteConnection c, SqliteTransaction tx, long saleId, DateTimeOffset at)
     {
         var (payload, customer) = SaleJson(c, tx, saleId, at);
+        payload["stamps"] = StampRows.Json(c, tx, "sale_id = $k AND coupon_code IS NULL", saleId, at);
         payload["coupons"] = new JsonArray([.. Codes(c, tx, "SELECT code FROM coupons WHERE sale_id = $s ORDER BY code", saleId)]);
         Append(c, tx, ChainEventKinds.SaleRecorded, customer, payload, at);
     }
 
-    /// <summary>A refund: its row (the sale's till and receipt), the ledger rows that reverse the sale's, the coupons voided.</summary>
+    /// <summary>A refund: its row (the sale's till and receipt), the ledger and stamp rows that reverse the sale's, the coupons voided.</summary>
     public static void Refunded(SqliteConnection c, SqliteTransaction tx, long refundId, IReadOnlyList<string> voidedCoupons, DateTimeOffset at)
     {
         var (payload, customer) = SaleJson(c, tx, refundId, at);
+        payload["stamps"] = StampRows.Json(c, tx, "sale_id = $k AND coupon_code IS NULL", refundId, at);
         payload["voidedCoupons"] = new JsonArray([.. voidedCoupons.Select(code => (JsonNode)code)]);
         Append(c, tx, ChainEventKinds.SaleRefunded, customer, payload, at);
     }
 
+    /// <summary>A coupon issued; a filled stamp card's carries the stamps it consumed (its rows, written just before).</summary>
     public static void CouponIssued(SqliteConnection c, SqliteTransaction tx, string code, DateTimeOffset at) =>
-        CouponEvent(c, tx, ChainEventKinds.CouponIssued, code, at);
+        CouponEvent(c, tx, ChainEventKinds.CouponIssued, code, at, StampRows.Json(c, tx, "coupon_code = $k", code, at));
 
     public static void CouponRedeemed(SqliteConnection c, SqliteTransaction tx, string code, DateTimeOffset at) =>
         CouponEvent(c, tx, ChainEventKinds.CouponRedeemed, code, at);
@@ -207,7 +215,7 @@ internal static class OutboxWriter
         return (payload, customer);
     }
 
-    private static void CouponEvent(SqliteConnection c, SqliteTransaction tx, string kind, string code, DateTimeOffset at)
+    private static void CouponEvent(SqliteConnection c, SqliteTransaction tx, string kind, string code, DateTimeOffset at, JsonArray? stamps = null)
     {
         using var cmd = Sql.Command(c, tx, "SELECT customer_id, source, reward, value_e4, currency, issued_at, expires_at, redeemed_at, voided_at FROM coupons WHERE code = $code", ("$code", code));
         using var r = cmd.ExecuteReader();
@@ -226,6 +234,11 @@ internal static class OutboxWriter
             ["voidedAt"] = Sql.StringOrNull(r, 8),
         };
         r.Close();
+        if (stamps is { Count: > 0 })
+        {
+            payload["stamps"] = stamps;
+        }
+
         Append(c, tx, kind, customer, payload, at);
     }
 

@@ -5,6 +5,7 @@ using PosLoyalty.Storage.Coupons;
 using PosLoyalty.Storage.Customers;
 using PosLoyalty.Storage.Outbox;
 using PosLoyalty.Storage.Sales;
+using PosLoyalty.Storage.Stamps;
 
 namespace PosLoyalty.Storage.Privacy;
 
@@ -119,17 +120,15 @@ public sealed class PrivacyRequests(LoyaltyDatabase database, TimeProvider time)
             Sql.Execute(c, tx, $"UPDATE {table} SET customer_id = $keep WHERE customer_id = $dup", ("$keep", keep.Value), ("$dup", duplicate.Value));
         }
 
-        Sql.Execute(
-            c,
-            tx,
-            """
-            INSERT INTO stamp_cards (customer_id, program, count, completed)
-            SELECT $keep, program, count, completed FROM stamp_cards WHERE customer_id = $dup
-            ON CONFLICT (customer_id, program) DO UPDATE SET count = count + excluded.count, completed = completed + excluded.completed
-            """,
-            ("$keep", keep.Value),
-            ("$dup", duplicate.Value));
-        Sql.Execute(c, tx, "DELETE FROM stamp_cards WHERE customer_id = $dup", ("$dup", duplicate.Value));
+        // The stamp ledger is append-only too: each card's stamps (or debt) move by a pair of rows.
+        foreach (var (program, sum) in StampRows.Sums(c, tx, duplicate))
+        {
+            if (sum != 0)
+            {
+                StampRows.Add(c, tx, duplicate, program, -sum, "merge", at);
+                StampRows.Add(c, tx, keep, program, sum, "merge", at);
+            }
+        }
 
         // The ledger is append-only: points move by a pair of rows, so both histories still add up.
         if (other.Balance != 0)

@@ -7,6 +7,7 @@ using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Coupons;
 using PosLoyalty.Storage.Customers;
 using PosLoyalty.Storage.Outbox;
+using PosLoyalty.Storage.Stamps;
 
 namespace PosLoyalty.Storage.Sales;
 
@@ -162,7 +163,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
 
     private SaleOutcome Replay(SqliteConnection c, SqliteTransaction tx, Sale sale, CustomerId recordedOwner)
     {
-        var owner = new CustomerId(LiveCustomer(c, tx, recordedOwner.Value));
+        var owner = new CustomerId(CustomerRows.Live(c, tx, recordedOwner.Value));
         var balance = Sql.Scalar<long>(c, tx, "SELECT points_balance FROM customers WHERE id = $id", ("$id", owner.Value));
         var spend = CustomerRepository.Spend12Months(c, tx, owner, time.GetUtcNow());
         return new SaleOutcome(sale.TillId, sale.ReceiptNumber, owner, true, Points.Zero, new Points(balance), StampViews(c, tx, owner), [], TierStatus.For(rules.Tiers, spend), [], null);
@@ -234,7 +235,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
         var state = new CustomerState(
             row.Customer,
             new Points(row.Balance),
-            CustomerRepository.StampCounts(c, tx, customerId),
+            StampRows.Sums(c, tx, customerId),
             CustomerRepository.Spend12Months(c, tx, customerId, sale.At),
             row.Visits,
             row.LastVisitAt,
@@ -258,22 +259,10 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             Sql.Execute(c, tx, "UPDATE customers SET points_balance = points_balance + $d WHERE id = $id", ("$d", effects.ReferrerBonus.Value), ("$id", referrer.Value));
         }
 
+        // The sale's stamps; each filled card's coupon writes its consumption with its code (CouponRepository.Issue).
         foreach (var change in effects.Stamps)
         {
-            Sql.Execute(c, tx, "INSERT INTO stamp_events (customer_id, program, sale_id, delta, reason, at) VALUES ($c, $p, $s, $d, 'stamp', $at)", ("$c", customerId.Value), ("$p", change.ProgramId), ("$s", saleId), ("$d", change.Added), ("$at", at));
-            if (change.CardsCompleted > 0)
-            {
-                Sql.Execute(c, tx, "INSERT INTO stamp_events (customer_id, program, sale_id, delta, reason, at) VALUES ($c, $p, $s, $d, 'completed', $at)", ("$c", customerId.Value), ("$p", change.ProgramId), ("$s", saleId), ("$d", -change.CardsCompleted * change.Boxes), ("$at", at));
-            }
-
-            Sql.Execute(
-                c,
-                tx,
-                "INSERT INTO stamp_cards (customer_id, program, count, completed) VALUES ($c, $p, $n, $done) ON CONFLICT (customer_id, program) DO UPDATE SET count = $n, completed = completed + $done",
-                ("$c", customerId.Value),
-                ("$p", change.ProgramId),
-                ("$n", change.CountAfter),
-                ("$done", change.CardsCompleted));
+            StampRows.Add(c, tx, customerId, change.ProgramId, change.Added, "stamp", at, saleId);
         }
 
         var now = time.GetUtcNow();
@@ -334,7 +323,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             customerValue = r.IsDBNull(1) ? null : r.GetInt64(1);
         }
 
-        CustomerId? customer = customerValue is { } v ? new CustomerId(LiveCustomer(c, tx, v)) : null;
+        CustomerId? customer = customerValue is { } v ? new CustomerId(CustomerRows.Live(c, tx, v)) : null;
         if (Sql.Scalar<long?>(c, tx, "SELECT id FROM sales WHERE till_id = $t AND receipt_number = $r AND kind = 'refund'", ("$t", tillId), ("$r", receiptNumber)) is not null)
         {
             var balance = customer is { } cid ? Sql.Scalar<long>(c, tx, "SELECT points_balance FROM customers WHERE id = $id", ("$id", cid.Value)) : 0;
@@ -390,7 +379,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
                 continue;
             }
 
-            var owner = LiveCustomer(c, tx, recordedOwner);
+            var owner = CustomerRows.Live(c, tx, recordedOwner);
             var reverse = -delta;
             if (reason == ReasonName(LedgerReason.Conversion) && threshold > 0)
             {
@@ -404,7 +393,7 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
 
             AddLedger(c, tx, new CustomerId(owner), refundId, new Points(reverse), LedgerReason.Refund, refundAt);
             Sql.Execute(c, tx, "UPDATE customers SET points_balance = points_balance + $d WHERE id = $id", ("$d", reverse), ("$id", owner));
-            if (customerValue is { } saleOwner && LiveCustomer(c, tx, saleOwner) == owner)
+            if (customerValue is { } saleOwner && CustomerRows.Live(c, tx, saleOwner) == owner)
             {
                 customerChange += reverse;
             }
@@ -435,10 +424,15 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             ("$r", ReasonName(reason)),
             ("$at", at));
 
+    /// <summary>
+    /// Takes back the sale's stamps and gives back what its filled cards' coupons consumed, for the coupons not used.
+    /// Rows from before the ledger (a 'completed' row per sale) and after it (a 'coupon' row per coupon) both count.
+    /// A refund never puts a card into debt or deepens one: only two tills filling one card apart do that.
+    /// </summary>
     private static void ReverseStamps(SqliteConnection c, SqliteTransaction tx, long saleId, long refundId, string at, Dictionary<string, int> redeemedBySource)
     {
         var events = new List<(long Customer, string Program, long Delta, string Reason)>();
-        using (var cmd = Sql.Command(c, tx, "SELECT customer_id, program, delta, reason FROM stamp_events WHERE sale_id = $s", ("$s", saleId)))
+        using (var cmd = Sql.Command(c, tx, "SELECT customer_id, program, delta, reason FROM stamp_events WHERE sale_id = $s OR coupon_code IN (SELECT code FROM coupons WHERE sale_id = $s)", ("$s", saleId)))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -447,48 +441,27 @@ public sealed class SaleRecorder(LoyaltyDatabase database, LoyaltyRules rules, T
             }
         }
 
-        foreach (var group in events.GroupBy(e => (Customer: LiveCustomer(c, tx, e.Customer), e.Program)))
+        foreach (var group in events.GroupBy(e => (Customer: CustomerRows.Live(c, tx, e.Customer), e.Program)))
         {
+            var source = StampCardRule.CouponSourceFor(group.Key.Program);
             var added = group.Where(e => e.Reason == "stamp").Sum(e => e.Delta);
-            var completedStamps = -group.Where(e => e.Reason == "completed").Sum(e => e.Delta);
-            var completedCards = (int)Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM coupons WHERE sale_id = $s AND source = $src", ("$s", saleId), ("$src", "stamp-card:" + group.Key.Program));
-            var boxes = completedCards == 0 ? 0 : completedStamps / completedCards;
-            var keptCards = redeemedBySource.GetValueOrDefault("stamp-card:" + group.Key.Program);
+            var consumed = -group.Where(e => e.Reason is "completed" or "coupon").Sum(e => e.Delta);
+            var completedCards = (int)Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM coupons WHERE sale_id = $s AND source = $src", ("$s", saleId), ("$src", source));
+            var boxes = completedCards == 0 ? 0 : consumed / completedCards;
+            var keptCards = redeemedBySource.GetValueOrDefault(source);
 
             // Undo the stamps; give back the filled card's stamps only for coupons that were not used.
             var wanted = -added + ((completedCards - keptCards) * boxes);
-            var current = Sql.Scalar<long>(c, tx, "SELECT count FROM stamp_cards WHERE customer_id = $c AND program = $p", ("$c", group.Key.Customer), ("$p", group.Key.Program));
-            var delta = Math.Max(wanted, -current); // a card never goes below zero
+            var current = StampRows.Sums(c, tx, new CustomerId(group.Key.Customer)).GetValueOrDefault(group.Key.Program);
+            var delta = wanted >= 0 ? wanted : Math.Max(wanted, -Math.Max(current, 0));
             if (delta == 0)
             {
                 continue;
             }
 
-            Sql.Execute(c, tx, "INSERT INTO stamp_events (customer_id, program, sale_id, delta, reason, at) VALUES ($c, $p, $s, $d, 'refund', $at)", ("$c", group.Key.Customer), ("$p", group.Key.Program), ("$s", refundId), ("$d", delta), ("$at", at));
-            Sql.Execute(c, tx, "UPDATE stamp_cards SET count = count + $d, completed = completed - $undone WHERE customer_id = $c AND program = $p", ("$d", delta), ("$undone", completedCards - keptCards), ("$c", group.Key.Customer), ("$p", group.Key.Program));
+            StampRows.Add(c, tx, new CustomerId(group.Key.Customer), group.Key.Program, delta, "refund", at, refundId);
         }
     }
 
-    /// <summary>The customer a record now belongs to: ledger rows and stamp events are append-only and keep the id of a customer later merged away.</summary>
-    private static long LiveCustomer(SqliteConnection c, SqliteTransaction tx, long id)
-    {
-        for (var hops = 0; hops < 16; hops++)
-        {
-            var next = Sql.Scalar<long?>(c, tx, "SELECT merged_into FROM customers WHERE id = $id", ("$id", id));
-            if (next is null)
-            {
-                return id;
-            }
-
-            id = next.Value;
-        }
-
-        return id;
-    }
-
-    private List<StampCardView> StampViews(SqliteConnection c, SqliteTransaction tx, CustomerId id)
-    {
-        var counts = CustomerRepository.StampCounts(c, tx, id);
-        return rules.StampCards.Select(s => new StampCardView(s.Id, s.Name, counts.GetValueOrDefault(s.Id), s.Boxes, s.Reward.Description)).ToList();
-    }
+    private List<StampCardView> StampViews(SqliteConnection c, SqliteTransaction tx, CustomerId id) => StampRows.Views(c, tx, id, rules);
 }

@@ -250,6 +250,38 @@ public static class Migrations
             value TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+
+        // 6: stamps are a ledger summed across tills, like points: a card's count is SUM(stamp_events.delta) for the
+        // customer and card, which the other tills' rows join when pulled. A row says where it comes from: the sale
+        // (sale_id), the filled card's coupon it paid for (coupon_code), the till that wrote it ('local', or "shop/till"
+        // when pulled) and, when pulled, the event and its line in it, so a row is applied once however often it is
+        // pulled. The rows before this step stay; one 'migrated' row per card tops each up to what stamp_cards showed
+        // (a merge used to move stamp_cards and leave the rows with the duplicate), so no customer's count changes.
+        // stamp_cards goes: one count, one place. The ledger is append-only; a merge moves stamps by a pair of rows.
+        """
+        ALTER TABLE stamp_events ADD COLUMN coupon_code TEXT;
+        ALTER TABLE stamp_events ADD COLUMN till TEXT NOT NULL DEFAULT 'local';
+        ALTER TABLE stamp_events ADD COLUMN chain_event TEXT;
+        ALTER TABLE stamp_events ADD COLUMN chain_line INTEGER;
+        CREATE INDEX stamp_events_customer ON stamp_events(customer_id, program);
+        CREATE INDEX stamp_events_coupon ON stamp_events(coupon_code) WHERE coupon_code IS NOT NULL;
+        CREATE UNIQUE INDEX stamp_events_pulled ON stamp_events(chain_event, chain_line) WHERE chain_event IS NOT NULL;
+
+        INSERT INTO stamp_events (customer_id, program, delta, reason, at)
+        SELECT customer_id, program, SUM(shown) - SUM(logged), 'migrated', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        FROM (
+            SELECT customer_id, program, count AS shown, 0 AS logged FROM stamp_cards
+            UNION ALL
+            SELECT customer_id, program, 0, delta FROM stamp_events
+        )
+        GROUP BY customer_id, program
+        HAVING SUM(shown) - SUM(logged) <> 0
+        ORDER BY customer_id, program;
+        DROP TABLE stamp_cards;
+
+        CREATE TRIGGER stamp_events_no_update BEFORE UPDATE ON stamp_events BEGIN SELECT RAISE(ABORT, 'the stamp ledger is append-only'); END;
+        CREATE TRIGGER stamp_events_no_delete BEFORE DELETE ON stamp_events BEGIN SELECT RAISE(ABORT, 'the stamp ledger is append-only'); END;
+        """,
     ];
 
     public static int CurrentVersion => Steps.Count;

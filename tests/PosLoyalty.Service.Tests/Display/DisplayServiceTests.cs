@@ -7,6 +7,7 @@ using PosLoyalty.Service.Hosting;
 using PosLoyalty.Service.Tests.Tap;
 using PosLoyalty.Service.Tests.Till;
 using PosLoyalty.Service.Till;
+using PosLoyalty.Storage.Customers;
 using PosLoyalty.Storage.Sales;
 
 namespace PosLoyalty.Service.Tests.Display;
@@ -52,6 +53,19 @@ public sealed class DisplayServiceTests : IDisposable
         Assert.True(text.Value.Upper.Length <= 20 && text.Value.Lower.Length <= 20);
         Assert.DoesNotContain("divorce", text.Value.Upper + text.Value.Lower, StringComparison.Ordinal);
         Assert.Null(PoleDisplayText.For(new ScanRefused(DateTimeOffset.UnixEpoch, "no")));
+    }
+
+    [Fact]
+    public void Display_shows_a_card_in_debt_in_words_not_as_a_negative_count()
+    {
+        var card = new StampCardView("coffee", "Coffee", 0, 10, "Free coffee", Owed: 9);
+        var outcome = new SaleOutcome("till-1", "R1", new Domain.Values.CustomerId(1), false, new Domain.Values.Points(4), new Domain.Values.Points(40), [card], [], new Domain.Rules.TierStatus(null, 1m, 0m, null, null), [], "Ada");
+
+        var text = PoleDisplayText.For(new SaleRecorded(DateTimeOffset.UnixEpoch, outcome));
+
+        Assert.NotNull(text);
+        Assert.Equal("Coffee owes 9", text.Value.Lower);
+        Assert.DoesNotContain("-", text.Value.Upper + text.Value.Lower, StringComparison.Ordinal);
     }
 
     private static string ReadUntil(PseudoTerminal pty, string wanted)
