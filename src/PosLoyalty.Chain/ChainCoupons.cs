@@ -7,23 +7,21 @@ namespace PosLoyalty.Chain;
 
 /// <summary>
 /// Asks PostgreSQL for a coupon's redemption (<see cref="ChainStore.ClaimCouponAsync"/>) and waits at most
-/// <see cref="Wait"/>: the cashier is told at once when the chain is away, and the offline rule decides instead.
+/// Chain:RedemptionWait (2 s): the cashier is told at once when the chain is away, and the offline rule decides instead.
 /// </summary>
 public sealed class ChainCoupons(ChainStore store, ChainOptions options, ILogger<ChainCoupons> logger) : IChainCoupons
 {
-    /// <summary>Longest the counter waits for PostgreSQL's answer: a round trip on a shop's network is milliseconds.</summary>
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
-
     public bool OfflineIssuedHereOnly => options.OfflineRedemption == ChainOfflineRedemption.IssuedHere;
 
     public ChainClaim Claim(CouponCode code, DateTimeOffset at)
     {
-        using var cancel = new CancellationTokenSource(Wait);
+        var wait = options.RedemptionWait;
+        using var cancel = new CancellationTokenSource(wait);
         var ask = store.ClaimCouponAsync(code.Value, at, cancel.Token);
         try
         {
             // The counter's caller is synchronous (the till's lock): block, but never past the wait.
-            return ask.WaitAsync(Wait).GetAwaiter().GetResult();
+            return ask.WaitAsync(wait).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or Npgsql.NpgsqlException or System.Net.Sockets.SocketException or ChainException)
         {

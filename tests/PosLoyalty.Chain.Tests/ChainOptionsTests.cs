@@ -19,6 +19,8 @@ public sealed class ChainOptionsTests
         Assert.Equal("cafe", options.ShopId);
         Assert.Equal(ChainOfflineRedemption.Refuse, options.OfflineRedemption);
         Assert.Equal(TimeSpan.FromSeconds(1), options.PullInterval);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.MaxRetryDelay);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.RedemptionWait);
         Assert.Equal("Host=db;Username=till;Password=x", options.ReadConnectionString());
     }
 
@@ -29,6 +31,17 @@ public sealed class ChainOptionsTests
     {
         var refused = Assert.Throws<ServiceConfigurationException>(() => ChainOptions.Load(Config((key, value))));
         Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Chain:RedemptionWait", "00:00:00.05")]
+    [InlineData("Chain:RedemptionWait", "00:05:00")]
+    [InlineData("Chain:MaxRetryDelay", "00:00:00.5")]
+    [InlineData("Chain:PullInterval", "02:00:00")]
+    public void A_wait_out_of_range_is_refused_naming_the_key(string key, string value)
+    {
+        var refused = Assert.Throws<ServiceConfigurationException>(() => ChainOptions.Load(Config(("Chain:ConnectionString", "Host=db"), ("Chain:ShopId", "cafe"), (key, value))));
+        Assert.Contains(key + " " + value, refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,9 @@ internal sealed class TillProcess : IDisposable
         File.WriteAllText(ConfigPath, JsonSerializer.Serialize(new
         {
             Till = new { Id = tillId },
-            Chain = new { ConnectionStringFile = ConnectionFile, ShopId = shopId },
+            // PostgreSQL's answer to a redemption is awaited up to a minute, a deadline that only catches a hang: under
+            // load the shipped 2 s can pass, and the till would then answer as if the chain were away.
+            Chain = new { ConnectionStringFile = ConnectionFile, ShopId = shopId, RedemptionWait = "00:01:00" },
             Panel = new { Socket = Path.Combine(directory.FullName, "panel.sock") },
         }));
     }

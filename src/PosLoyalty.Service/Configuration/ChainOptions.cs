@@ -26,6 +26,12 @@ public sealed class ChainOptions
     /// <summary>The longest wait between attempts while PostgreSQL cannot be reached.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The longest the counter waits for PostgreSQL's answer to a coupon's redemption before the offline rule decides: a
+    /// round trip on a shop's network is milliseconds, and a cashier should not stand waiting longer.
+    /// </summary>
+    public TimeSpan RedemptionWait { get; set; } = TimeSpan.FromSeconds(2);
+
     public bool IsConfigured => ConnectionString is not null || ConnectionStringFile is not null || ShopId is not null;
 
     /// <summary>Binds the section, or returns null when there is none. Throws <see cref="ServiceConfigurationException"/> naming each bad key.</summary>
@@ -82,6 +88,11 @@ public sealed class ChainOptions
         if (MaxRetryDelay < TimeSpan.FromSeconds(1) || MaxRetryDelay > TimeSpan.FromHours(1))
         {
             yield return $"Chain:MaxRetryDelay {MaxRetryDelay.ToString("c", CultureInfo.InvariantCulture)} must be between 00:00:01 and 01:00:00";
+        }
+
+        if (RedemptionWait < TimeSpan.FromMilliseconds(100) || RedemptionWait > TimeSpan.FromMinutes(1))
+        {
+            yield return $"Chain:RedemptionWait {RedemptionWait.ToString("c", CultureInfo.InvariantCulture)} must be between 00:00:00.1 and 00:01:00";
         }
 
         if (ConnectionStringFile is { } file && FileProblem(file) is { } problem)
