@@ -17,8 +17,8 @@ internal static class ChainConflictOutput
         ArgumentNullException.ThrowIfNull(conflicts);
         foreach (var k in conflicts.Cards)
         {
-            yield return $"card {k.MaskedCard}: held by customer {k.Holder.Customer} (chain id {k.Holder.ChainId}, enrolled at {k.Holder.ShopId}/{k.Holder.TillId}), "
-                + $"claimed by customer {k.Claimant.Customer} (chain id {k.Claimant.ChainId}, at {k.Claimant.ShopId}/{k.Claimant.TillId}); resolve: {MergeCommand(k)}";
+            yield return $"card {k.MaskedCard}: held by customer {k.Holder.Customer} (chain id {k.Holder.ChainId}, claimed first at {k.Holder.ShopId}/{k.Holder.TillId}), "
+                + $"claimed later by customer {k.Claimant.Customer} (chain id {k.Claimant.ChainId}, at {k.Claimant.ShopId}/{k.Claimant.TillId}); resolve: {MergeCommand(k)}";
         }
 
         foreach (var k in conflicts.Coupons)

@@ -35,17 +35,17 @@ internal sealed record ChainHealth(string Server, string ShopId, string TillId, 
         return new ChainHealth(ChainConnection.Describe(connectionString), options.ShopId!, tillId, unreachable, state, lag, ctx.Get<ChainConflicts>().Read());
     }
 
-    /// <summary>The lines `chain status` prints, and `doctor` under its chain heading.</summary>
-    public void WriteText(TextWriter o)
+    /// <summary>The lines `chain status` prints, and `doctor` with its details indented under the heading.</summary>
+    public void WriteText(TextWriter o, string indent = "")
     {
         ArgumentNullException.ThrowIfNull(o);
         o.WriteLine($"chain {Server}, shop {ShopId}, till {TillId}: {(Connected ? "connected" : "not reachable (" + Unreachable + ")")}");
-        o.WriteLine($"outbox: {State.OutboxDepth} waiting, lag {LagSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
-        o.WriteLine($"last push: {Time(State.LastPushAt)}; last pull: {Time(State.LastPullAt)}");
-        o.WriteLine($"pulled events waiting to apply: {State.WaitingToApply}; conflicts to review: {Conflicts.Count}");
+        o.WriteLine($"{indent}outbox: {State.OutboxDepth} waiting, lag {LagSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        o.WriteLine($"{indent}last push: {Time(State.LastPushAt)}; last pull: {Time(State.LastPullAt)}");
+        o.WriteLine($"{indent}pulled events waiting to apply: {State.WaitingToApply}; conflicts to review: {Conflicts.Count}");
         foreach (var line in ChainConflictOutput.Lines(Conflicts))
         {
-            o.WriteLine("  " + line);
+            o.WriteLine(indent + "  " + line);
         }
     }
 

@@ -239,7 +239,7 @@ internal static class DoctorCommand
         o.WriteLine($"  {report.Customers} customers, {report.Sales} sales, {report.LedgerRows} ledger rows, {report.BalanceMismatches} balance mismatches");
         o.WriteLine($"  last backup: {report.LastBackupAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "never"}");
         o.WriteLine($"  coupons waiting for the printer: {till.CouponsPending}; receipts in another currency (30 days): {till.CurrencyMismatches.Sum(m => m.Receipts)}");
-        chain?.WriteText(o);
+        chain?.WriteText(o, indent: "  ");
         o.WriteLine($"clock: {clock.Now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC, synchronised: {YesNo(clock.Synchronized)} ({clock.Source})");
         foreach (var problem in problems)
         {
