@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Service.Configuration;
+using PosLoyalty.Service.Hosting;
 using PosLoyalty.Storage;
 using PosLoyalty.Storage.Outbox;
 
@@ -10,7 +11,9 @@ namespace PosLoyalty.Chain;
 /// <summary>
 /// Keeps the till in step with the chain: a sync round at every pull interval, and at once when the SQLite file
 /// changes and the outbox holds something (inotify on the file and its WAL, so a change made by the CLI in another
-/// process counts too). On failure it backs off, doubling up to Chain:MaxRetryDelay; the till keeps selling.
+/// process counts too). On failure it backs off, doubling from 1 s up to Chain:MaxRetryDelay; the till keeps selling.
+/// While the chain stays away it warns at each of the first attempts, then once a minute (each attempt in between is
+/// logged at debug level), so a server down for a day does not fill the journal.
 /// </summary>
 public sealed class ChainSyncService(
     ChainSync sync,
@@ -26,14 +29,16 @@ public sealed class ChainSyncService(
         var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         using var watcher = WatchDatabase(changes.Writer);
         logger.SyncStarted(identity.ShopId, identity.TillId, identity.Server);
-        var failures = 0;
         var delay = options.PullInterval;
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), options.MaxRetryDelay);
+        var warnings = new UnreachableWarnings();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var round = await sync.RunOnceAsync(stoppingToken);
                 var state = outbox.ReadState();
+                var failures = warnings.Failures;
                 if (failures > 0)
                 {
                     logger.SyncRecovered(failures);
@@ -49,18 +54,25 @@ public sealed class ChainSyncService(
                     logger.Waiting(state.WaitingToApply, state.Conflicts);
                 }
 
-                failures = 0;
+                warnings.Succeeded();
+                backoff.Reset();
                 delay = options.PullInterval;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not OutOfMemoryException)
             {
-                failures++;
-                delay = Backoff(failures);
+                delay = backoff.Next();
                 var state = outbox.ReadState();
-                logger.SyncFailed(ChainConnection.Explain(ex), state.OutboxDepth, LagSeconds(state), delay);
+                if (warnings.Failed(time.GetUtcNow()))
+                {
+                    logger.SyncFailed(ChainConnection.Explain(ex), state.OutboxDepth, LagSeconds(state), delay);
+                }
+                else
+                {
+                    logger.SyncStillFailing(ChainConnection.Explain(ex), warnings.Failures, state.OutboxDepth, delay);
+                }
             }
 
-            await WaitAsync(changes.Reader, delay, wakeOnChange: failures == 0, stoppingToken);
+            await WaitAsync(changes.Reader, delay, wakeOnChange: warnings.Failures == 0, stoppingToken);
         }
     }
 
@@ -93,12 +105,6 @@ public sealed class ChainSyncService(
                 return;
             }
         }
-    }
-
-    private TimeSpan Backoff(int failures)
-    {
-        var seconds = Math.Min(options.MaxRetryDelay.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 16)));
-        return TimeSpan.FromSeconds(seconds);
     }
 
     private double LagSeconds(ChainSyncState state) =>

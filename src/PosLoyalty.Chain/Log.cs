@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "Chain unreachable ({Reason}); outbox {OutboxDepth} waiting, lag {LagSeconds:F1} s; next try in {RetryDelay}")]
     public static partial void SyncFailed(this ILogger logger, string reason, long outboxDepth, double lagSeconds, TimeSpan retryDelay);
 
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Debug, Message = "Chain still unreachable ({Reason}), attempt {Attempt}; outbox {OutboxDepth} waiting; next try in {RetryDelay}")]
+    public static partial void SyncStillFailing(this ILogger logger, string reason, int attempt, long outboxDepth, TimeSpan retryDelay);
+
     [LoggerMessage(EventId = 9004, Level = LogLevel.Information, Message = "Chain reachable again after {FailureCount} failed attempts")]
     public static partial void SyncRecovered(this ILogger logger, int failureCount);
 

@@ -24,7 +24,7 @@ public sealed class ChainOptions
     public TimeSpan PullInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest wait between attempts while PostgreSQL cannot be reached.</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     public bool IsConfigured => ConnectionString is not null || ConnectionStringFile is not null || ShopId is not null;
 

@@ -127,7 +127,7 @@ internal sealed class TillRig : IDisposable
 
     /// <summary>
     /// Starts `posloyalty run --headless` on the settings and waits until it has opened the scanner and the tap (it puts
-    /// their lines in raw mode) and, when given, logged <paramref name="readyLog"/>.
+    /// their lines in raw mode), connected to the rig's own printer, and, when given, logged <paramref name="readyLog"/>.
     /// </summary>
     public RunningService Start(string? readyLog = null, bool waitForTap = true)
     {
@@ -136,6 +136,14 @@ internal sealed class TillRig : IDisposable
         if (waitForTap)
         {
             pos?.WaitUntilRaw(Patience);
+
+            // Until the printer is connected a coupon cannot go in before the cut: it waits in the queue and prints on
+            // its own slip after the receipt, as it should. Under load a scan and a receipt can beat the connection,
+            // so a test of the cut waits for it, as a cashier's first sale comes long after start.
+            if (printer is not null)
+            {
+                service.WaitForLog($"127.0.0.1:{printer.Port} connected", Patience);
+            }
         }
 
         if (readyLog is not null)
