@@ -108,6 +108,19 @@ public sealed class ChainCardConflictEndToEndTests(PostgresCluster cluster)
         }
     }
 
+    [PostgresClusterFact]
+    public void Doctor_refuses_a_chain_password_file_others_may_read_as_run_would_naming_the_key()
+    {
+        using var till = new TillProcess("till-a", "Host=127.0.0.1;Username=till;Password=doctor-readable-pw");
+        File.SetUnixFileMode(till.ConnectionFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        var doctor = till.Run("doctor");
+
+        Assert.Equal(4, doctor.ExitCode);
+        Assert.Contains("Chain:ConnectionStringFile", doctor.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("doctor-readable-pw", till.Printed, StringComparison.Ordinal);
+    }
+
     private static string ChainId(JsonElement conflict, string side) => conflict.GetProperty(side).GetProperty("chainId").GetString()!;
 
     /// <summary>What `chain status` and `doctor` print, without the customers' own commands (which show the person).</summary>
