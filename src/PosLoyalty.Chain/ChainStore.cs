@@ -137,6 +137,40 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
     }
 
     /// <summary>
+    /// PostgreSQL's card decisions: every row of card_conflicts with the shop and till of the holder's claim. Conflicts
+    /// are rare (two tills enrolling one card while apart) and a row is never changed, so the whole table is read:
+    /// the till keeps those about customers it knows (<see cref="ChainInbox.ReceiveCardConflicts"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<PulledCardConflict>> PullCardConflictsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var cmd = new NpgsqlCommand(
+            """
+            SELECT k.claimant_event, k.card, k.holder, h.shop_id, h.till_id, k.claimant, k.shop_id, k.till_id, k.found_at
+            FROM card_conflicts k JOIN cards h ON h.card = k.card
+            ORDER BY k.found_at, k.claimant_event
+            """,
+            connection);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        var conflicts = new List<PulledCardConflict>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            conflicts.Add(new PulledCardConflict(
+                r.GetGuid(0),
+                r.GetString(1),
+                r.GetGuid(2),
+                r.GetString(3),
+                r.GetString(4),
+                r.GetGuid(5),
+                r.GetString(6),
+                r.GetString(7),
+                new DateTimeOffset(r.GetDateTime(8), TimeSpan.Zero)));
+        }
+
+        return conflicts;
+    }
+
+    /// <summary>
     /// Redeems <paramref name="code"/> chain-wide for this till by one conditional INSERT that a second till loses:
     /// Won when this till holds the redemption now (or held it already), else TakenElsewhere naming the holder.
     /// </summary>

@@ -2,7 +2,10 @@ using PosLoyalty.Storage.Outbox;
 
 namespace PosLoyalty.Chain;
 
-/// <summary>One push and pull: the whole outbox in order, then everything the other tills added since the last pull.</summary>
+/// <summary>
+/// One push and pull: the whole outbox in order, then everything the other tills added since the last pull, then
+/// PostgreSQL's card decisions when anything moved.
+/// </summary>
 public sealed class ChainSync(ChainStore store, ChainOutbox outbox, ChainInbox inbox, TimeProvider time)
 {
     private const int BatchSize = 500;
@@ -50,6 +53,9 @@ public sealed class ChainSync(ChainStore store, ChainOutbox outbox, ChainInbox i
         var now = time.GetUtcNow();
         if (pushed > 0 || pulled > 0 || recordedAt is not { } last || now - last >= IdleRecordInterval)
         {
+            // A card conflict is born in a push's transaction, beside the claimant's event: this till's push made it,
+            // or this pull brought the event, so a round that moved nothing has no new decision to fetch.
+            inbox.ReceiveCardConflicts(await store.PullCardConflictsAsync(cancellationToken));
             outbox.RecordSync(now, now);
             recordedAt = now;
         }

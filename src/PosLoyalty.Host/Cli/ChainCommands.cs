@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Npgsql;
 using PosLoyalty.Chain;
 using PosLoyalty.Service.Configuration;
@@ -51,41 +50,24 @@ internal static class ChainCommands
         }));
         chain.Subcommands.Add(sync);
 
-        var status = new Command("status", "is the chain reachable, what waits to be pushed, when it last synced, conflicts to review");
+        var status = new Command("status", "is the chain reachable, what waits to be pushed, when it last synced, and each conflict to review with the command that settles it");
         bind(status, (ctx, _) =>
         {
-            var options = RequireChain(ctx);
-            var tillId = ServiceSettings.Load(ctx.Configuration).Till.Id;
-            var connectionString = options.ReadConnectionString();
-            string? problem = null;
-            try
-            {
-                Talk(connectionString, async ds => await new ChainStore(ds, options.ShopId!, tillId).PingAsync(CancellationToken.None));
-            }
-            catch (ChainException ex)
-            {
-                problem = ex.Message;
-            }
-
-            var state = ctx.Get<ChainOutbox>().ReadState();
-            var lag = state.OldestUnpushedAt is { } oldest ? Math.Max(0, Math.Round((ctx.Time.GetUtcNow() - oldest).TotalSeconds, 1)) : 0;
+            var health = ChainHealth.Read(ctx, RequireChain(ctx));
             if (ctx.Json)
             {
-                JsonOutput.Write(ctx.Output, new { connected = problem is null, outbox = state.OutboxDepth, lastPushAt = state.LastPushAt, lastPullAt = state.LastPullAt, lagSeconds = lag, conflicts = state.Conflicts });
-                return ExitCodes.Ok;
+                JsonOutput.Write(ctx.Output, health.Json());
+            }
+            else
+            {
+                health.WriteText(ctx.Output);
             }
 
-            ctx.Output.WriteLine($"chain {ChainConnection.Describe(connectionString)}, shop {options.ShopId}, till {tillId}: {(problem is null ? "connected" : "not reachable (" + problem + ")")}");
-            ctx.Output.WriteLine($"outbox: {state.OutboxDepth} waiting, lag {lag.ToString("0.0", CultureInfo.InvariantCulture)} s");
-            ctx.Output.WriteLine($"last push: {Time(state.LastPushAt)}; last pull: {Time(state.LastPullAt)}");
-            ctx.Output.WriteLine($"pulled events waiting to apply: {state.WaitingToApply}; conflicts to review: {state.Conflicts}");
             return ExitCodes.Ok;
         });
         chain.Subcommands.Add(status);
         return chain;
     }
-
-    private static string Time(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : "never";
 
     internal static ChainOptions RequireChain(CliContext ctx) =>
         ChainOptions.Load(ctx.Configuration) is { IsConfigured: true } options

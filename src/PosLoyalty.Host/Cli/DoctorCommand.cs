@@ -10,15 +10,16 @@ namespace PosLoyalty.Host.Cli;
 
 /// <summary>
 /// `posloyalty doctor`: the configuration, each configured device (exists, permissions, opens, printer status),
-/// the database (quick_check, WAL, free disk, last backup), the clock, and what the till left waiting — with what
-/// to do about each problem. Exit 5 when the database is damaged, 4 when the configuration would stop the
-/// service, 6 when a configured device has a problem, else 0 (advice such as "make a backup" is not a failure).
+/// the database (quick_check, WAL, free disk, last backup), the chain when one is configured (reachable, outbox
+/// depth, lag, conflicts), the clock, and what the till left waiting — with what to do about each problem. Exit 5
+/// when the database is damaged, 4 when the configuration would stop the service, 6 when a configured device has a
+/// problem, else 0 (advice such as "make a backup", or a chain that cannot be reached, is not a failure).
 /// </summary>
 internal static class DoctorCommand
 {
     public static Command Build(Action<Command, Func<CliContext, ParseResult, int>> bind)
     {
-        var doctor = new Command("doctor", "check the configuration, the devices, the database and the clock, and say what to do about each problem");
+        var doctor = new Command("doctor", "check the configuration, the devices, the database, the chain and the clock, and say what to do about each problem");
         bind(doctor, (ctx, _) => Run(ctx));
         return doctor;
     }
@@ -52,6 +53,7 @@ internal static class DoctorCommand
         }
 
 
+        var chain = ReadChain(ctx, ref configurationError);
         var problems = new List<string>();
         if (configurationError is not null)
         {
@@ -62,21 +64,56 @@ internal static class DoctorCommand
         problems.AddRange(report.Problems);
         problems.AddRange(clock.Problems);
         problems.AddRange(till.Problems);
+        problems.AddRange(ChainProblems(chain));
 
         if (ctx.Json)
         {
-            WriteJson(ctx, configurationError, devices, clock, report, till, problems);
+            WriteJson(ctx, configurationError, devices, clock, report, till, chain, problems);
         }
         else
         {
-            WriteText(ctx.Output, configurationError, devices, clock, report, till, problems);
+            WriteText(ctx.Output, configurationError, devices, clock, report, till, chain, problems);
         }
 
-        // Only damage is a storage failure; advice (no recent backup, clock, pending coupons) is not a failure.
+        // Only damage is a storage failure; advice (no recent backup, clock, pending coupons, a chain that is away or
+        // a conflict to review: the till works offline) is not a failure.
         return report.QuickCheck != "ok" || report.BalanceMismatches != 0 ? ExitCodes.StorageFailure
             : configurationError is not null ? ExitCodes.BadConfiguration
             : devices.Any(d => !d.Healthy) ? ExitCodes.DeviceFailure
             : ExitCodes.Ok;
+    }
+
+    /// <summary>The chain section, when the configuration has one; a Chain key `run` would refuse is a configuration error.</summary>
+    private static ChainHealth? ReadChain(CliContext ctx, ref string? configurationError)
+    {
+        try
+        {
+            return ChainOptions.Load(ctx.Configuration) is { IsConfigured: true } options ? ChainHealth.Read(ctx, options) : null;
+        }
+        catch (Exception ex) when (ex is ServiceConfigurationException or ConfigurationException)
+        {
+            configurationError ??= ex.Message;
+            return null;
+        }
+    }
+
+    private static IEnumerable<string> ChainProblems(ChainHealth? chain)
+    {
+        if (chain is null)
+        {
+            yield break;
+        }
+
+        if (!chain.Connected)
+        {
+            yield return $"{chain.Unreachable}: the till works offline meanwhile and its outbox keeps {chain.State.OutboxDepth} event(s) (oldest {chain.LagSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s) until the chain answers; "
+                + "check the network, the server and the login (posloyalty chain status)";
+        }
+
+        foreach (var line in ChainConflictOutput.Lines(chain.Conflicts))
+        {
+            yield return "chain conflict: " + line;
+        }
     }
 
     private static List<DeviceReport> ProbeDevices(ServiceSettings settings)
@@ -107,7 +144,7 @@ internal static class DoctorCommand
         return [.. checks.Select(c => probe.ProbeAsync(c, overall.Token).GetAwaiter().GetResult())];
     }
 
-    private static void WriteJson(CliContext ctx, string? configurationError, List<DeviceReport> devices, ClockReport clock, HealthReport report, DoctorTillChecks till, List<string> problems) =>
+    private static void WriteJson(CliContext ctx, string? configurationError, List<DeviceReport> devices, ClockReport clock, HealthReport report, DoctorTillChecks till, ChainHealth? chain, List<string> problems) =>
         JsonOutput.Write(ctx.Output, new
         {
             database = new
@@ -154,9 +191,24 @@ internal static class DoctorCommand
                 oldestPendingIssuedAt = till.OldestPendingIssuedAt,
                 newestSaleAt = till.NewestSaleAt,
             },
+            chain = chain is null ? null : new
+            {
+                server = chain.Server,
+                shopId = chain.ShopId,
+                tillId = chain.TillId,
+                connected = chain.Connected,
+                unreachable = chain.Unreachable,
+                outbox = chain.State.OutboxDepth,
+                lagSeconds = chain.LagSeconds,
+                lastPushAt = chain.State.LastPushAt,
+                lastPullAt = chain.State.LastPullAt,
+                waiting = chain.State.WaitingToApply,
+                conflicts = chain.Conflicts.Count,
+                conflictList = ChainConflictOutput.Json(chain.Conflicts),
+            },
         });
 
-    private static void WriteText(TextWriter o, string? configurationError, List<DeviceReport> devices, ClockReport clock, HealthReport report, DoctorTillChecks till, List<string> problems)
+    private static void WriteText(TextWriter o, string? configurationError, List<DeviceReport> devices, ClockReport clock, HealthReport report, DoctorTillChecks till, ChainHealth? chain, List<string> problems)
     {
         o.WriteLine(configurationError is null ? "configuration: ok" : "configuration: INVALID");
         foreach (var d in devices)
@@ -187,6 +239,7 @@ internal static class DoctorCommand
         o.WriteLine($"  {report.Customers} customers, {report.Sales} sales, {report.LedgerRows} ledger rows, {report.BalanceMismatches} balance mismatches");
         o.WriteLine($"  last backup: {report.LastBackupAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "never"}");
         o.WriteLine($"  coupons waiting for the printer: {till.CouponsPending}; receipts in another currency (30 days): {till.CurrencyMismatches.Sum(m => m.Receipts)}");
+        chain?.WriteText(o, indent: "  ");
         o.WriteLine($"clock: {clock.Now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC, synchronised: {YesNo(clock.Synchronized)} ({clock.Source})");
         foreach (var problem in problems)
         {

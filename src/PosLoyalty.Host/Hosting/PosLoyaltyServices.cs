@@ -55,6 +55,7 @@ internal static class PosLoyaltyServices
         services.AddSingleton<CustomerCardQuery>();
         services.AddSingleton<ChainOutbox>();
         services.AddSingleton<ChainInbox>();
+        services.AddSingleton<ChainConflicts>();
         services.AddSingleton<SaleRecorder>();
         services.AddSingleton<PendingSales>();
         services.AddSingleton<CouponRepository>();

@@ -11,7 +11,8 @@ namespace PosLoyalty.Storage.Outbox;
 /// The pull side: other tills' events, stored by (till, seq) so a pull is idempotent, then applied to this file's
 /// tables in the chain's order of arrival, each in its own transaction with its "applied" mark. Applying writes
 /// no outbox event: the change is already in the chain. An event that names a customer this till has not heard of
-/// waits and is tried again at the next pull; a card another customer holds here is a conflict left for review.
+/// waits and is tried again at the next pull; a card another customer holds here stays with them (the pulled customer
+/// is enrolled without it), and PostgreSQL's decision over it comes with <see cref="ReceiveCardConflicts"/>.
 /// </summary>
 public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
 {
@@ -52,6 +53,66 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         }
 
         return applied;
+    }
+
+    /// <summary>
+    /// Makes this file's copy of PostgreSQL's card decisions equal to <paramref name="conflicts"/> (every row of
+    /// card_conflicts), keeping those that name a customer this till knows, in one transaction; a row PostgreSQL no
+    /// longer has (an erasure deletes the person's) goes here too. Only the masked card is kept. Writes nothing when
+    /// nothing changed. Returns how many this file holds.
+    /// </summary>
+    public int ReceiveCardConflicts(IReadOnlyList<PulledCardConflict> conflicts)
+    {
+        ArgumentNullException.ThrowIfNull(conflicts);
+        using var c = database.OpenConnection();
+        using var tx = c.BeginTransaction(deferred: false);
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        using (var cmd = Sql.Command(c, tx, "SELECT claimant_event FROM chain_card_conflicts"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                held.Add(r.GetString(0));
+            }
+        }
+
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var k in conflicts)
+        {
+            var key = k.ClaimantEvent.ToString();
+            if (ChainCustomerIds.Local(c, tx, k.Holder.ToString()) is null && ChainCustomerIds.Local(c, tx, k.Claimant.ToString()) is null)
+            {
+                continue; // about no one this till knows
+            }
+
+            wanted.Add(key);
+            if (held.Contains(key))
+            {
+                continue; // a decision never changes on PostgreSQL: the row here is still right
+            }
+
+            Sql.Execute(
+                c,
+                tx,
+                "INSERT INTO chain_card_conflicts (claimant_event, masked_card, holder, holder_shop, holder_till, claimant, claimant_shop, claimant_till, found_at) VALUES ($e, $card, $h, $hs, $ht, $c, $cs, $ct, $at)",
+                ("$e", key),
+                ("$card", CardNumber.TryParse(k.Card, out var card, out _) ? card.Masked() : "****"),
+                ("$h", k.Holder.ToString()),
+                ("$hs", k.HolderShopId),
+                ("$ht", k.HolderTillId),
+                ("$c", k.Claimant.ToString()),
+                ("$cs", k.ClaimantShopId),
+                ("$ct", k.ClaimantTillId),
+                ("$at", Sql.Time(k.FoundAt)));
+        }
+
+        foreach (var gone in held.Where(h => !wanted.Contains(h)))
+        {
+            Sql.Execute(c, tx, "DELETE FROM chain_card_conflicts WHERE claimant_event = $e", ("$e", gone));
+        }
+
+        tx.Commit();
+        return wanted.Count;
     }
 
     /// <summary>
@@ -272,7 +333,8 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         }
 
         // Two tills enrolled the same card: the customer is still enrolled here, without the card another customer
-        // holds, so that `customers merge` can fold one into the other at any till (docs/chain.md).
+        // holds, so that `customers merge` can fold one into the other at any till (docs/chain.md). The note is the
+        // pulled event's history; the conflict to review is PostgreSQL's row, pulled by ReceiveCardConflicts.
         (string Text, bool Waits)? conflict = null;
         var cards = new List<JsonObject>();
         foreach (var card in p["cards"]?.AsArray() ?? [])

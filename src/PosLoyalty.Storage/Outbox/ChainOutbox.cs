@@ -7,7 +7,6 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
 {
     private const string LastPushKey = "chain.last_push_at";
     private const string LastPullKey = "chain.last_pull_at";
-    private const string CouponConflictKeyPrefix = "chain.coupon_conflict:";
 
     /// <summary>The oldest events not yet pushed, in seq order.</summary>
     public IReadOnlyList<OutboxEvent> ReadUnpushed(int limit)
@@ -60,7 +59,7 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
         using var tx = c.BeginTransaction(deferred: false);
         foreach (var (code, holder) in conflicts)
         {
-            Sql.Execute(c, tx, "INSERT INTO chain_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO NOTHING", ("$k", CouponConflictKeyPrefix + code), ("$v", $"conflict: coupon {code} was redeemed here offline and already at till {holder}"));
+            Sql.Execute(c, tx, "INSERT INTO chain_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO NOTHING", ("$k", ChainConflicts.CouponKeyPrefix + code), ("$v", $"conflict: coupon {code} was redeemed here offline and already at till {holder}"));
         }
 
         tx.Commit();
@@ -83,18 +82,7 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
         var depth = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_outbox WHERE pushed_at IS NULL");
         var oldest = Sql.Scalar<string>(c, tx, "SELECT MIN(at) FROM chain_outbox WHERE pushed_at IS NULL");
         var waiting = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_pulled WHERE applied_at IS NULL");
-        // A conflict is settled once its customers are merged, at this till or at another: the pulled customer was
-        // folded into another (erased_at) or another was folded into them.
-        var conflicts = Sql.Scalar<long>(
-            c,
-            tx,
-            """
-            SELECT COUNT(*) FROM chain_pulled p
-            LEFT JOIN chain_customers cc ON cc.chain_id = p.customer
-            LEFT JOIN customers k ON k.id = cc.customer_id
-            WHERE p.problem LIKE 'conflict:%' AND k.erased_at IS NULL AND NOT EXISTS (SELECT 1 FROM customers m WHERE m.merged_into = k.id)
-            """)
-            + Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_state WHERE key LIKE $prefix", ("$prefix", CouponConflictKeyPrefix + "%"));
+        var conflicts = ChainConflicts.Read(c, tx).Count;
         var state = new ChainSyncState(depth, oldest is null ? null : Sql.ParseTime(oldest), ReadState(c, tx, LastPushKey), ReadState(c, tx, LastPullKey), waiting, conflicts);
         tx.Commit();
         return state;

@@ -282,6 +282,24 @@ public static class Migrations
         CREATE TRIGGER stamp_events_no_update BEFORE UPDATE ON stamp_events BEGIN SELECT RAISE(ABORT, 'the stamp ledger is append-only'); END;
         CREATE TRIGGER stamp_events_no_delete BEFORE DELETE ON stamp_events BEGIN SELECT RAISE(ABORT, 'the stamp ledger is append-only'); END;
         """,
+
+        // 7: PostgreSQL's decisions over cards (docs/chain.md, card conflicts): each card_conflicts row the pull
+        // brought that names a customer this till knows, with the shop and till of the holder's claim and of the
+        // claimant's. The pull keeps it equal to PostgreSQL's rows; a conflict is settled here once its two customers
+        // are merged. The card is kept masked: the file needs it only to show it.
+        """
+        CREATE TABLE chain_card_conflicts (
+            claimant_event TEXT PRIMARY KEY,     -- the claimant's event on PostgreSQL: the conflict's own key there
+            masked_card TEXT NOT NULL,
+            holder TEXT NOT NULL,                -- chain_customers.chain_id of the customer PostgreSQL gave the card
+            holder_shop TEXT NOT NULL,
+            holder_till TEXT NOT NULL,
+            claimant TEXT NOT NULL,              -- chain_customers.chain_id of the customer who claimed it later
+            claimant_shop TEXT NOT NULL,
+            claimant_till TEXT NOT NULL,
+            found_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int CurrentVersion => Steps.Count;

@@ -64,17 +64,40 @@ public sealed class ChainInboxTests
     }
 
     [Fact]
-    public void A_card_this_till_already_gave_someone_else_is_a_conflict_not_a_second_holder()
+    public void A_card_this_till_already_gave_someone_else_stays_theirs_and_PostgreSQLs_decision_lists_the_conflict()
     {
         using var a = new TestShop();
         using var b = new TestShop();
         a.Enrol("Ada", "CARD0001");
-        b.Enrol("Someone else", "CARD0001");
+        var someone = b.Enrol("Someone else", "CARD0001");
+        var inbox = new ChainInbox(b.Database, b.Clock);
 
-        new ChainInbox(b.Database, b.Clock).Receive(AsPulled(a, "till-A"));
+        inbox.Receive(AsPulled(a, "till-A"));
 
-        Assert.Equal(1, new ChainOutbox(b.Database).ReadState().Conflicts);
         Assert.Equal("Someone else", b.Customers.GetProfile(b.Customers.FindByCard(CardNumber.Parse("CARD0001"))!.CustomerId).Customer.DisplayName);
+        Assert.Equal(1, b.Scalar("SELECT COUNT(*) FROM chain_pulled WHERE problem LIKE 'conflict: card ****0001%'"));
+        Assert.Equal(0, new ChainOutbox(b.Database).ReadState().Conflicts); // the count is PostgreSQL's decision, pulled next
+
+        var ada = ChainId(b, "SELECT chain_id FROM chain_customers WHERE customer_id <> " + someone.Value);
+        var mine = ChainId(b, "SELECT chain_id FROM chain_customers WHERE customer_id = " + someone.Value);
+        Assert.Equal(1, inbox.ReceiveCardConflicts([new PulledCardConflict(Guid.CreateVersion7(), "CARD0001", ada, "shop-1", "till-A", mine, "shop-1", "till-B", b.Clock.GetUtcNow())]));
+
+        var conflict = Assert.Single(new ChainConflicts(b.Database).Read().Cards);
+        Assert.Equal("****0001", conflict.MaskedCard);
+        Assert.Equal(someone, conflict.Duplicate);
+        Assert.Equal(1, new ChainOutbox(b.Database).ReadState().Conflicts);
+        Assert.Equal(0, b.Scalar("SELECT COUNT(*) FROM chain_card_conflicts WHERE masked_card LIKE '%CARD%'")); // kept masked
+
+        Assert.Equal(0, inbox.ReceiveCardConflicts([]));
+        Assert.Equal(0, new ChainOutbox(b.Database).ReadState().Conflicts);
+    }
+
+    private static Guid ChainId(TestShop shop, string sql)
+    {
+        using var c = shop.Database.OpenConnection();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Guid.Parse((string)cmd.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
