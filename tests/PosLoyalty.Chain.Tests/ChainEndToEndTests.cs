@@ -51,7 +51,7 @@ public sealed class ChainEndToEndTests(PostgresCluster cluster)
 
         Assert.Equal(3, db.Scalar("SELECT count(*) FROM events WHERE kind IN ('customer-enrolled', 'sale-recorded')"));
         var status = a.Json("chain", "status");
-        Assert.Equal(["connected", "outbox", "lastPushAt", "lastPullAt", "lagSeconds", "conflicts"], status.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["connected", "outbox", "lastPushAt", "lastPullAt", "lagSeconds", "conflicts", "couponConflicts"], status.EnumerateObject().Select(p => p.Name));
         Assert.True(status.GetProperty("connected").GetBoolean());
         Assert.Equal(0, status.GetProperty("outbox").GetInt64());
         Assert.Equal(0, status.GetProperty("conflicts").GetInt64());

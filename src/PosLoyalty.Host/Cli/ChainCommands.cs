@@ -3,6 +3,7 @@ using System.Globalization;
 using Npgsql;
 using PosLoyalty.Chain;
 using PosLoyalty.Service.Configuration;
+using PosLoyalty.Storage.Coupons;
 using PosLoyalty.Storage.Outbox;
 
 namespace PosLoyalty.Host.Cli;
@@ -71,7 +72,7 @@ internal static class ChainCommands
             var lag = state.OldestUnpushedAt is { } oldest ? Math.Max(0, Math.Round((ctx.Time.GetUtcNow() - oldest).TotalSeconds, 1)) : 0;
             if (ctx.Json)
             {
-                JsonOutput.Write(ctx.Output, new { connected = problem is null, outbox = state.OutboxDepth, lastPushAt = state.LastPushAt, lastPullAt = state.LastPullAt, lagSeconds = lag, conflicts = state.Conflicts });
+                JsonOutput.Write(ctx.Output, new { connected = problem is null, outbox = state.OutboxDepth, lastPushAt = state.LastPushAt, lastPullAt = state.LastPullAt, lagSeconds = lag, conflicts = state.Conflicts, couponConflicts = CouponConflictsJson(ctx, tillId) });
                 return ExitCodes.Ok;
             }
 
@@ -79,10 +80,30 @@ internal static class ChainCommands
             ctx.Output.WriteLine($"outbox: {state.OutboxDepth} waiting, lag {lag.ToString("0.0", CultureInfo.InvariantCulture)} s");
             ctx.Output.WriteLine($"last push: {Time(state.LastPushAt)}; last pull: {Time(state.LastPullAt)}");
             ctx.Output.WriteLine($"pulled events waiting to apply: {state.WaitingToApply}; conflicts to review: {state.Conflicts}");
+            WriteCouponConflicts(ctx, tillId);
             return ExitCodes.Ok;
         });
         chain.Subcommands.Add(status);
         return chain;
+    }
+
+    /// <summary>The coupon conflicts still counted, for `chain status --json` (`coupons conflicts` lists them too).</summary>
+    private static IEnumerable<object> CouponConflictsJson(CliContext ctx, string tillId) =>
+        ctx.Get<CouponConflicts>().List(includeResolved: false).Select(k => CouponConflictOutput.Json(k, tillId));
+
+    /// <summary>The coupon conflicts still counted, one line each with the code masked, and how to clear them.</summary>
+    private static void WriteCouponConflicts(CliContext ctx, string tillId)
+    {
+        var open = ctx.Get<CouponConflicts>().List(includeResolved: false);
+        foreach (var k in open)
+        {
+            ctx.Output.WriteLine("  " + CouponConflictOutput.Line(k, tillId, maskCode: true));
+        }
+
+        if (open.Count > 0)
+        {
+            ctx.Output.WriteLine("  (`posloyalty coupons conflicts` shows their codes; `posloyalty coupons resolve CODE` acknowledges one)");
+        }
     }
 
     private static string Time(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : "never";

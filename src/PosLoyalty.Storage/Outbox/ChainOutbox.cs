@@ -7,7 +7,6 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
 {
     private const string LastPushKey = "chain.last_push_at";
     private const string LastPullKey = "chain.last_pull_at";
-    private const string CouponConflictKeyPrefix = "chain.coupon_conflict:";
 
     /// <summary>The oldest events not yet pushed, in seq order.</summary>
     public IReadOnlyList<OutboxEvent> ReadUnpushed(int limit)
@@ -46,9 +45,10 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
 
     /// <summary>
     /// Coupons this till redeemed while offline that PostgreSQL already held for another till: kept as conflicts for
-    /// review, one per code (recording one again changes nothing). The redemption events stay pushed as they are.
+    /// review (<see cref="Coupons.CouponConflicts"/>), one per code (recording one again changes nothing, and one
+    /// already acknowledged stays so). The redemption events stay pushed as they are.
     /// </summary>
-    public void RecordCouponConflicts(IReadOnlyCollection<(string Code, string HolderTill)> conflicts)
+    public void RecordCouponConflicts(IReadOnlyCollection<(string Code, string HolderTill)> conflicts, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(conflicts);
         if (conflicts.Count == 0)
@@ -58,9 +58,10 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
 
         using var c = database.OpenConnection();
         using var tx = c.BeginTransaction(deferred: false);
+        var now = Sql.Time(at);
         foreach (var (code, holder) in conflicts)
         {
-            Sql.Execute(c, tx, "INSERT INTO chain_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO NOTHING", ("$k", CouponConflictKeyPrefix + code), ("$v", $"conflict: coupon {code} was redeemed here offline and already at till {holder}"));
+            Sql.Execute(c, tx, "INSERT INTO coupon_conflicts (code, holder_till, found_at) VALUES ($code, $holder, $at) ON CONFLICT (code) DO NOTHING", ("$code", code), ("$holder", holder), ("$at", now));
         }
 
         tx.Commit();
@@ -94,7 +95,7 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
             LEFT JOIN customers k ON k.id = cc.customer_id
             WHERE p.problem LIKE 'conflict:%' AND k.erased_at IS NULL AND NOT EXISTS (SELECT 1 FROM customers m WHERE m.merged_into = k.id)
             """)
-            + Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_state WHERE key LIKE $prefix", ("$prefix", CouponConflictKeyPrefix + "%"));
+            + Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM coupon_conflicts WHERE resolved_at IS NULL");
         var state = new ChainSyncState(depth, oldest is null ? null : Sql.ParseTime(oldest), ReadState(c, tx, LastPushKey), ReadState(c, tx, LastPullKey), waiting, conflicts);
         tx.Commit();
         return state;
