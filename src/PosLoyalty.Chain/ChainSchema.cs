@@ -100,7 +100,7 @@ public static partial class ChainSchema
     public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, string tillRole, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        if (!RoleName().IsMatch(tillRole))
+        if (!IsPlainRoleName(tillRole))
         {
             throw new ChainException($"till role '{tillRole}' is not a plain role name (lower-case letters, digits and _, at most 63)");
         }
@@ -192,6 +192,9 @@ public static partial class ChainSchema
             await rollback.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    /// <summary>Lower-case letters, digits and _, at most 63, not starting with a digit: safe to write into SQL unquoted.</summary>
+    public static bool IsPlainRoleName(string name) => RoleName().IsMatch(name);
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex RoleName();
