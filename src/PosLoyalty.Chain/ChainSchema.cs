@@ -92,6 +92,24 @@ public static partial class ChainSchema
         CREATE POLICY events_insert_as_own_till ON events FOR INSERT
             WITH CHECK (EXISTS (SELECT 1 FROM till_logins t WHERE t.login = session_user AND t.shop_id = events.shop_id AND t.till_id = events.till_id));
         """,
+
+        // 6: a till claims cards, records card conflicts and redeems coupons only as itself, as step 5 made it add
+        // events: every row's shop and till must be the session login's till_logins row. Reading stays open (a till
+        // finds who holds a card or a code). The erasure's triggers delete as the owner, whom no policy binds.
+        """
+        ALTER TABLE cards ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY cards_read ON cards FOR SELECT USING (true);
+        CREATE POLICY cards_insert_as_own_till ON cards FOR INSERT
+            WITH CHECK (EXISTS (SELECT 1 FROM till_logins t WHERE t.login = session_user AND t.shop_id = cards.shop_id AND t.till_id = cards.till_id));
+        ALTER TABLE card_conflicts ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY card_conflicts_read ON card_conflicts FOR SELECT USING (true);
+        CREATE POLICY card_conflicts_insert_as_own_till ON card_conflicts FOR INSERT
+            WITH CHECK (EXISTS (SELECT 1 FROM till_logins t WHERE t.login = session_user AND t.shop_id = card_conflicts.shop_id AND t.till_id = card_conflicts.till_id));
+        ALTER TABLE coupon_redemptions ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY coupon_redemptions_read ON coupon_redemptions FOR SELECT USING (true);
+        CREATE POLICY coupon_redemptions_insert_as_own_till ON coupon_redemptions FOR INSERT
+            WITH CHECK (EXISTS (SELECT 1 FROM till_logins t WHERE t.login = session_user AND t.shop_id = coupon_redemptions.shop_id AND t.till_id = coupon_redemptions.till_id));
+        """,
     ];
 
     public static int CurrentVersion => Steps.Count;
@@ -100,7 +118,7 @@ public static partial class ChainSchema
     public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, string tillRole, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        if (!RoleName().IsMatch(tillRole))
+        if (!IsPlainRoleName(tillRole))
         {
             throw new ChainException($"till role '{tillRole}' is not a plain role name (lower-case letters, digits and _, at most 63)");
         }
@@ -192,6 +210,9 @@ public static partial class ChainSchema
             await rollback.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    /// <summary>Lower-case letters, digits and _, at most 63, not starting with a digit: safe to write into SQL unquoted.</summary>
+    public static bool IsPlainRoleName(string name) => RoleName().IsMatch(name);
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex RoleName();

@@ -29,7 +29,7 @@ public sealed class ChainSync(ChainStore store, ChainOutbox outbox, ChainInbox i
 
             var lostClaims = new List<(string Code, string HolderTill)>();
             pushed += await store.PushAsync(batch, cancellationToken, lostClaims);
-            outbox.RecordCouponConflicts(lostClaims); // before the mark: a push repeated after a crash finds them again
+            outbox.RecordCouponConflicts(lostClaims, time.GetUtcNow()); // before the mark: a push repeated after a crash finds them again
             outbox.MarkPushed(batch[^1].Seq, time.GetUtcNow());
             if (batch.Count < BatchSize)
             {

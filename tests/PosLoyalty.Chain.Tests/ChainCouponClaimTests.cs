@@ -13,11 +13,12 @@ public sealed class ChainCouponClaimTests(PostgresCluster cluster)
     public async Task The_first_till_wins_a_code_again_and_again_and_every_other_till_is_told_who_holds_it()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        await using var a = ChainConnection.Open(db.CreateUnmappedTillLogin());
-        await using var b = ChainConnection.Open(db.CreateUnmappedTillLogin());
+        await using var a = ChainConnection.Open(db.CreateTillLogin("till-a"));
+        await using var b = ChainConnection.Open(db.CreateTillLogin("till-b"));
+        await using var c = ChainConnection.Open(db.CreateTillLogin("till-a", "shop-2"));
         var tillA = new ChainStore(a, "shop-1", "till-a");
         var tillB = new ChainStore(b, "shop-1", "till-b");
-        var otherShop = new ChainStore(b, "shop-2", "till-a");
+        var otherShop = new ChainStore(c, "shop-2", "till-a");
         var code = CouponCode.NewRandom().Value;
 
         Assert.Equal(ChainClaim.Won, await tillA.ClaimCouponAsync(code, At, CancellationToken.None));
@@ -32,7 +33,7 @@ public sealed class ChainCouponClaimTests(PostgresCluster cluster)
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
         var code = CouponCode.NewRandom().Value;
-        var sources = Enumerable.Range(0, 8).Select(_ => ChainConnection.Open(db.CreateUnmappedTillLogin())).ToList();
+        var sources = Enumerable.Range(0, 8).Select(i => ChainConnection.Open(db.CreateTillLogin($"till-{i}"))).ToList();
         try
         {
             var claims = await Task.WhenAll(sources.Select((ds, i) => Task.Run(() => new ChainStore(ds, "shop-1", $"till-{i}").ClaimCouponAsync(code, At, CancellationToken.None))));
@@ -54,7 +55,7 @@ public sealed class ChainCouponClaimTests(PostgresCluster cluster)
     public async Task A_till_role_may_not_update_delete_or_truncate_a_redemption()
     {
         var db = await ChainDatabase.CreateMigratedAsync(cluster);
-        await using var ds = ChainConnection.Open(db.CreateUnmappedTillLogin());
+        await using var ds = ChainConnection.Open(db.CreateTillLogin("till-a"));
         var code = CouponCode.NewRandom().Value;
         Assert.Equal(ChainClaim.Won, await new ChainStore(ds, "shop-1", "till-a").ClaimCouponAsync(code, At, CancellationToken.None));
         await using var till = await ds.OpenConnectionAsync();

@@ -99,6 +99,34 @@ public sealed class ChainCouponEndToEndTests(PostgresCluster cluster)
         Assert.Equal(1, db.Scalar($"SELECT count(*) FROM coupon_redemptions WHERE code = '{issuedAtA}' AND till_id = 'till-b'"));
         a.Json("chain", "sync");
         Assert.Equal(1, a.Json("chain", "status").GetProperty("conflicts").GetInt64()); // counted once, however often pushed
+
+        // Reviewed: listed with the two tills and when, the code masked in the status text; acknowledged, it stays.
+        var listed = Assert.Single(a.Json("chain", "status").GetProperty("conflictList").EnumerateArray());
+        Assert.Equal("coupon", listed.GetProperty("kind").GetString());
+        Assert.Equal(issuedAtA, listed.GetProperty("code").GetString());
+        Assert.Equal("till-a", listed.GetProperty("till").GetString());
+        Assert.Equal("till-b", listed.GetProperty("holderTill").GetString());
+        Assert.Equal(JsonValueKind.String, listed.GetProperty("redeemedHereAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("resolvedAt").ValueKind);
+        var text = a.Run("chain", "status");
+        Assert.Contains($"coupon ****-****-{issuedAtA[8..12]}-{issuedAtA[12..]}: redeemed offline at till till-a ", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("and at till till-b first", text.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(issuedAtA[..8], text.Stdout, StringComparison.Ordinal);
+        Assert.Equal(issuedAtA, Assert.Single(a.Json("coupons", "conflicts").EnumerateArray()).GetProperty("code").GetString());
+
+        var resolved = a.Json("coupons", "resolve", issuedAtA);
+        Assert.Equal(JsonValueKind.String, resolved.GetProperty("resolvedAt").ValueKind);
+        var after = a.Json("chain", "status");
+        Assert.Equal(0, after.GetProperty("conflicts").GetInt64());
+        Assert.Empty(after.GetProperty("conflictList").EnumerateArray());
+        Assert.Empty(a.Json("coupons", "conflicts").EnumerateArray());
+        Assert.Equal(issuedAtA, Assert.Single(a.Json("coupons", "conflicts", "--all").EnumerateArray()).GetProperty("code").GetString());
+        a.Json("chain", "sync");
+        Assert.Equal(0, a.Json("chain", "status").GetProperty("conflicts").GetInt64()); // a later push does not bring it back
+
+        var none = b.Run("coupons", "resolve", issuedAtB);
+        Assert.Equal(3, none.ExitCode);
+        Assert.Contains("has no conflict to resolve", none.Stderr, StringComparison.Ordinal);
     }
 
     [PostgresClusterFact]

@@ -53,6 +53,27 @@ public sealed class ChainCouponSessionTests(PostgresCluster cluster)
         Assert.Single(a.Outbox.ReadUnpushed(100), e => e.Kind == Storage.Outbox.ChainEventKinds.CouponRedeemed); // pushed when the chain is back
     }
 
+    [PostgresClusterFact]
+    public async Task A_customer_erased_at_another_till_has_their_coupon_voided_here_and_refused_at_the_counter()
+    {
+        var db = await ChainDatabase.CreateMigratedAsync(cluster);
+        using var a = new TestTill("till-a", db.CreateTillLogin("till-a"));
+        using var b = new TestTill("till-b", db.CreateTillLogin("till-b"));
+        var code = IssueAtA(a);
+        await a.SyncAsync();
+        await b.SyncAsync();
+        Assert.Equal(CouponStatus.Active, new CouponRepository(b.Database, b.Clock).Get(code).Status); // the premise: B holds it
+
+        b.Privacy.Erase(b.Holder(Card));
+        await b.SyncAsync();
+        await a.SyncAsync();
+
+        Assert.Equal(CouponStatus.Voided, new CouponRepository(a.Database, a.Clock).Get(code).Status);
+        var refused = Assert.IsType<ScanRefused>(Session(a, ChainOfflineRedemption.IssuedHere).HandleScan(code.Value));
+        Assert.StartsWith($"coupon {code.ToDisplayString()} was voided at ", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, db.Scalar($"SELECT count(*) FROM coupon_redemptions WHERE code = '{code.Value}'")); // the file refused it; PostgreSQL was not asked
+    }
+
     private static CouponCode IssueAtA(TestTill till)
     {
         till.Enrol("Paolo Rossi", Card);

@@ -82,6 +82,9 @@ public readonly record struct CouponCode
     /// <summary>Grouped for reading aloud and typing: XXXX-XXXX-XXXX-XX.</summary>
     public string ToDisplayString() => $"{Value[..4]}-{Value[4..8]}-{Value[8..12]}-{Value[12..]}";
 
+    /// <summary>For a line others may read (a status screen, a log): the first eight characters hidden, ****-****-XXXX-XX.</summary>
+    public string Masked() => $"****-****-{Value[8..12]}-{Value[12..]}";
+
     public override string ToString() => Value ?? string.Empty;
 
     // Luhn mod N (N = 32): catches every single-character error and most adjacent swaps.

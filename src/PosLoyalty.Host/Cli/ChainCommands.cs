@@ -2,12 +2,13 @@ using System.CommandLine;
 using Npgsql;
 using PosLoyalty.Chain;
 using PosLoyalty.Service.Configuration;
+using PosLoyalty.Storage.Coupons;
 using PosLoyalty.Storage.Outbox;
 
 namespace PosLoyalty.Host.Cli;
 
 /// <summary>
-/// `chain init|sync|status` (docs/chain.md): the shop's PostgreSQL, shared by its tills. No output ever holds the
+/// `chain init|sync|status|add-till` (docs/chain.md): the shop's PostgreSQL, shared by its tills. No output ever holds the
 /// connection string: the server is named as user@host:port/database.
 /// </summary>
 internal static class ChainCommands
@@ -66,7 +67,38 @@ internal static class ChainCommands
             return ExitCodes.Ok;
         });
         chain.Subcommands.Add(status);
+        chain.Subcommands.Add(AddTill(bind));
         return chain;
+    }
+
+    /// <summary>`chain add-till`: a till's own login in the till role and its till_logins row, as the schema's owner.</summary>
+    private static Command AddTill(Action<Command, Func<CliContext, ParseResult, int>> bind)
+    {
+        var login = new Option<string>("--login") { Description = "the till's PostgreSQL login (lower-case letters, digits and _)", Required = true };
+        var shop = new Option<string>("--shop") { Description = "the shop: the till's Chain:ShopId", Required = true };
+        var till = new Option<string>("--till") { Description = "the till: its Till:Id", Required = true };
+        var passwordFile = new Option<string?>("--password-file") { Description = "a file (mode 600) holding the login's password; needed for a login that does not exist yet" };
+        var adminFile = new Option<string?>("--admin-connection-file") { Description = "a file (mode 600) with the connection string of the database's owner; by default Chain:ConnectionString or Chain:ConnectionStringFile" };
+        var tillRole = new Option<string>("--till-role") { Description = "the role of the tills' logins, as given to chain init", DefaultValueFactory = _ => ChainSchema.DefaultTillRole };
+        var addTill = new Command("add-till", "as the database's owner: create a till's login in the till role and map it to its one shop and till (till_logins); safe to run again") { login, shop, till, passwordFile, adminFile, tillRole };
+        bind(addTill, (ctx, p) => Reach(ctx, () =>
+        {
+            // The owner's connection comes from the file given, else from this machine's Chain section.
+            var connectionString = p.GetValue(adminFile) is { } file
+                ? new ChainOptions { ConnectionStringFile = file, ShopId = p.GetValue(shop) }.ReadConnectionString()
+                : RequireChain(ctx).ReadConnectionString();
+            var password = p.GetValue(passwordFile) is { } secret ? SecretFile.Read(secret, "--password-file") : null;
+            var (name, shopId, tillId, role) = (p.GetValue(login)!, p.GetValue(shop)!, p.GetValue(till)!, p.GetValue(tillRole)!);
+            var outcome = Talk(connectionString, async ds => await ChainTillLogins.AddAsync(ds, name, shopId, tillId, password, role, CancellationToken.None));
+            var changed = new[] { (outcome.Created, "login created"), (outcome.PasswordSet && !outcome.Created, "password set"), (outcome.Mapped, "till_logins row added") }
+                .Where(c => c.Item1).Select(c => c.Item2).ToList();
+            var server = ChainConnection.Describe(connectionString);
+            return JsonOutput.Done(
+                ctx,
+                new { login = name, shop = shopId, till = tillId, tillRole = role, created = outcome.Created, passwordSet = outcome.PasswordSet, mapped = outcome.Mapped, server },
+                $"login {name} writes as till '{tillId}' of shop '{shopId}' at {server} ({(changed.Count == 0 ? "already so" : string.Join(", ", changed))})");
+        }));
+        return addTill;
     }
 
     internal static ChainOptions RequireChain(CliContext ctx) =>

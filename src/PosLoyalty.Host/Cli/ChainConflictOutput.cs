@@ -5,14 +5,15 @@ namespace PosLoyalty.Host.Cli;
 /// <summary>
 /// The conflicts left for review, as `chain status` and `doctor` show them: a card by its masked number, the two
 /// customers by chain id and this till's number (never a name), whose claim PostgreSQL kept, and the command that
-/// settles it here; a coupon by its code and the till that holds its redemption.
+/// settles it here; a coupon redeemed twice as <see cref="CouponConflictOutput"/> shows it (masked in the text), with
+/// the command that acknowledges it.
 /// </summary>
 internal static class ChainConflictOutput
 {
     /// <summary>Merge the claimant into the holder: PostgreSQL gave the card to the first claim that reached it.</summary>
     public static string MergeCommand(ChainCardConflict k) => $"posloyalty customers merge {k.Keep} {k.Duplicate} --yes";
 
-    public static IEnumerable<string> Lines(ChainConflictList conflicts)
+    public static IEnumerable<string> Lines(ChainConflictList conflicts, string tillId)
     {
         ArgumentNullException.ThrowIfNull(conflicts);
         foreach (var k in conflicts.Cards)
@@ -23,12 +24,12 @@ internal static class ChainConflictOutput
 
         foreach (var k in conflicts.Coupons)
         {
-            yield return $"coupon {k.Code}: redeemed here offline and already at till {k.HolderTill}; review by hand (no command clears it yet)";
+            yield return CouponConflictOutput.Line(k, tillId, maskCode: true) + "; resolve: posloyalty coupons resolve CODE (`posloyalty coupons conflicts` shows the code)";
         }
     }
 
     /// <summary>The list in --json: each entry says its kind ("card" or "coupon").</summary>
-    public static IReadOnlyList<object> Json(ChainConflictList conflicts)
+    public static IReadOnlyList<object> Json(ChainConflictList conflicts, string tillId)
     {
         ArgumentNullException.ThrowIfNull(conflicts);
         var list = new List<object>();
@@ -45,7 +46,7 @@ internal static class ChainConflictOutput
             });
         }
 
-        list.AddRange(conflicts.Coupons.Select(k => new { kind = "coupon", code = k.Code, holderTill = k.HolderTill }));
+        list.AddRange(conflicts.Coupons.Select(k => CouponConflictOutput.Json(k, tillId)));
         return list;
     }
 

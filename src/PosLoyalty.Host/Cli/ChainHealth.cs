@@ -43,7 +43,7 @@ internal sealed record ChainHealth(string Server, string ShopId, string TillId, 
         o.WriteLine($"{indent}outbox: {State.OutboxDepth} waiting, lag {LagSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         o.WriteLine($"{indent}last push: {Time(State.LastPushAt)}; last pull: {Time(State.LastPullAt)}");
         o.WriteLine($"{indent}pulled events waiting to apply: {State.WaitingToApply}; conflicts to review: {Conflicts.Count}");
-        foreach (var line in ChainConflictOutput.Lines(Conflicts))
+        foreach (var line in ChainConflictOutput.Lines(Conflicts, TillId))
         {
             o.WriteLine(indent + "  " + line);
         }
@@ -58,7 +58,7 @@ internal sealed record ChainHealth(string Server, string ShopId, string TillId, 
         lastPullAt = State.LastPullAt,
         lagSeconds = LagSeconds,
         conflicts = Conflicts.Count,
-        conflictList = ChainConflictOutput.Json(Conflicts),
+        conflictList = ChainConflictOutput.Json(Conflicts, TillId),
     };
 
     private static string Time(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : "never";

@@ -102,7 +102,7 @@ internal static class CliApp
     private static int? Classify(Exception ex) => ex switch
     {
         NotFoundException => ExitCodes.NotFound,
-        DomainValidationException or CouponNotRedeemableException or PinRefusedException or CliException => ExitCodes.InvalidInput,
+        DomainValidationException or CouponNotRedeemableException or PinRefusedException or CliException or Chain.TillLoginRefusedException => ExitCodes.InvalidInput,
         RulesValidationException or ConfigurationException or Service.Configuration.ServiceConfigurationException => ExitCodes.BadConfiguration,
         Drivers.EscPos.PrinterConnectionException or Drivers.Serial.SerialPortException or System.Net.Sockets.SocketException or Chain.ChainException => ExitCodes.DeviceFailure,
         StorageException or SqliteException or IOException or UnauthorizedAccessException => ExitCodes.StorageFailure,

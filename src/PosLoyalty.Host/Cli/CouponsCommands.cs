@@ -10,7 +10,7 @@ using PosLoyalty.Storage.Customers;
 
 namespace PosLoyalty.Host.Cli;
 
-/// <summary>`coupons list|show|redeem|void`.</summary>
+/// <summary>`coupons list|show|redeem|void|conflicts|resolve`.</summary>
 internal static class CouponsCommands
 {
     public static Command Build(Action<Command, Func<CliContext, ParseResult, int>> bind)
@@ -79,6 +79,38 @@ internal static class CouponsCommands
             return JsonOutput.Done(ctx, new { code = coupon.Code.Value, voided = true }, $"voided {coupon.Code.ToDisplayString()}");
         });
         coupons.Subcommands.Add(voidCommand);
+
+        var all = new Option<bool>("--all") { Description = "the resolved ones too" };
+        var conflicts = new Command("conflicts", "coupons this till redeemed offline that another till had already redeemed (chain), newest first") { all };
+        bind(conflicts, (ctx, p) =>
+        {
+            var tillId = ServiceSettings.Load(ctx.Configuration).Till.Id;
+            var found = ctx.Get<CouponConflicts>().List(includeResolved: p.GetValue(all));
+            if (ctx.Json)
+            {
+                JsonOutput.Write(ctx.Output, found.Select(k => CouponConflictOutput.Json(k, tillId)));
+            }
+            else
+            {
+                foreach (var k in found)
+                {
+                    ctx.Output.WriteLine(CouponConflictOutput.Line(k, tillId, maskCode: false));
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        coupons.Subcommands.Add(conflicts);
+
+        var resolveCode = Code();
+        var resolve = new Command("resolve", "acknowledge a coupon conflict: it stays in the history and no longer counts in `chain status`") { resolveCode };
+        bind(resolve, (ctx, p) =>
+        {
+            var tillId = ServiceSettings.Load(ctx.Configuration).Till.Id;
+            var k = ctx.Get<CouponConflicts>().Resolve(ParseCode(p.GetValue(resolveCode)));
+            return JsonOutput.Done(ctx, CouponConflictOutput.Json(k, tillId), "resolved " + CouponConflictOutput.Line(k, tillId, maskCode: false));
+        });
+        coupons.Subcommands.Add(resolve);
         return coupons;
     }
 

@@ -110,7 +110,7 @@ internal static class DoctorCommand
                 + "check the network, the server and the login (posloyalty chain status)";
         }
 
-        foreach (var line in ChainConflictOutput.Lines(chain.Conflicts))
+        foreach (var line in ChainConflictOutput.Lines(chain.Conflicts, chain.TillId))
         {
             yield return "chain conflict: " + line;
         }
@@ -204,7 +204,7 @@ internal static class DoctorCommand
                 lastPullAt = chain.State.LastPullAt,
                 waiting = chain.State.WaitingToApply,
                 conflicts = chain.Conflicts.Count,
-                conflictList = ChainConflictOutput.Json(chain.Conflicts),
+                conflictList = ChainConflictOutput.Json(chain.Conflicts, chain.TillId),
             },
         });
 

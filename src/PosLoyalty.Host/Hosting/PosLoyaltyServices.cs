@@ -59,6 +59,7 @@ internal static class PosLoyaltyServices
         services.AddSingleton<SaleRecorder>();
         services.AddSingleton<PendingSales>();
         services.AddSingleton<CouponRepository>();
+        services.AddSingleton<CouponConflicts>();
         services.AddSingleton<CouponPrintQueue>();
         services.AddSingleton<ManagerActions>();
         services.AddSingleton<PrivacyRequests>();

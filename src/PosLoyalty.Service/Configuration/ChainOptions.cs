@@ -110,34 +110,8 @@ public sealed class ChainOptions
         }
 
         var file = ConnectionStringFile ?? throw new ServiceConfigurationException("Chain: neither Chain:ConnectionString nor Chain:ConnectionStringFile is set");
-        if (FileProblem(file) is { } problem)
-        {
-            throw new ServiceConfigurationException(problem);
-        }
-
-        return File.ReadAllText(file).Trim();
+        return SecretFile.Read(file, "Chain:ConnectionStringFile", "the service user");
     }
 
-    private static string? FileProblem(string file)
-    {
-        if (!File.Exists(file))
-        {
-            return $"Chain:ConnectionStringFile '{file}' does not exist";
-        }
-
-        // The file holds a password: anyone but its owner able to read it is refused, as ssh refuses a readable key.
-        if (OperatingSystem.IsWindows())
-        {
-            return "Chain:ConnectionStringFile needs a Unix file mode to check; on Windows use Chain:ConnectionString from the environment";
-        }
-
-        var mode = File.GetUnixFileMode(file);
-        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-        if ((mode & others) != 0)
-        {
-            return $"Chain:ConnectionStringFile '{file}' may be read by others (mode {Convert.ToString((int)mode, 8)}): chmod 600 it, owned by the service user";
-        }
-
-        return null;
-    }
+    private static string? FileProblem(string file) => SecretFile.Problem(file, "Chain:ConnectionStringFile", "the service user");
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using PosLoyalty.Domain.Values;
+using PosLoyalty.Storage.Coupons;
 
 namespace PosLoyalty.Storage.Outbox;
 
@@ -7,15 +8,10 @@ namespace PosLoyalty.Storage.Outbox;
 /// The chain's conflicts still open at this till, for `chain status` and `doctor`. A card conflict is PostgreSQL's
 /// decision as the pull brought it (chain_card_conflicts), listed once both customers are known here and open until
 /// they are merged, in either direction, here or at another till: then both records lead to one survivor. A coupon
-/// conflict is one this till's push found (chain_state, one key per code).
+/// conflict is one this till's push found (coupon_conflicts), open until the owner resolves it.
 /// </summary>
 public sealed class ChainConflicts(LoyaltyDatabase database)
 {
-    internal const string CouponKeyPrefix = "chain.coupon_conflict:";
-
-    // The text a coupon conflict's row was written with (ChainOutbox.RecordCouponConflicts) ends with its holder.
-    private const string CouponHolderMarker = " and already at till ";
-
     // A chain of merges longer than this is a loop, which FoldInto never makes; it stops the walk all the same.
     private const int MaxMergeSteps = 64;
 
@@ -28,7 +24,7 @@ public sealed class ChainConflicts(LoyaltyDatabase database)
         return list;
     }
 
-    internal static ChainConflictList Read(SqliteConnection c, SqliteTransaction tx) => new(ReadCards(c, tx), ReadCoupons(c, tx));
+    internal static ChainConflictList Read(SqliteConnection c, SqliteTransaction tx) => new(ReadCards(c, tx), CouponConflicts.List(c, tx, includeResolved: false));
 
     private static List<ChainCardConflict> ReadCards(SqliteConnection c, SqliteTransaction tx)
     {
@@ -91,20 +87,5 @@ public sealed class ChainConflicts(LoyaltyDatabase database)
         }
 
         return current;
-    }
-
-    private static List<ChainCouponConflict> ReadCoupons(SqliteConnection c, SqliteTransaction tx)
-    {
-        var coupons = new List<ChainCouponConflict>();
-        using var cmd = Sql.Command(c, tx, "SELECT key, value FROM chain_state WHERE key LIKE $prefix ORDER BY key", ("$prefix", CouponKeyPrefix + "%"));
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var value = r.GetString(1);
-            var marker = value.LastIndexOf(CouponHolderMarker, StringComparison.Ordinal);
-            coupons.Add(new ChainCouponConflict(r.GetString(0)[CouponKeyPrefix.Length..], marker < 0 ? "(unknown)" : value[(marker + CouponHolderMarker.Length)..]));
-        }
-
-        return coupons;
     }
 }

@@ -321,6 +321,15 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
             ("$vd", Text(p, "voidedAt")),
             ("$till", issuer));
         StampRows.AddPulled(c, tx, stamps, eventId, issuer, Text(p, "issuedAt")!, null, code);
+
+        // Issued by a till that had not heard of the customer's erasure yet: void here, as the erasure voided the
+        // person's other coupons (a merged duplicate's erased_at is its merge, which voids nothing).
+        Sql.Execute(
+            c,
+            tx,
+            "UPDATE coupons SET voided_at = (SELECT erased_at FROM customers WHERE id = $cid) WHERE code = $code AND redeemed_at IS NULL AND voided_at IS NULL AND EXISTS (SELECT 1 FROM customers WHERE id = $cid AND erased_at IS NOT NULL AND merged_into IS NULL)",
+            ("$cid", customer?.Value),
+            ("$code", code));
         return null;
     }
 

@@ -45,9 +45,10 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
 
     /// <summary>
     /// Coupons this till redeemed while offline that PostgreSQL already held for another till: kept as conflicts for
-    /// review, one per code (recording one again changes nothing). The redemption events stay pushed as they are.
+    /// review (<see cref="Coupons.CouponConflicts"/>), one per code (recording one again changes nothing, and one
+    /// already acknowledged stays so). The redemption events stay pushed as they are.
     /// </summary>
-    public void RecordCouponConflicts(IReadOnlyCollection<(string Code, string HolderTill)> conflicts)
+    public void RecordCouponConflicts(IReadOnlyCollection<(string Code, string HolderTill)> conflicts, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(conflicts);
         if (conflicts.Count == 0)
@@ -57,9 +58,10 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
 
         using var c = database.OpenConnection();
         using var tx = c.BeginTransaction(deferred: false);
+        var now = Sql.Time(at);
         foreach (var (code, holder) in conflicts)
         {
-            Sql.Execute(c, tx, "INSERT INTO chain_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO NOTHING", ("$k", ChainConflicts.CouponKeyPrefix + code), ("$v", $"conflict: coupon {code} was redeemed here offline and already at till {holder}"));
+            Sql.Execute(c, tx, "INSERT INTO coupon_conflicts (code, holder_till, found_at) VALUES ($code, $holder, $at) ON CONFLICT (code) DO NOTHING", ("$code", code), ("$holder", holder), ("$at", now));
         }
 
         tx.Commit();

@@ -23,11 +23,15 @@ internal static class Erasure
         Sql.Execute(c, tx, "DELETE FROM cards WHERE customer_id = $id", ("$id", id.Value));
     }
 
-    /// <summary>An erasure: the person's data, and their pending sales' link and items (one still waiting is dropped).</summary>
+    /// <summary>
+    /// An erasure: the person's data, their pending sales' link and items (one still waiting is dropped), and their
+    /// live coupons voided (a paper left in someone's wallet no longer pays out for a person who is gone).
+    /// </summary>
     public static void ErasePerson(SqliteConnection c, SqliteTransaction tx, CustomerId id, DateTimeOffset now)
     {
         ErasePersonalData(c, tx, id, now);
         PendingSales.ForgetCustomer(c, tx, id, now);
+        Sql.Execute(c, tx, "UPDATE coupons SET voided_at = $now WHERE customer_id = $id AND redeemed_at IS NULL AND voided_at IS NULL", ("$now", Sql.Time(now)), ("$id", id.Value));
     }
 
     /// <summary>

@@ -55,7 +55,6 @@ public sealed class PrivacyRequests(LoyaltyDatabase database, TimeProvider time)
             using var tx = c.BeginTransaction(deferred: false);
             _ = CustomerRows.Load(c, tx, id) ?? throw new NotFoundException($"customer {id} does not exist");
             Erasure.ErasePerson(c, tx, id, now);
-            Sql.Execute(c, tx, "UPDATE coupons SET voided_at = $now WHERE customer_id = $id AND redeemed_at IS NULL AND voided_at IS NULL", ("$now", Sql.Time(now)), ("$id", id.Value));
             Audit.Write(c, tx, now, "erase", id, "personal data erased on request", allowed: true);
             OutboxWriter.Erased(c, tx, id, now);
             tx.Commit();

@@ -300,6 +300,24 @@ public static class Migrations
             found_at TEXT NOT NULL
         ) WITHOUT ROWID;
         """,
+
+        // 8: coupon conflicts (a code this till redeemed offline that PostgreSQL already held for another till) get
+        // a table of their own, to be listed and acknowledged: an acknowledged one stays, no longer counted. Those
+        // kept until now as chain_state rows ("chain.coupon_conflict:CODE", "... already at till HOLDER") move here;
+        // when they were found was not kept, so they take the last push.
+        """
+        CREATE TABLE coupon_conflicts (
+            code TEXT PRIMARY KEY,               -- coupons.code, redeemed here offline
+            holder_till TEXT NOT NULL,           -- the till PostgreSQL gave it to: "till-b", or "till-b of shop s"
+            found_at TEXT NOT NULL,              -- the push that found it
+            resolved_at TEXT                     -- acknowledged by the owner; NULL while it counts
+        ) WITHOUT ROWID;
+        INSERT INTO coupon_conflicts (code, holder_till, found_at)
+            SELECT substr(key, 23), substr(value, instr(value, 'already at till ') + 16),
+                   COALESCE((SELECT value FROM chain_state WHERE key = 'chain.last_push_at'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+            FROM chain_state WHERE key LIKE 'chain.coupon\_conflict:%' ESCAPE '\' AND instr(value, 'already at till ') > 0;
+        DELETE FROM chain_state WHERE key LIKE 'chain.coupon\_conflict:%' ESCAPE '\';
+        """,
     ];
 
     public static int CurrentVersion => Steps.Count;

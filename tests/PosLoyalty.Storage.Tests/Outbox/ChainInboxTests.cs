@@ -135,6 +135,48 @@ public sealed class ChainInboxTests
         }
     }
 
+    [Fact]
+    public void A_pulled_erasure_voids_the_persons_live_coupons_as_a_local_erasure_does()
+    {
+        using var a = new TestShop();
+        using var b = new TestShop();
+        var zeb = a.Enrol("Zebulon Quartermaine", "CARD0001", birthday: MonthDay.Create(6, 4));
+        var coupon = Assert.Single(a.Buy(zeb, 2m, Item("Scone", 2m)).CouponsIssued).Code;
+        var other = a.Enrol("Other Person", "CARD0002", birthday: MonthDay.Create(6, 4));
+        var othersCoupon = Assert.Single(a.Buy(other, 2m, Item("Scone", 2m)).CouponsIssued).Code;
+        var inbox = new ChainInbox(b.Database, b.Clock);
+        inbox.Receive(AsPulled(a, "till-A"));
+        Assert.Equal(Domain.Coupons.CouponStatus.Active, b.Coupons.Get(coupon).Status); // the test's premise: live at B
+
+        a.Privacy.Erase(zeb);
+        inbox.Receive(AsPulled(a, "till-A"));
+
+        Assert.Equal(a.Coupons.Get(coupon).Status, b.Coupons.Get(coupon).Status);
+        Assert.Equal(Domain.Coupons.CouponStatus.Voided, b.Coupons.Get(coupon).Status);
+        var refused = Assert.Throws<Coupons.CouponNotRedeemableException>(() => b.Coupons.Redeem(coupon));
+        Assert.Contains("was voided", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(Domain.Coupons.CouponStatus.Active, b.Coupons.Get(othersCoupon).Status); // nobody else's
+        Assert.Equal(0, b.Scalar("SELECT COUNT(*) FROM chain_outbox WHERE kind = 'coupon-redeemed'"));
+    }
+
+    [Fact]
+    public void A_coupon_pulled_for_a_customer_already_erased_here_arrives_void()
+    {
+        using var a = new TestShop();
+        using var b = new TestShop();
+        var zeb = a.Enrol("Zebulon Quartermaine", "CARD0001", birthday: MonthDay.Create(6, 4));
+        var inbox = new ChainInbox(b.Database, b.Clock);
+        inbox.Receive(AsPulled(a, "till-A"));
+        b.Privacy.Erase(b.Customers.FindByCard(CardNumber.Parse("CARD0001"))!.CustomerId);
+
+        // Till A has not heard of the erasure yet: it sells to Zeb, and the sale issues a coupon.
+        var coupon = Assert.Single(a.Buy(zeb, 2m, Item("Scone", 2m)).CouponsIssued).Code;
+        inbox.Receive(AsPulled(a, "till-A"));
+
+        Assert.Equal(Domain.Coupons.CouponStatus.Voided, b.Coupons.Get(coupon).Status);
+        Assert.Throws<Coupons.CouponNotRedeemableException>(() => b.Coupons.Redeem(coupon));
+    }
+
     /// <summary>Two events at till A: Ada's enrolment, then her sale.</summary>
     private static CustomerId EnrolAndBuy(TestShop a)
     {
