@@ -113,7 +113,9 @@ try:
     print(f'panel-latency: first scan {first:.0f} ms; next {len(warm)}: p50 {percentile(warm, 0.5):.0f} ms, '
           f'p99 {percentile(warm, 0.99):.0f} ms, max {warm[-1]:.0f} ms; load average before {" ".join(load_before)}, after {" ".join(load_after)}; '
           f'{output_bytes / len(warm):.0f} bytes to the terminal per scan')
-    if trace:
+    if trace and os.path.getsize(trace) == 0:
+        print('panel-latency hops: the panel wrote no trace (a build from before POSLOYALTY_PANEL_TRACE)')
+    elif trace:
         first_split = hops(trace, written_ns[:1], seen_ns[:1])
         warm_split = hops(trace, written_ns[1:], seen_ns[1:])
         print('panel-latency hops (ms): ' + '; '.join(
