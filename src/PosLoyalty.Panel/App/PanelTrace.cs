@@ -34,11 +34,12 @@ public sealed class PanelTrace : IDisposable
     {
         ArgumentNullException.ThrowIfNull(time);
         var path = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrEmpty(path))
-        {
-            return Off;
-        }
+        return string.IsNullOrEmpty(path) ? Off : ToFile(time, path);
+    }
 
+    /// <summary>A trace appended to <paramref name="path"/>.</summary>
+    internal static PanelTrace ToFile(TimeProvider time, string path)
+    {
         try
         {
             // Each line is flushed as it is written: the benchmark reads the file while the panel runs, and a panel
