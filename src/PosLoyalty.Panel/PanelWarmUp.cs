@@ -1,25 +1,49 @@
+using PosLoyalty.Panel.App;
 using PosLoyalty.Panel.Model;
 using PosLoyalty.Panel.Protocol;
-using PosLoyalty.Panel.State;
-using PosLoyalty.Panel.Text;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
 
 namespace PosLoyalty.Panel;
 
 /// <summary>
-/// Runs the pure half of a customer's greeting once with a made-up customer: JSON both ways, the reducer and the
-/// greeting's text at a width. The first real scan then finds those methods compiled.
+/// Runs a customer's greeting once, off screen, with a made-up customer: the event's JSON both ways, the reducer,
+/// the window's views set and Terminal.Gui's layout and draw of the greeting. The first real scan then finds those
+/// methods compiled (a first greeting otherwise spent most of its time in the JIT, over 100 ms).
 /// </summary>
 public static class PanelWarmUp
 {
+    // Terminal.Gui's switch for a driver with no terminal behind it (its virtual driver, as the headless tests use).
+    private const string NoTerminalVariable = "DisableRealDriverIO";
+    private const int Columns = 80;
+    private const int Rows = 24;
+
     /// <summary>The event line a service would send for a fully furnished customer (nothing real in it).</summary>
     public static string SampleEventLine(DateTimeOffset now) => PanelJson.SerializeEvent(new CustomerIdentifiedEvent(SampleCustomer(now)));
 
-    /// <summary>Decodes, reduces and lays out the sample greeting as text nobody sees; returns how many lines it made.</summary>
-    public static int Run(int width, DateTimeOffset now)
+    /// <summary>
+    /// Draws the sample greeting on a second, off-screen application. Call after the real application's Init: the
+    /// first Init in a process sets up the terminal device once for all, and it must be the real one.
+    /// </summary>
+    public static void DrawGreetingOffScreen(TimeProvider time, bool customerView)
     {
-        var state = PanelReducer.Apply(PanelState.Start(new IdleModel { Now = now }), PanelJson.DeserializeEvent(SampleEventLine(now)));
-        var card = state.Customer!;
-        return GreetingText.TalkAbout(card, width / 2, tall: false).Count + GreetingText.Earned(card, width / 2, tall: false).Count;
+        ArgumentNullException.ThrowIfNull(time);
+        var previous = Environment.GetEnvironmentVariable(NoTerminalVariable);
+        Environment.SetEnvironmentVariable(NoTerminalVariable, "1");
+        try
+        {
+            using var app = Application.Create(new TerminalClock(time));
+            app.Init(DriverRegistry.Names.ANSI);
+            app.Driver!.SetScreenSize(Columns, Rows);
+            using var panel = new PanelApp(app, time, customerView);
+            var session = app.Begin(panel.Window)!;
+            panel.Apply(PanelJson.DeserializeEvent(SampleEventLine(time.GetLocalNow())));
+            app.End(session);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(NoTerminalVariable, previous);
+        }
     }
 
     private static CustomerCardModel SampleCustomer(DateTimeOffset now) => new()

@@ -24,6 +24,7 @@ public sealed class PanelApp : IDisposable
     private readonly IApplication _app;
     private readonly TimeProvider _time;
     private readonly Action<DateTimeOffset, bool>? _keyPressed;
+    private readonly PanelTrace _trace;
     private readonly CashierWindow? _cashier;
     private readonly CustomerViewWindow? _customer;
     private FormDialog? _form;
@@ -33,13 +34,15 @@ public sealed class PanelApp : IDisposable
     private volatile IPanelConnection? _connection;
 
     /// <param name="keyPressed">Told of every key the cashier presses and whether a form or search is open after it (the demo holds its scans back meanwhile).</param>
-    public PanelApp(IApplication app, TimeProvider time, bool customerView, Action<DateTimeOffset, bool>? keyPressed = null)
+    /// <param name="trace">Where each service event's hops are timed; off when not given.</param>
+    public PanelApp(IApplication app, TimeProvider time, bool customerView, Action<DateTimeOffset, bool>? keyPressed = null, PanelTrace? trace = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(time);
         _app = app;
         _time = time;
         _keyPressed = keyPressed;
+        _trace = trace ?? PanelTrace.Off;
         State = PanelState.Start(new Model.IdleModel { Now = time.GetLocalNow() });
         if (customerView)
         {
@@ -62,18 +65,7 @@ public sealed class PanelApp : IDisposable
     public PanelState State { get; private set; }
 
     /// <summary>Applies a service event. Call on the UI thread (the connection pump does, through app.Invoke).</summary>
-    public void Apply(PanelEvent panelEvent)
-    {
-        var next = PanelReducer.Apply(State, panelEvent);
-        if (ReferenceEquals(next, State))
-        {
-            return; // nothing on screen changes (a clock tick within the minute): no redraw
-        }
-
-        State = next;
-        Render();
-        DrawNow();
-    }
+    public void Apply(PanelEvent panelEvent) => Apply(panelEvent, receivedNanoseconds: 0);
 
     /// <summary>Connects, pumps events to the UI thread, reconnects after a loss; until cancelled.</summary>
     public async Task PumpAsync(IPanelConnector connector, CancellationToken cancellationToken)
@@ -114,7 +106,8 @@ public sealed class PanelApp : IDisposable
             {
                 await foreach (var panelEvent in connection.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    _app.Invoke(() => Apply(panelEvent));
+                    var received = _trace.NowNanoseconds();
+                    _app.Invoke(() => Apply(panelEvent, received));
                 }
             }
             catch (OperationCanceledException)
@@ -143,6 +136,24 @@ public sealed class PanelApp : IDisposable
         CloseForm();
         CloseFind();
         Window.Dispose();
+    }
+
+    private void Apply(PanelEvent panelEvent, long receivedNanoseconds)
+    {
+        var applying = _trace.NowNanoseconds();
+        var next = PanelReducer.Apply(State, panelEvent);
+        if (ReferenceEquals(next, State))
+        {
+            // nothing on screen changes (a clock tick within the minute): no redraw
+            _trace.EventDone(panelEvent, receivedNanoseconds, applying, drawStartNanoseconds: null, drawEndNanoseconds: null);
+            return;
+        }
+
+        State = next;
+        Render();
+        var drawStart = _trace.NowNanoseconds();
+        DrawNow();
+        _trace.EventDone(panelEvent, receivedNanoseconds, applying, drawStart, _trace.NowNanoseconds());
     }
 
     private void Post(Func<PanelState, PanelState> change) => _app.Invoke(() =>

@@ -22,11 +22,13 @@ public static class PanelTerminal
     {
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(time);
-        // The first scan then finds the reducer, the JSON and the greeting's text compiled (any width runs the same code).
-        _ = PanelWarmUp.Run(80, time.GetLocalNow());
+        using var trace = PanelTrace.FromEnvironment(time);
         using var app = Application.Create(new TerminalClock(time));
         app.Init(DriverFor(Environment.GetEnvironmentVariable("TERM")));
-        using var panel = new PanelApp(app, time, customerView, keyPressed);
+        // The first scan then finds the JSON, the reducer, the views and the draw of a greeting compiled.
+        PanelWarmUp.DrawGreetingOffScreen(time, customerView);
+        using var pacer = new IterationPacer(app, time);
+        using var panel = new PanelApp(app, time, customerView, keyPressed, trace);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pump = Task.Run(() => panel.PumpAsync(connector, stopping.Token), CancellationToken.None);
         using var stop = cancellationToken.Register(() => app.Invoke(() => app.RequestStop(panel.Window)));

@@ -54,9 +54,10 @@ internal sealed class CashierWindow : Window
     public void Show(PanelState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        _idle.Visible = state.Screen == ScreenKind.Idle;
-        _greeting.Visible = state.Screen == ScreenKind.Customer && state.Customer is not null;
-        _unknown.Visible = state.Screen == ScreenKind.UnknownCard && state.UnknownCard is not null;
+        // Only what changed is marked for a draw (see LinesView); a Visible set to what it is would mark it anyway.
+        ShowOnly(_idle, state.Screen == ScreenKind.Idle);
+        ShowOnly(_greeting, state.Screen == ScreenKind.Customer && state.Customer is not null);
+        ShowOnly(_unknown, state.Screen == ScreenKind.UnknownCard && state.UnknownCard is not null);
         _idle.Show(state.Idle);
         if (state.Customer is { } customer)
         {
@@ -71,7 +72,14 @@ internal sealed class CashierWindow : Window
         var message = state.Message is { } m ? (m.IsError ? "✗ " : "› ") + m.Text : string.Empty;
         _message.Show(width => [TextFit.Cut(message, width)]);
         _pending.Show(width => [TextFit.Cut(ScreenText.Pending(state.Pending), width)]);
-        SetNeedsDraw();
+    }
+
+    private static void ShowOnly(View view, bool visible)
+    {
+        if (view.Visible != visible)
+        {
+            view.Visible = visible;
+        }
     }
 
     private static Key Key(char letter) => (Key)char.ToLowerInvariant(letter);

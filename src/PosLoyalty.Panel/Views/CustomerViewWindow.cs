@@ -43,6 +43,5 @@ internal sealed class CustomerViewWindow : Window
             var top = Math.Max(0, (Viewport.Height - lines.Count) / 2);
             return [.. Enumerable.Repeat(string.Empty, top), .. lines.Select(l => TextFit.Centre(l, width))];
         });
-        SetNeedsDraw();
     }
 }
