@@ -61,5 +61,5 @@ internal sealed record ChainHealth(string Server, string ShopId, string TillId, 
         conflictList = ChainConflictOutput.Json(Conflicts, TillId),
     };
 
-    private static string Time(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : "never";
+    private static string Time(DateTimeOffset? at) => UtcText.Format(at, "never");
 }

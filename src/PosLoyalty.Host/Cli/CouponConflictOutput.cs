@@ -1,4 +1,3 @@
-using System.Globalization;
 using PosLoyalty.Storage.Coupons;
 
 namespace PosLoyalty.Host.Cli;
@@ -29,6 +28,5 @@ internal static class CouponConflictOutput
         return k.ResolvedAt is { } resolved ? line + $"; resolved {Time(resolved)}" : line;
     }
 
-    private static string Time(DateTimeOffset? at) =>
-        at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : "(time unknown)";
+    private static string Time(DateTimeOffset? at) => UtcText.Format(at, "(time unknown)");
 }
