@@ -42,7 +42,9 @@ internal static class ChainScale
             for (var t = 0; t < tillCount; t++)
             {
                 var id = string.Create(CultureInfo.InvariantCulture, $"till-{t:D2}");
-                var database = LoyaltyDatabase.Open(Path.Combine(root.FullName, id + ".db"));
+                // Each till's file in its own directory, as on its own machine: the sync service watches its file's
+                // directory, and fifty files in one would give every till's watcher the other 49 tills' writes.
+                var database = LoyaltyDatabase.Open(Path.Combine(root.CreateSubdirectory(id).FullName, "loyalty.db"));
                 var customer = new CustomerRepository(database, rules, TimeProvider.System).Enrol(new NewCustomer(CardNumber.Parse(string.Create(CultureInfo.InvariantCulture, $"SCALE{t:D4}")), "Regular " + id));
                 var login = "till_scale_" + t.ToString(CultureInfo.InvariantCulture);
                 var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
@@ -98,8 +100,12 @@ internal static class ChainScale
                 w.WriteNumber("p50_s", Math.Round(pushed.P50, 3));
                 w.WriteNumber("p99_s", Math.Round(pushed.P99, 3));
                 w.WriteNumber("max_s", Math.Round(pushed.Max, 3));
+                w.WriteNumber("failed_rounds", tills.Sum(t => t.Sync.Failures.FailedRounds));
             });
             Report.Progress(string.Create(CultureInfo.InvariantCulture, $"chain-scale: push lag n={pushed.N} p50={pushed.P50:F3} s p99={pushed.P99:F3} s max={pushed.Max:F3} s (target p99 ≤ {TargetP99Seconds} s); {total - pushed.N} sales not in PostgreSQL"));
+            var failed = tills.Sum(t => t.Sync.Failures.FailedRounds);
+            var reason = tills.Select(t => t.Sync.Failures.FirstReason).FirstOrDefault(r => r is not null);
+            Report.Progress(string.Create(CultureInfo.InvariantCulture, $"chain-scale: {failed} failed sync rounds over all tills{(reason is null ? "" : "; the first: " + reason)}"));
             var observed = ObservedSales(observer.Database);
             Report.Progress(string.Create(CultureInfo.InvariantCulture, $"chain-scale: the observing till {observer.Id} holds {observed} of the {total} sales"));
             return pushed.N == total && pushed.P99 <= TargetP99Seconds ? 0 : 1;
