@@ -50,8 +50,17 @@ public static class ChainConnection
     /// </summary>
     public static string Explain(Exception ex) => ex switch
     {
+        PostgresException pg when IsRefusal(pg) => $"PostgreSQL refused this till's login: {pg.SqlState} {pg.MessageText} (posloyalty doctor checks the login)",
         PostgresException pg => $"PostgreSQL refused: {pg.SqlState} {pg.MessageText}",
         NpgsqlException { InnerException: { } inner } => $"{ex.Message} ({inner.Message})",
         _ => ex.Message,
     };
+
+    /// <summary>
+    /// PostgreSQL answered and said no to who this till is: a failed password (28P01), no such login (28000), or a
+    /// write its row-level security or grants do not allow (42501) — a login that is not this till's. Not a network
+    /// problem: waiting does not cure it, the owner has to.
+    /// </summary>
+    public static bool IsRefusal(Exception ex) =>
+        ex is PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification };
 }

@@ -7,7 +7,8 @@ namespace PosLoyalty.Chain;
 
 /// <summary>
 /// Asks PostgreSQL for a coupon's redemption (<see cref="ChainStore.ClaimCouponAsync"/>) and waits at most
-/// Chain:RedemptionWait (2 s): the cashier is told at once when the chain is away, and the offline rule decides instead.
+/// Chain:RedemptionWait (2 s): the cashier is told at once when the chain is away or refuses this till's login, and
+/// the offline rule decides instead.
 /// </summary>
 public sealed class ChainCoupons(ChainStore store, ChainOptions options, ILogger<ChainCoupons> logger) : IChainCoupons
 {
@@ -27,7 +28,7 @@ public sealed class ChainCoupons(ChainStore store, ChainOptions options, ILogger
         {
             _ = ask.ContinueWith(t => t.Exception, TaskScheduler.Default); // observed if it fails after the wait
             logger.CouponAskFailed(ChainConnection.Explain(ex));
-            return ChainClaim.Unreachable;
+            return ChainConnection.IsRefusal(ex) ? ChainClaim.Refused : ChainClaim.Unreachable;
         }
     }
 }

@@ -180,11 +180,49 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
         return await ClaimAsync(connection, null, code, at, cancellationToken);
     }
 
-    /// <summary>Can the chain be reached, as this till's role?</summary>
-    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Can this till use the chain: does it answer, is the schema there, and may this login write as this till? A
+    /// login with no till_logins row, or another till's, can read but every push and redemption is refused (row-level
+    /// security); that is said here, with the command that fixes it, instead of being taken for an unreachable server.
+    /// Throws <see cref="ChainException"/> naming what is wrong; returns the schema version.
+    /// </summary>
+    public async Task<int> CheckAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await ChainSchema.ReadVersionAsync(connection, cancellationToken) > 0;
+        var version = await ChainSchema.ReadVersionAsync(connection, cancellationToken);
+        if (version == 0)
+        {
+            throw new ChainException("PostgreSQL answers, but the chain's schema is not there: run `posloyalty chain init` as the database's owner");
+        }
+
+        await using var cmd = new NpgsqlCommand(
+            """
+            SELECT session_user::text,
+                   r.rolsuper OR r.rolbypassrls OR session_user = (SELECT pg_get_userbyid(c.relowner) FROM pg_class c WHERE c.oid = 'events'::regclass),
+                   t.shop_id, t.till_id
+            FROM pg_roles r LEFT JOIN till_logins t ON t.login = r.rolname
+            WHERE r.rolname = session_user
+            """,
+            connection);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        if (!await r.ReadAsync(cancellationToken) || r.GetBoolean(1))
+        {
+            return version; // the owner or a superuser: no policy binds it
+        }
+
+        var login = r.GetString(0);
+        if (r.IsDBNull(2))
+        {
+            throw new ChainException($"PostgreSQL answers, but login {login} is no till's (it has no till_logins row), so every push and redemption is refused: as the owner, run `posloyalty chain add-till --login {login} --shop {shopId} --till {tillId}`");
+        }
+
+        var (shop, till) = (r.GetString(2), r.GetString(3));
+        if (shop != shopId || till != tillId)
+        {
+            throw new ChainException($"PostgreSQL answers, but login {login} is till '{till}' of shop '{shop}', not this till ('{tillId}' of shop '{shopId}'), so every push and redemption is refused: give this till its own login (`posloyalty chain add-till`), or correct Till:Id / Chain:ShopId");
+        }
+
+        return version;
     }
 
     private static string? RedeemedCode(string payloadJson) =>

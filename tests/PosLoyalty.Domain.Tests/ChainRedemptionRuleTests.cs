@@ -62,4 +62,18 @@ public sealed class ChainRedemptionRuleTests
         Assert.StartsWith("the chain is unreachable", decision.Refusal, StringComparison.Ordinal);
         Assert.Contains("Refuse", decision.Refusal, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_login_the_chain_refuses_is_named_as_such_to_the_cashier_and_the_offline_rule_still_decides(bool offlineIssuedHereOnly)
+    {
+        var notIssuedHere = ChainRedemptionRule.Decide(Code, ChainClaim.Refused, issuedHere: false, offlineIssuedHereOnly);
+        var issuedHere = ChainRedemptionRule.Decide(Code, ChainClaim.Refused, issuedHere: true, offlineIssuedHereOnly);
+
+        Assert.False(notIssuedHere.Redeem);
+        Assert.StartsWith("the chain refused this till's login", notIssuedHere.Refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("unreachable", notIssuedHere.Refusal, StringComparison.Ordinal);
+        Assert.Equal(offlineIssuedHereOnly, issuedHere.Redeem);
+    }
 }

@@ -8,4 +8,6 @@ public sealed record ChainClaim(ChainClaimResult Result, string? HolderTill = nu
     public static ChainClaim Won { get; } = new(ChainClaimResult.Won);
 
     public static ChainClaim Unreachable { get; } = new(ChainClaimResult.Unreachable);
+
+    public static ChainClaim Refused { get; } = new(ChainClaimResult.Refused);
 }

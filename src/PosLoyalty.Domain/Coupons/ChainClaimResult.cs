@@ -12,6 +12,12 @@ public enum ChainClaimResult
     /// <summary>PostgreSQL already held a redemption of the code by another till.</summary>
     TakenElsewhere,
 
-    /// <summary>The chain could not be asked in time (unreachable, refused, too slow).</summary>
+    /// <summary>The chain could not be asked in time (unreachable, too slow).</summary>
     Unreachable,
+
+    /// <summary>
+    /// PostgreSQL answered but refused this till: its login may not write as this till (no till_logins row, another
+    /// till's, a wrong password). The offline rule decides, as when unreachable, and the cashier is told which it was.
+    /// </summary>
+    Refused,
 }

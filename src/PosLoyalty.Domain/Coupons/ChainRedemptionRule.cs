@@ -18,12 +18,16 @@ public static class ChainRedemptionRule
                 claim.HolderTill is { } till
                     ? $"coupon {code.ToDisplayString()} was already redeemed at till {till}"
                     : $"coupon {code.ToDisplayString()} was already redeemed at another till"),
-            ChainClaimResult.Unreachable when offlineIssuedHereOnly && issuedHere => RedemptionDecision.Allow,
-            ChainClaimResult.Unreachable when offlineIssuedHereOnly => RedemptionDecision.Refuse(
-                $"the chain is unreachable: coupon {code.ToDisplayString()} was not issued at this till, so it cannot be checked now; ask the customer to use it later or at the till that printed it"),
-            ChainClaimResult.Unreachable => RedemptionDecision.Refuse(
-                $"the chain is unreachable: coupon {code.ToDisplayString()} cannot be checked now (Chain:OfflineRedemption is Refuse); ask the customer to use it later"),
+            ChainClaimResult.Unreachable or ChainClaimResult.Refused when offlineIssuedHereOnly && issuedHere => RedemptionDecision.Allow,
+            ChainClaimResult.Unreachable or ChainClaimResult.Refused when offlineIssuedHereOnly => RedemptionDecision.Refuse(
+                $"{Why(claim.Result)}: coupon {code.ToDisplayString()} was not issued at this till, so it cannot be checked now; ask the customer to use it later or at the till that printed it"),
+            ChainClaimResult.Unreachable or ChainClaimResult.Refused => RedemptionDecision.Refuse(
+                $"{Why(claim.Result)}: coupon {code.ToDisplayString()} cannot be checked now (Chain:OfflineRedemption is Refuse); ask the customer to use it later"),
             _ => throw new ArgumentOutOfRangeException(nameof(claim), claim.Result, "unknown chain answer"),
         };
     }
+
+    private static string Why(ChainClaimResult result) => result == ChainClaimResult.Refused
+        ? "the chain refused this till's login (posloyalty doctor says why)"
+        : "the chain is unreachable";
 }

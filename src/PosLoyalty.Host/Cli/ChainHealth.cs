@@ -7,7 +7,7 @@ namespace PosLoyalty.Host.Cli;
 
 /// <summary>
 /// What `chain status` and `doctor` say of the chain: the server (user@host:port/database, never the password),
-/// whether it answers, what waits to be pushed and for how long, and the conflicts left for review here.
+/// whether it answers and lets this login write as this till, what waits to be pushed and for how long, and the conflicts left for review here.
 /// </summary>
 internal sealed record ChainHealth(string Server, string ShopId, string TillId, string? Unreachable, ChainSyncState State, double LagSeconds, ChainConflictList Conflicts)
 {
@@ -23,7 +23,7 @@ internal sealed record ChainHealth(string Server, string ShopId, string TillId, 
         string? unreachable = null;
         try
         {
-            ChainCommands.Talk(connectionString, async ds => await new ChainStore(ds, options.ShopId!, tillId).PingAsync(CancellationToken.None));
+            ChainCommands.Talk(connectionString, async ds => await new ChainStore(ds, options.ShopId!, tillId).CheckAsync(CancellationToken.None));
         }
         catch (ChainException ex)
         {
@@ -39,7 +39,7 @@ internal sealed record ChainHealth(string Server, string ShopId, string TillId, 
     public void WriteText(TextWriter o, string indent = "")
     {
         ArgumentNullException.ThrowIfNull(o);
-        o.WriteLine($"chain {Server}, shop {ShopId}, till {TillId}: {(Connected ? "connected" : "not reachable (" + Unreachable + ")")}");
+        o.WriteLine($"chain {Server}, shop {ShopId}, till {TillId}: {(Connected ? "connected" : "not usable (" + Unreachable + ")")}");
         o.WriteLine($"{indent}outbox: {State.OutboxDepth} waiting, lag {LagSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         o.WriteLine($"{indent}last push: {Time(State.LastPushAt)}; last pull: {Time(State.LastPullAt)}");
         o.WriteLine($"{indent}pulled events waiting to apply: {State.WaitingToApply}; conflicts to review: {Conflicts.Count}");
