@@ -110,6 +110,32 @@ public static partial class ChainSchema
         CREATE POLICY coupon_redemptions_insert_as_own_till ON coupon_redemptions FOR INSERT
             WITH CHECK (EXISTS (SELECT 1 FROM till_logins t WHERE t.login = session_user AND t.shop_id = coupon_redemptions.shop_id AND t.till_id = coupon_redemptions.till_id));
         """,
+
+        // 7: every till that has added an event, kept by a trigger in the event's own transaction, so a pull asks
+        // each till's (shop, till, seq) index for what follows its cursor instead of reading the events table from
+        // its first row (a chain's pull cost grew with every sale it ever made). SECURITY DEFINER: a till's role may
+        // read event_tills, not write it.
+        """
+        CREATE TABLE event_tills (
+            shop_id text NOT NULL,
+            till_id text NOT NULL,
+            PRIMARY KEY (shop_id, till_id)
+        );
+        INSERT INTO event_tills (shop_id, till_id) SELECT DISTINCT shop_id, till_id FROM events;
+        CREATE FUNCTION note_event_till() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+            AS $$
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM event_tills WHERE shop_id = NEW.shop_id AND till_id = NEW.till_id) THEN
+                    INSERT INTO event_tills (shop_id, till_id) VALUES (NEW.shop_id, NEW.till_id) ON CONFLICT DO NOTHING;
+                END IF;
+                RETURN NULL;
+            END
+            $$;
+        REVOKE ALL ON FUNCTION note_event_till() FROM PUBLIC;
+        CREATE TRIGGER events_note_till AFTER INSERT ON events
+            FOR EACH ROW EXECUTE FUNCTION note_event_till();
+        """,
     ];
 
     public static int CurrentVersion => Steps.Count;
@@ -196,8 +222,10 @@ public static partial class ChainSchema
             REVOKE ALL ON schema_migrations FROM {role};
             REVOKE ALL ON coupon_redemptions FROM {role};
             REVOKE ALL ON till_logins FROM {role};
+            REVOKE ALL ON event_tills FROM {role};
             GRANT USAGE ON SCHEMA public TO {role};
             GRANT SELECT ON till_logins TO {role};
+            GRANT SELECT ON event_tills TO {role};
             GRANT SELECT, INSERT ON events, cards, card_conflicts TO {role};
             GRANT SELECT ON schema_migrations TO {role};
             GRANT SELECT, INSERT ON coupon_redemptions TO {role};

@@ -95,7 +95,10 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
     /// <summary>
     /// The other tills' events after each till's cursor, in order of arrival. Cursors are per till, not one position,
     /// because positions are handed out at insert but become visible at commit: a position cursor could step over
-    /// an event whose transaction commits late.
+    /// an event whose transaction commits late. Each till listed in event_tills is asked through its (shop, till, seq)
+    /// index for at most <paramref name="limit"/> events after its cursor; the first <paramref name="limit"/> of those
+    /// by position are the answer (within a till, seq order is position order: a till pushes in seq order). So a pull
+    /// costs one index probe per till, not a read of every event the chain ever held.
     /// </summary>
     public async Task<IReadOnlyList<PulledEvent>> PullAsync(IReadOnlyDictionary<(string Shop, string Till), long> cursors, int limit, CancellationToken cancellationToken)
     {
@@ -104,9 +107,15 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
         await using var cmd = new NpgsqlCommand(
             """
             SELECT e.position, e.event_id, e.shop_id, e.till_id, e.seq, e.kind, e.customer, e.payload::text, e.occurred_at
-            FROM events e
-            LEFT JOIN unnest($1::text[], $2::text[], $3::bigint[]) AS k(shop_id, till_id, seq) ON k.shop_id = e.shop_id AND k.till_id = e.till_id
-            WHERE NOT (e.shop_id = $4 AND e.till_id = $5) AND e.seq > coalesce(k.seq, 0)
+            FROM event_tills t
+            LEFT JOIN unnest($1::text[], $2::text[], $3::bigint[]) AS k(shop_id, till_id, seq) ON k.shop_id = t.shop_id AND k.till_id = t.till_id
+            CROSS JOIN LATERAL (
+                SELECT * FROM events x
+                WHERE x.shop_id = t.shop_id AND x.till_id = t.till_id AND x.seq > coalesce(k.seq, 0)
+                ORDER BY x.seq
+                LIMIT $6
+            ) e
+            WHERE NOT (t.shop_id = $4 AND t.till_id = $5)
             ORDER BY e.position
             LIMIT $6
             """,
@@ -193,6 +202,11 @@ public sealed class ChainStore(NpgsqlDataSource dataSource, string shopId, strin
         if (version == 0)
         {
             throw new ChainException("PostgreSQL answers, but the chain's schema is not there: run `posloyalty chain init` as the database's owner");
+        }
+
+        if (version < ChainSchema.CurrentVersion)
+        {
+            throw new ChainException($"PostgreSQL answers, but the chain's schema is at version {version} and this till needs {ChainSchema.CurrentVersion}: run `posloyalty chain init` as the database's owner (it migrates, and is safe to run again)");
         }
 
         await using var cmd = new NpgsqlCommand(
