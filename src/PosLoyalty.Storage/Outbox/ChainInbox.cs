@@ -21,11 +21,11 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
     // How long one transaction of pulled events may hold the file's write lock before it commits.
     private static readonly TimeSpan ApplySlice = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>The last seq stored from each other till, by shop and till: where the next pull starts.</summary>
+    /// <summary>The last seq stored from each other till, by shop and till: where the next pull starts (chain_pull_cursors, kept with what was stored).</summary>
     public IReadOnlyDictionary<(string Shop, string Till), long> Cursors()
     {
         using var c = database.OpenConnection();
-        using var cmd = Sql.Command(c, null, "SELECT shop_id, till_id, MAX(seq) FROM chain_pulled GROUP BY shop_id, till_id");
+        using var cmd = Sql.Command(c, null, "SELECT shop_id, till_id, seq FROM chain_pull_cursors");
         using var r = cmd.ExecuteReader();
         var cursors = new Dictionary<(string Shop, string Till), long>();
         while (r.Read())
@@ -153,12 +153,19 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
         {
             using var tx = c.BeginTransaction(deferred: false);
             var cursors = new Dictionary<(string Shop, string Till), long>();
+            var gaps = new HashSet<(string Shop, string Till)>();
             foreach (var e in events.OrderBy(e => e.Position))
             {
                 var key = (e.ShopId, e.TillId);
+                if (gaps.Contains(key))
+                {
+                    continue;
+                }
+
                 var last = cursors.TryGetValue(key, out var seen)
                     ? seen
-                    : Sql.Scalar<long?>(c, tx, "SELECT MAX(seq) FROM chain_pulled WHERE shop_id = $shop AND till_id = $t", ("$shop", e.ShopId), ("$t", e.TillId)) ?? 0;
+                    : Sql.Scalar<long?>(c, tx, "SELECT seq FROM chain_pull_cursors WHERE shop_id = $shop AND till_id = $t", ("$shop", e.ShopId), ("$t", e.TillId)) ?? 0;
+                cursors[key] = last;
                 if (e.Seq <= last)
                 {
                     continue; // pulled before
@@ -167,7 +174,7 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                 if (e.Seq != last + 1)
                 {
                     // A gap means the till's earlier events are not visible yet; take them in order next time.
-                    cursors[key] = long.MaxValue;
+                    gaps.Add(key);
                     continue;
                 }
 
@@ -186,6 +193,17 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                     ("$at", Sql.Time(e.At)),
                     ("$now", now));
                 cursors[key] = e.Seq;
+            }
+
+            foreach (var ((shop, till), seq) in cursors.Where(k => k.Value > 0))
+            {
+                Sql.Execute(
+                    c,
+                    tx,
+                    "INSERT INTO chain_pull_cursors (shop_id, till_id, seq) VALUES ($shop, $t, $s) ON CONFLICT (shop_id, till_id) DO UPDATE SET seq = excluded.seq WHERE excluded.seq > chain_pull_cursors.seq",
+                    ("$shop", shop),
+                    ("$t", till),
+                    ("$s", seq));
             }
 
             tx.Commit();

@@ -1,5 +1,6 @@
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Outbox;
+using PosLoyalty.Storage.Schema;
 using static PosLoyalty.Storage.Tests.TestShop;
 
 namespace PosLoyalty.Storage.Tests.Outbox;
@@ -58,9 +59,38 @@ public sealed class ChainInboxTests
         var inbox = new ChainInbox(b.Database, b.Clock);
         Assert.Equal(0, inbox.Receive([events[1]]));
         Assert.Equal(0, b.Scalar("SELECT COUNT(*) FROM sales"));
+        Assert.False(inbox.Cursors().ContainsKey(("shop-1", "till-A")), "a gap does not move the cursor");
 
         Assert.Equal(2, inbox.Receive(events));
+        Assert.Equal(2, inbox.Cursors()[("shop-1", "till-A")]);
         Assert.Equal(1, b.Scalar("SELECT COUNT(*) FROM sales WHERE till_id = 'shop-1/till-1' AND source = 'chain'"));
+    }
+
+    [Fact]
+    public void A_file_that_pulled_before_the_cursor_table_resumes_after_the_last_seq_it_holds_from_each_till()
+    {
+        using var shop = new TestShop();
+        using (var c = shop.Raw())
+        {
+            Migrations.Apply(c, targetVersion: 8);
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = """
+                INSERT INTO chain_pulled (event_id, shop_id, till_id, seq, position, kind, at, pulled_at, applied_at) VALUES
+                    ('e1', 'shop-1', 'till-A', 1, 1, 'note-added', '2026-01-01T09:00:00.000Z', '2026-01-01T09:00:01.000Z', '2026-01-01T09:00:01.000Z'),
+                    ('e2', 'shop-1', 'till-A', 2, 3, 'note-added', '2026-01-01T09:00:00.000Z', '2026-01-01T09:00:01.000Z', '2026-01-01T09:00:01.000Z'),
+                    ('e3', 'shop-1', 'till-B', 1, 2, 'note-added', '2026-01-01T09:00:00.000Z', '2026-01-01T09:00:01.000Z', '2026-01-01T09:00:01.000Z'),
+                    ('e4', 'shop-2', 'till-A', 7, 4, 'note-added', '2026-01-01T09:00:00.000Z', '2026-01-01T09:00:01.000Z', '2026-01-01T09:00:01.000Z');
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var cursors = new ChainInbox(PosLoyalty.Storage.LoyaltyDatabase.Open(shop.DatabasePath), shop.Clock).Cursors();
+
+        Assert.Equal(3, cursors.Count);
+        Assert.Equal(2, cursors[("shop-1", "till-A")]);
+        Assert.Equal(1, cursors[("shop-1", "till-B")]);
+        Assert.Equal(7, cursors[("shop-2", "till-A")]);
     }
 
     [Fact]
