@@ -3,13 +3,13 @@ using Npgsql;
 namespace PosLoyalty.Chain;
 
 /// <summary>
-/// A till's own login, as the schema's owner makes it (`chain add-till`): a LOGIN role in the till role, and its one
-/// till_logins row, which the row-level security policies check every insert against. Safe to run again: what is
+/// A till's own login, as the schema's owner makes it (`chain add-till`) and takes away (`chain remove-till`): a LOGIN
+/// role in the till role, and its one till_logins row, which the row-level security policies check every insert against. Safe to run again: what is
 /// already so is left, and a password given again is set again. In one transaction: a refusal changes nothing.
 /// </summary>
 public static class ChainTillLogins
 {
-    // Any fixed number: two add-till at once wait for each other instead of racing for one name.
+    // Any fixed number: two add-till (or remove-till) at once wait for each other instead of racing for one name.
     private const long AddTillLockKey = 0x506F73546C6C; // "PosTll"
 
     /// <summary>
@@ -48,12 +48,12 @@ public static class ChainTillLogins
                 var (mappedLogin, mappedShop, mappedTill) = (r.GetString(0), r.GetString(1), r.GetString(2));
                 if (mappedLogin == login && (mappedShop != shopId || mappedTill != tillId))
                 {
-                    throw new TillLoginRefusedException($"--login: {login} is already the login of till '{mappedTill}' of shop '{mappedShop}'; give the new till a login of its own (or, as the owner, DELETE its till_logins row first)");
+                    throw new TillLoginRefusedException($"--login: {login} is already the login of till '{mappedTill}' of shop '{mappedShop}'; give the new till a login of its own (or first `posloyalty chain remove-till --shop {mappedShop} --till {mappedTill}`)");
                 }
 
                 if (mappedLogin != login)
                 {
-                    throw new TillLoginRefusedException($"--till: till '{tillId}' of shop '{shopId}' already has the login {mappedLogin}; each till has one login, and two tills never share a Till:Id");
+                    throw new TillLoginRefusedException($"--till: till '{tillId}' of shop '{shopId}' already has the login {mappedLogin}; each till has one login, and two tills never share a Till:Id (to give it a new login, first `posloyalty chain remove-till --shop {shopId} --till {tillId}`)");
                 }
             }
         }
@@ -99,6 +99,58 @@ public static class ChainTillLogins
         return new TillLoginOutcome(created, verifier is not null, mapped);
     }
 
+    /// <summary>
+    /// Takes till <paramref name="tillId"/> of shop <paramref name="shopId"/> away from its login (`chain remove-till`):
+    /// its till_logins row goes, so from that moment the login may still read but adds no event, card claim or
+    /// redemption; with <paramref name="dropLogin"/> the login itself is dropped too. The till's events stay: they are
+    /// the chain's history. Safe to run again: a till with no login is left as it is.
+    /// </summary>
+    public static async Task<TillLoginRemoval> RemoveAsync(NpgsqlDataSource dataSource, string shopId, string tillId, bool dropLogin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        CheckTill(shopId, tillId);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, tx, $"SELECT pg_advisory_xact_lock({AddTillLockKey})", cancellationToken);
+        if (await ScalarAsync(connection, tx, "SELECT to_regclass('till_logins') IS NOT NULL", cancellationToken) is not true)
+        {
+            throw new TillLoginRefusedException("the chain's schema has no till_logins table yet: run `posloyalty chain init` first");
+        }
+
+        if (await ScalarAsync(connection, tx, "SELECT login::text FROM till_logins WHERE shop_id = $1 AND till_id = $2", cancellationToken, shopId, tillId) is not string login)
+        {
+            await tx.CommitAsync(cancellationToken);
+            return new TillLoginRemoval(null, false, false);
+        }
+
+        if (dropLogin && await ScalarAsync(connection, tx, "SELECT $1 = current_user OR $1 = session_user", cancellationToken, login) is true)
+        {
+            throw new TillLoginRefusedException($"--drop-login: {login} is the login running this command; run it as the database's owner");
+        }
+
+        await ExecuteAsync(connection, tx, "DELETE FROM till_logins WHERE shop_id = $1 AND till_id = $2", cancellationToken, shopId, tillId);
+        var dropped = false;
+        if (dropLogin && ChainSchema.IsPlainRoleName(login))
+        {
+            await ExecuteAsync(connection, tx, $"DROP ROLE IF EXISTS {login}", cancellationToken);
+            dropped = true;
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return new TillLoginRemoval(login, true, dropped);
+    }
+
+    private static void CheckTill(string shopId, string tillId)
+    {
+        foreach (var (option, value) in new[] { ("--shop", shopId), ("--till", tillId) })
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Length > 64 || value.Any(char.IsControl))
+            {
+                throw new TillLoginRefusedException($"{option}: must be 1 to 64 printable characters ({(option == "--shop" ? "Chain:ShopId" : "Till:Id")} of the till)");
+            }
+        }
+    }
+
     private static void Check(string login, string shopId, string tillId, string? password, string tillRole)
     {
         if (!ChainSchema.IsPlainRoleName(login))
@@ -116,13 +168,7 @@ public static class ChainTillLogins
             throw new TillLoginRefusedException($"--login: {login} is the till role itself; a till's login is a member of it");
         }
 
-        foreach (var (option, value) in new[] { ("--shop", shopId), ("--till", tillId) })
-        {
-            if (string.IsNullOrWhiteSpace(value) || value.Length > 64 || value.Any(char.IsControl))
-            {
-                throw new TillLoginRefusedException($"{option}: must be 1 to 64 printable characters ({(option == "--shop" ? "Chain:ShopId" : "Till:Id")} of the till)");
-            }
-        }
+        CheckTill(shopId, tillId);
 
         if (password is not null && ScramVerifier.PasswordProblem(password) is { } problem)
         {
@@ -130,9 +176,14 @@ public static class ChainTillLogins
         }
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken cancellationToken, params object[] parameters)
     {
         await using var cmd = new NpgsqlCommand(sql, connection, tx);
+        foreach (var p in parameters)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = p });
+        }
+
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -94,6 +94,49 @@ public sealed class ChainAddTillTests(PostgresCluster cluster)
         Assert.Equal(0, new ChainDatabase(cluster.AdminConnectionString).Scalar($"SELECT count(*) FROM pg_roles WHERE rolname = '{other}'"));
     }
 
+    [PostgresClusterFact]
+    public async Task A_removed_till_adds_nothing_more_and_its_till_can_be_given_a_new_login()
+    {
+        using var shop = await OwnedDatabaseAsync();
+        var password = "Pw-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        var passwordFile = shop.BackOffice.WriteSecret("till.password", password);
+        shop.BackOffice.Json("chain", "add-till", "--login", shop.Login, "--shop", "shop-1", "--till", "till-a", "--password-file", passwordFile, "--till-role", shop.TillRole);
+        var asOld = new NpgsqlConnectionStringBuilder(shop.Owner.AdminConnectionString) { Username = shop.Login, Password = password }.ConnectionString;
+        using var till = new TestTill("till-a", asOld);
+        till.Enrol("Ada", "CARD0001");
+        Assert.Equal(1, (await till.SyncAsync()).Pushed);
+
+        var removed = shop.BackOffice.Json("chain", "remove-till", "--shop", "shop-1", "--till", "till-a");
+        var again = shop.BackOffice.Run("chain", "remove-till", "--shop", "shop-1", "--till", "till-a");
+
+        Assert.Equal(shop.Login, removed.GetProperty("login").GetString());
+        Assert.True(removed.GetProperty("removed").GetBoolean() && !removed.GetProperty("loginDropped").GetBoolean(), removed.ToString());
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("till 'till-a' of shop 'shop-1' has no login", again.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(nothing changed)", again.Stdout, StringComparison.Ordinal);
+        till.Enrol("Bea", "CARD0002");
+        await Assert.ThrowsAsync<ChainException>(till.SyncAsync);
+        Assert.Equal(1, shop.Owner.Scalar("SELECT count(*) FROM events"));
+        Assert.Equal(1, till.Outbox.ReadState().OutboxDepth); // kept, for a login that may write as till-a
+
+        // The same till, its same file, under a new login: it pushes what waited.
+        var newLogin = shop.Login + "_new";
+        shop.BackOffice.Json("chain", "add-till", "--login", newLogin, "--shop", "shop-1", "--till", "till-a", "--password-file", passwordFile, "--till-role", shop.TillRole);
+        await using (var asNew = ChainConnection.Open(new NpgsqlConnectionStringBuilder(asOld) { Username = newLogin }.ConnectionString))
+        {
+            var sameFile = new ChainSync(new ChainStore(asNew, "shop-1", "till-a"), till.Outbox, new PosLoyalty.Storage.Outbox.ChainInbox(till.Database, till.Clock), till.Clock);
+            Assert.Equal(1, (await sameFile.RunOnceAsync(CancellationToken.None)).Pushed);
+        }
+
+        var dropped = shop.BackOffice.Json("chain", "remove-till", "--shop", "shop-1", "--till", "till-a", "--drop-login");
+        Assert.True(dropped.GetProperty("loginDropped").GetBoolean(), dropped.ToString());
+        Assert.Equal(0, new ChainDatabase(cluster.AdminConnectionString).Scalar($"SELECT count(*) FROM pg_roles WHERE rolname = '{newLogin}'"));
+        Assert.Equal(1, new ChainDatabase(cluster.AdminConnectionString).Scalar($"SELECT count(*) FROM pg_roles WHERE rolname = '{shop.Login}'"));
+        Assert.Equal(0, shop.Owner.Scalar("SELECT count(*) FROM till_logins"));
+        Assert.Equal(2, shop.Owner.Scalar("SELECT count(*) FROM events WHERE till_id = 'till-a'"));
+        Assert.DoesNotContain(password, shop.BackOffice.Printed, StringComparison.Ordinal);
+    }
+
     /// <summary>As docs/chain.md sets a shop up: an owner role with CREATEROLE owning the database, then `chain init` as it.</summary>
     private async Task<Shop> OwnedDatabaseAsync()
     {

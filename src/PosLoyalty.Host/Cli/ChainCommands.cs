@@ -68,6 +68,7 @@ internal static class ChainCommands
         });
         chain.Subcommands.Add(status);
         chain.Subcommands.Add(AddTill(bind));
+        chain.Subcommands.Add(RemoveTill(bind));
         return chain;
     }
 
@@ -99,6 +100,30 @@ internal static class ChainCommands
                 $"login {name} writes as till '{tillId}' of shop '{shopId}' at {server} ({(changed.Count == 0 ? "already so" : string.Join(", ", changed))})");
         }));
         return addTill;
+    }
+
+    /// <summary>`chain remove-till`: a retired or lost till's login may no longer write (its till_logins row goes), as the schema's owner.</summary>
+    private static Command RemoveTill(Action<Command, Func<CliContext, ParseResult, int>> bind)
+    {
+        var shop = new Option<string>("--shop") { Description = "the shop: the till's Chain:ShopId", Required = true };
+        var till = new Option<string>("--till") { Description = "the till: its Till:Id", Required = true };
+        var dropLogin = new Option<bool>("--drop-login") { Description = "drop the till's PostgreSQL login too, not only its till_logins row" };
+        var adminFile = new Option<string?>("--admin-connection-file") { Description = "a file (mode 600) with the connection string of the database's owner; by default Chain:ConnectionString or Chain:ConnectionStringFile" };
+        var removeTill = new Command("remove-till", "as the database's owner: take a till's login away from it (its till_logins row; with --drop-login the login too), so it adds nothing more; its events stay; safe to run again") { shop, till, dropLogin, adminFile };
+        bind(removeTill, (ctx, p) => Reach(ctx, () =>
+        {
+            var connectionString = p.GetValue(adminFile) is { } file
+                ? new ChainOptions { ConnectionStringFile = file, ShopId = p.GetValue(shop) }.ReadConnectionString()
+                : RequireChain(ctx).ReadConnectionString();
+            var (shopId, tillId, drop) = (p.GetValue(shop)!, p.GetValue(till)!, p.GetValue(dropLogin));
+            var outcome = Talk(connectionString, async ds => await ChainTillLogins.RemoveAsync(ds, shopId, tillId, drop, CancellationToken.None));
+            var server = ChainConnection.Describe(connectionString);
+            var text = outcome.Login is null
+                ? $"till '{tillId}' of shop '{shopId}' has no login at {server} (nothing changed)"
+                : $"till '{tillId}' of shop '{shopId}' no longer has a login at {server} (login {outcome.Login}: till_logins row removed{(outcome.Dropped ? ", login dropped" : string.Empty)}); its events stay";
+            return JsonOutput.Done(ctx, new { shop = shopId, till = tillId, login = outcome.Login, removed = outcome.Removed, loginDropped = outcome.Dropped, server }, text);
+        }));
+        return removeTill;
     }
 
     internal static ChainOptions RequireChain(CliContext ctx) =>
