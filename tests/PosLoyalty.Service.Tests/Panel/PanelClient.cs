@@ -38,6 +38,22 @@ internal sealed class PanelClient(Socket socket) : IDisposable
         }
     }
 
+    /// <summary>Reads lines until each wanted event has come, in whatever order the service sent them.</summary>
+    public async Task WaitForEachAsync(params (string Type, Func<JsonElement, bool> Match)[] wanted)
+    {
+        reader ??= new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+        using var timeout = new CancellationTokenSource(Patience);
+        var missing = wanted.ToList();
+        while (missing.Count > 0)
+        {
+            var line = await reader.ReadLineAsync(timeout.Token)
+                ?? throw new EndOfStreamException($"the service closed the connection before {string.Join(", ", missing.Select(m => m.Type))}; got:\n{string.Join('\n', received)}");
+            received.Add(line);
+            var json = JsonDocument.Parse(line).RootElement;
+            missing.RemoveAll(m => json.GetProperty("type").GetString() == m.Type && m.Match(json));
+        }
+    }
+
     public void Dispose()
     {
         reader?.Dispose();
