@@ -23,14 +23,10 @@ internal sealed class PanelClient(Socket socket) : IDisposable
     /// <summary>Reads lines until one has the given "type" (and matches <paramref name="match"/>); returns it.</summary>
     public async Task<JsonElement> WaitForAsync(string type, Func<JsonElement, bool>? match = null)
     {
-        reader ??= new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
         using var timeout = new CancellationTokenSource(Patience);
         while (true)
         {
-            var line = await reader.ReadLineAsync(timeout.Token)
-                ?? throw new EndOfStreamException($"the service closed the connection before a '{type}' event; got:\n{string.Join('\n', received)}");
-            received.Add(line);
-            var json = JsonDocument.Parse(line).RootElement;
+            var json = await NextAsync($"a '{type}' event", timeout.Token);
             if (json.GetProperty("type").GetString() == type && (match is null || match(json)))
             {
                 return json;
@@ -41,17 +37,22 @@ internal sealed class PanelClient(Socket socket) : IDisposable
     /// <summary>Reads lines until each wanted event has come, in whatever order the service sent them.</summary>
     public async Task WaitForEachAsync(params (string Type, Func<JsonElement, bool> Match)[] wanted)
     {
-        reader ??= new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
         using var timeout = new CancellationTokenSource(Patience);
         var missing = wanted.ToList();
         while (missing.Count > 0)
         {
-            var line = await reader.ReadLineAsync(timeout.Token)
-                ?? throw new EndOfStreamException($"the service closed the connection before {string.Join(", ", missing.Select(m => m.Type))}; got:\n{string.Join('\n', received)}");
-            received.Add(line);
-            var json = JsonDocument.Parse(line).RootElement;
+            var json = await NextAsync(string.Join(", ", missing.Select(m => m.Type)), timeout.Token);
             missing.RemoveAll(m => json.GetProperty("type").GetString() == m.Type && m.Match(json));
         }
+    }
+
+    private async Task<JsonElement> NextAsync(string waitingFor, CancellationToken cancellationToken)
+    {
+        reader ??= new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+        var line = await reader.ReadLineAsync(cancellationToken)
+            ?? throw new EndOfStreamException($"the service closed the connection before {waitingFor}; got:\n{string.Join('\n', received)}");
+        received.Add(line);
+        return JsonDocument.Parse(line).RootElement;
     }
 
     public void Dispose()
