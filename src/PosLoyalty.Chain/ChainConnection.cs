@@ -45,14 +45,17 @@ public static class ChainConnection
     }
 
     /// <summary>
-    /// One line for an exception from Npgsql or the network. A PostgreSQL error's own text is kept (it never holds
-    /// the password); anything else is named by its type and message, which Npgsql keeps free of the connection string.
+    /// One line for an exception from Npgsql or the network, saying which of three it is: PostgreSQL refused this
+    /// till's login (the owner must act), PostgreSQL answered with another error, or PostgreSQL could not be reached
+    /// (waiting cures it). A PostgreSQL error's own text is kept (it never holds the password); Npgsql keeps its own
+    /// messages free of the connection string.
     /// </summary>
     public static string Explain(Exception ex) => ex switch
     {
         PostgresException pg when IsRefusal(pg) => $"PostgreSQL refused this till's login: {pg.SqlState} {pg.MessageText} (posloyalty doctor checks the login)",
-        PostgresException pg => $"PostgreSQL refused: {pg.SqlState} {pg.MessageText}",
-        NpgsqlException { InnerException: { } inner } => $"{ex.Message} ({inner.Message})",
+        PostgresException pg => $"PostgreSQL error: {pg.SqlState} {pg.MessageText}",
+        NpgsqlException { InnerException: { } inner } => $"PostgreSQL unreachable: {ex.Message} ({inner.Message})",
+        NpgsqlException => $"PostgreSQL unreachable: {ex.Message}",
         _ => ex.Message,
     };
 

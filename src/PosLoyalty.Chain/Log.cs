@@ -11,13 +11,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Chain sync: pushed {PushedCount}, pulled {PulledCount}, applied {AppliedCount}; outbox {OutboxDepth} waiting, lag {LagSeconds:F1} s")]
     public static partial void Synced(this ILogger logger, int pushedCount, int pulledCount, int appliedCount, long outboxDepth, double lagSeconds);
 
-    [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "Chain unreachable ({Reason}); outbox {OutboxDepth} waiting, lag {LagSeconds:F1} s; next try in {RetryDelay}")]
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "Chain sync failed ({Reason}); outbox {OutboxDepth} waiting, lag {LagSeconds:F1} s; next try in {RetryDelay}")]
     public static partial void SyncFailed(this ILogger logger, string reason, long outboxDepth, double lagSeconds, TimeSpan retryDelay);
 
-    [LoggerMessage(EventId = 9007, Level = LogLevel.Debug, Message = "Chain still unreachable ({Reason}), attempt {Attempt}; outbox {OutboxDepth} waiting; next try in {RetryDelay}")]
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Debug, Message = "Chain sync still failing ({Reason}), attempt {Attempt}; outbox {OutboxDepth} waiting; next try in {RetryDelay}")]
     public static partial void SyncStillFailing(this ILogger logger, string reason, int attempt, long outboxDepth, TimeSpan retryDelay);
 
-    [LoggerMessage(EventId = 9004, Level = LogLevel.Information, Message = "Chain reachable again after {FailureCount} failed attempts")]
+    [LoggerMessage(EventId = 9004, Level = LogLevel.Information, Message = "Chain sync working again after {FailureCount} failed attempts")]
     public static partial void SyncRecovered(this ILogger logger, int failureCount);
 
     [LoggerMessage(EventId = 9005, Level = LogLevel.Warning, Message = "Chain: {WaitingCount} pulled events wait to apply and {ConflictCount} conflicts wait for review (posloyalty chain status)")]

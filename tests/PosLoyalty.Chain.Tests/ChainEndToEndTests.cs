@@ -76,6 +76,7 @@ public sealed class ChainEndToEndTests(PostgresCluster cluster)
         Assert.Equal(1, status.GetProperty("outbox").GetInt64());
         Assert.Equal(6, sync.ExitCode);
         Assert.Contains("127.0.0.1", sync.Stderr, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL unreachable", sync.Stderr, StringComparison.Ordinal);
         AssertNoPassword(till, "s3cret-unreachable-pw");
     }
 

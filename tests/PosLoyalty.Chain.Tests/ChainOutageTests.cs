@@ -67,7 +67,7 @@ public sealed class ChainOutageTests(ITestOutputHelper output)
 
             Assert.Equal(1000, db.Scalar("SELECT count(DISTINCT event_id) FROM events WHERE kind = 'sale-recorded'"));
             Assert.All(files, f => Assert.Equal(0, f.OutboxDepth()));
-            Assert.All(tills, t => Assert.Contains("Chain unreachable", t.Printed, StringComparison.Ordinal));
+            Assert.All(tills, t => Assert.Contains("Chain sync failed (PostgreSQL unreachable: ", t.Printed, StringComparison.Ordinal));
         }
         finally
         {

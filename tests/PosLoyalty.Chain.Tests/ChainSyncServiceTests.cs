@@ -40,4 +40,28 @@ public sealed class ChainSyncServiceTests(PostgresCluster cluster)
             Assert.DoesNotContain(password, till.Printed, StringComparison.Ordinal);
         }
     }
+
+    [PostgresClusterFact]
+    public async Task A_login_the_server_does_not_map_to_this_till_is_logged_as_refused_not_unreachable()
+    {
+        var db = await ChainDatabase.CreateMigratedAsync(cluster);
+        using var a = new TillProcess("till-a", db.CreateUnmappedTillLogin());
+        using var service = a.StartService();
+        try
+        {
+            await Eventually.TrueAsync(() => a.Printed.Contains("Chain sync started", StringComparison.Ordinal), Hang, "the service starts its chain sync");
+
+            // Something to push: the server's row-level security refuses the insert of a login no till_logins row maps.
+            a.Json("customers", "add", "--card", "4006381333931", "--name", "Paolo Rossi");
+
+            await Eventually.TrueAsync(() => a.Printed.Contains("Chain sync failed (PostgreSQL refused events as till 'till-a' of shop 'shop-1' from this login", StringComparison.Ordinal), Hang, "the push is refused and the warning says so", () => a.Printed);
+            Assert.DoesNotContain("unreachable", a.Printed, StringComparison.Ordinal);
+            Assert.Equal(1, a.Json("chain", "status", "--json").GetProperty("outbox").GetInt64());
+        }
+        finally
+        {
+            service.Kill(entireProcessTree: true);
+            await service.WaitForExitAsync();
+        }
+    }
 }

@@ -5,7 +5,7 @@ namespace PosLoyalty.Benchmarks.Chain;
 
 /// <summary>
 /// The sync service's logger in the benchmark: writes nothing, counts the rounds that failed (the service's
-/// "unreachable" lines, warning or debug) and keeps the first reason, so a lag figure comes with how many rounds
+/// "Chain sync failed" and "still failing" lines, warning or debug) and keeps the first reason, so a lag figure comes with how many rounds
 /// backed off beside it.
 /// </summary>
 internal sealed class FailedRoundCounter : ILogger<ChainSyncService>
