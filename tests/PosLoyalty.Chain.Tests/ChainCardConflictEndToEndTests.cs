@@ -48,7 +48,7 @@ public sealed class ChainCardConflictEndToEndTests(PostgresCluster cluster)
         foreach (var till in new[] { a, b })
         {
             var status = till.Json("chain", "status");
-            Assert.Equal(["connected", "outbox", "lastPushAt", "lastPullAt", "lagSeconds", "conflicts", "conflictList"], status.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["connected", "outbox", "lastPushAt", "lastPullAt", "lagSeconds", "conflicts", "waiting", "waitingReasons", "conflictList"], status.EnumerateObject().Select(p => p.Name));
             Assert.Equal(1, status.GetProperty("conflicts").GetInt64());
             var conflict = Assert.Single(status.GetProperty("conflictList").EnumerateArray());
             Assert.Equal("card", conflict.GetProperty("kind").GetString());

@@ -51,9 +51,11 @@ public sealed class ChainEndToEndTests(PostgresCluster cluster)
 
         Assert.Equal(3, db.Scalar("SELECT count(*) FROM events WHERE kind IN ('customer-enrolled', 'sale-recorded')"));
         var status = a.Json("chain", "status");
-        Assert.Equal(["connected", "outbox", "lastPushAt", "lastPullAt", "lagSeconds", "conflicts", "conflictList"], status.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["connected", "outbox", "lastPushAt", "lastPullAt", "lagSeconds", "conflicts", "waiting", "waitingReasons", "conflictList"], status.EnumerateObject().Select(p => p.Name));
         Assert.True(status.GetProperty("connected").GetBoolean());
         Assert.Equal(0, status.GetProperty("outbox").GetInt64());
+        Assert.Equal(0, status.GetProperty("waiting").GetInt64());
+        Assert.Empty(status.GetProperty("waitingReasons").EnumerateObject());
         Assert.Equal(0, status.GetProperty("conflicts").GetInt64());
 
         foreach (var till in new[] { backOffice, a, b })

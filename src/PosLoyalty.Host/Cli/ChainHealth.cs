@@ -43,6 +43,11 @@ internal sealed record ChainHealth(string Server, string ShopId, string TillId, 
         o.WriteLine($"{indent}outbox: {State.OutboxDepth} waiting, lag {LagSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         o.WriteLine($"{indent}last push: {Time(State.LastPushAt)}; last pull: {Time(State.LastPullAt)}");
         o.WriteLine($"{indent}pulled events waiting to apply: {State.WaitingToApply}; conflicts to review: {Conflicts.Count}");
+        foreach (var (reason, count) in State.WaitingReasons)
+        {
+            o.WriteLine($"{indent}  {count} waiting: {reason}");
+        }
+
         foreach (var line in ChainConflictOutput.Lines(Conflicts, TillId))
         {
             o.WriteLine(indent + "  " + line);
@@ -58,6 +63,8 @@ internal sealed record ChainHealth(string Server, string ShopId, string TillId, 
         lastPullAt = State.LastPullAt,
         lagSeconds = LagSeconds,
         conflicts = Conflicts.Count,
+        waiting = State.WaitingToApply,
+        waitingReasons = State.WaitingReasons,
         conflictList = ChainConflictOutput.Json(Conflicts, TillId),
     };
 

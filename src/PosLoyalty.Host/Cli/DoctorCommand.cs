@@ -203,6 +203,7 @@ internal static class DoctorCommand
                 lastPushAt = chain.State.LastPushAt,
                 lastPullAt = chain.State.LastPullAt,
                 waiting = chain.State.WaitingToApply,
+                waitingReasons = chain.State.WaitingReasons,
                 conflicts = chain.Conflicts.Count,
                 conflictList = ChainConflictOutput.Json(chain.Conflicts, chain.TillId),
             },

@@ -17,6 +17,13 @@ namespace PosLoyalty.Storage.Outbox;
 public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
 {
     private const string CompactionDueKey = "chain.compaction_due";
+    private const string EventSavepoint = "pulled_event";
+
+    /// <summary>How the problem of an event this till could not apply begins (chain status lists it).</summary>
+    public const string CannotApply = "could not be applied here: ";
+
+    private const int SqliteConstraint = 19; // SQLITE_CONSTRAINT
+    private const int SqliteMismatch = 20;   // SQLITE_MISMATCH
 
     // How long one transaction of pulled events may hold the file's write lock before it commits.
     private static readonly TimeSpan ApplySlice = TimeSpan.FromMilliseconds(10);
@@ -214,8 +221,9 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
     /// Applies what waits, in the chain's order; how many were applied. Events share a transaction until
     /// <see cref="ApplySlice"/> of applying has passed, then it commits and the next begins: one fsync per slice,
     /// not per event (a till that pulls 49 others' sales would otherwise sync its disk a thousand times a second),
-    /// while the till's own sale never waits behind the write lock for longer than one slice. A failure rolls back
-    /// only the open slice; its events stay unapplied and are tried again at the next pull.
+    /// while the till's own sale never waits behind the write lock for longer than one slice. An event whose content
+    /// cannot be applied here stays unapplied with its reason (<see cref="CannotApply"/>) and is tried again at each
+    /// pull; any other failure rolls back only the open slice, whose events are tried again at the next pull.
     /// </summary>
     private int ApplyWaiting(SqliteConnection c)
     {
@@ -243,9 +251,24 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
                     sliceStarted = time.GetTimestamp();
                 }
 
-                if (ApplyOne(c, tx, eventId, kind, payloadText, at, shop, till))
+                // Each event in a savepoint of the slice: one whose payload this till cannot apply is rolled back on its
+                // own and left waiting with the reason, and the events after it still apply. Without this, one such event
+                // failed every round from then on, and nothing later from any till was applied here again.
+                tx.Save(EventSavepoint);
+                try
                 {
-                    pending++;
+                    if (ApplyOne(c, tx, eventId, kind, payloadText, at, shop, till))
+                    {
+                        pending++;
+                    }
+
+                    tx.Release(EventSavepoint);
+                }
+                catch (Exception ex) when (IsFaultOfTheEvent(ex))
+                {
+                    tx.Rollback(EventSavepoint);
+                    tx.Release(EventSavepoint);
+                    Sql.Execute(c, tx, "UPDATE chain_pulled SET problem = $p WHERE event_id = $id", ("$p", $"{CannotApply}{ex.GetType().Name}: {ex.Message}"), ("$id", eventId));
                 }
 
                 if (time.GetElapsedTime(sliceStarted) >= ApplySlice)
@@ -271,6 +294,16 @@ public sealed class ChainInbox(LoyaltyDatabase database, TimeProvider time)
 
         return applied;
     }
+
+    /// <summary>
+    /// What an event's own content causes, not the disk or the file: a payload that does not parse, a field missing
+    /// or of the wrong type (the readers below take required fields with <c>!</c>), or a row SQLite's constraints
+    /// refuse. Anything else (busy, I/O, a full disk) fails the round as before and is retried whole.
+    /// </summary>
+    private static bool IsFaultOfTheEvent(Exception ex) =>
+        ex is System.Text.Json.JsonException or FormatException or InvalidOperationException or InvalidCastException
+            or KeyNotFoundException or ArgumentException or NullReferenceException or OverflowException
+            or SqliteException { SqliteErrorCode: SqliteConstraint or SqliteMismatch };
 
     /// <summary>Applies one event inside <paramref name="tx"/> and marks it; false when it waits for a later pull.</summary>
     private bool ApplyOne(SqliteConnection c, SqliteTransaction tx, string eventId, string kind, string payloadText, string at, string shop, string till)

@@ -84,8 +84,19 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
         var depth = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_outbox WHERE pushed_at IS NULL");
         var oldest = Sql.Scalar<string>(c, tx, "SELECT MIN(at) FROM chain_outbox WHERE pushed_at IS NULL");
         var waiting = Sql.Scalar<long>(c, tx, "SELECT COUNT(*) FROM chain_pulled WHERE applied_at IS NULL");
+        var reasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        if (waiting > 0)
+        {
+            using var cmd = Sql.Command(c, tx, "SELECT COALESCE(problem, 'not tried yet'), COUNT(*) FROM chain_pulled WHERE applied_at IS NULL GROUP BY 1");
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                reasons[r.GetString(0)] = r.GetInt64(1);
+            }
+        }
+
         var conflicts = ChainConflicts.Read(c, tx).Count;
-        var state = new ChainSyncState(depth, oldest is null ? null : Sql.ParseTime(oldest), ReadState(c, tx, LastPushKey), ReadState(c, tx, LastPullKey), waiting, conflicts);
+        var state = new ChainSyncState(depth, oldest is null ? null : Sql.ParseTime(oldest), ReadState(c, tx, LastPushKey), ReadState(c, tx, LastPullKey), waiting, reasons, conflicts);
         tx.Commit();
         return state;
     }

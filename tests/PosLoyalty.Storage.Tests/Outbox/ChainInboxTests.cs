@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PosLoyalty.Domain.Values;
 using PosLoyalty.Storage.Outbox;
 using PosLoyalty.Storage.Schema;
@@ -205,6 +206,38 @@ public sealed class ChainInboxTests
 
         Assert.Equal(Domain.Coupons.CouponStatus.Voided, b.Coupons.Get(coupon).Status);
         Assert.Throws<Coupons.CouponNotRedeemableException>(() => b.Coupons.Redeem(coupon));
+    }
+
+    [Fact]
+    public void An_event_this_till_cannot_apply_waits_with_its_reason_and_the_events_after_it_still_apply()
+    {
+        using var a = new TestShop();
+        using var b = new TestShop();
+        var ada = EnrolAndBuy(a);
+        a.Buy(ada, 5m, Item("Scone", 5m));
+        var events = AsPulled(a, "till-A");
+        Assert.Equal(3, events.Count); // the premise: the enrolment, the first sale, the second
+        var firstSale = JsonNode.Parse(events[1].PayloadJson)!.AsObject();
+        firstSale["ledger"]![0]!["delta"] = "seven"; // as a newer till might write it, or a bug
+        events[1] = events[1] with { PayloadJson = firstSale.ToJsonString() };
+        var inbox = new ChainInbox(b.Database, b.Clock);
+
+        var applied = inbox.Receive(events);
+
+        Assert.Equal(2, applied);
+        var profile = b.Customers.GetProfile(b.Customers.FindByCard(CardNumber.Parse("CARD0001"))!.CustomerId);
+        Assert.Equal(1, profile.Visits); // the second sale, not the first
+        Assert.Equal(0, b.BalancesOffTheLedger());
+        var state = new ChainOutbox(b.Database).ReadState();
+        Assert.Equal(1, state.WaitingToApply);
+        var (reason, count) = Assert.Single(state.WaitingReasons);
+        Assert.StartsWith(ChainInbox.CannotApply, reason, StringComparison.Ordinal);
+        Assert.Equal(1, count);
+
+        // Tried again at the next pull: it still cannot apply, and the pull does not fail for it.
+        Assert.Equal(0, inbox.Receive([]));
+        Assert.Equal(1, new ChainOutbox(b.Database).ReadState().WaitingToApply);
+        Assert.Equal(1, b.Customers.GetProfile(profile.Customer.Id).Visits);
     }
 
     /// <summary>Two events at till A: Ada's enrolment, then her sale.</summary>
