@@ -122,11 +122,4 @@ public sealed class StampLedgerStorageTests
     }
 
     private static int PreStamped => Rules.StampCards.Single(s => s.Id == "coffee").PreStamped;
-
-    private static void Exec(SqliteConnection c, string sql)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
 }

@@ -82,6 +82,14 @@ internal sealed class TestShop : IDisposable
 
     public long Scalar(string sql, params (string Name, object Value)[] parameters) => Scalar(DatabasePath, sql, parameters);
 
+    /// <summary>Runs <paramref name="sql"/> on <paramref name="c"/>: rows of an older schema version, written as that version's code wrote them.</summary>
+    public static void Exec(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
     public static long Scalar(string path, string sql, params (string Name, object Value)[] parameters)
     {
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());

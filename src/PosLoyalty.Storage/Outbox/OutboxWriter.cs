@@ -12,13 +12,51 @@ namespace PosLoyalty.Storage.Outbox;
 /// </summary>
 internal static class OutboxWriter
 {
-    public static void Enrolled(SqliteConnection c, SqliteTransaction tx, CustomerId customer, DateTimeOffset at)
+    public static void Enrolled(SqliteConnection c, SqliteTransaction tx, CustomerId customer, DateTimeOffset at) =>
+        AppendEnrolment(c, tx, customer, at, "customer_id = $c AND reason = 'opening'", "customer_id = $k AND reason = 'enrolment'");
+
+    /// <summary>
+    /// SQLite step 10: every live customer this file held before it had an outbox (enrolled under a version older than
+    /// step 5, so no event ever announced them to other tills) gets one enrolment event, carrying what they have now:
+    /// the balance as opening points and every stamp row. A customer enrolled since step 5 has a chain id from their
+    /// enrolment event, a pulled one from the till that enrolled them, so only the unannounced have none. Merged-away
+    /// and erased customers are left out. Returns how many were announced.
+    /// </summary>
+    public static int AnnounceCustomersFromBeforeTheOutbox(SqliteConnection c, SqliteTransaction tx)
+    {
+        var ids = new List<long>();
+        using (var cmd = Sql.Command(c, tx, "SELECT id FROM customers WHERE merged_into IS NULL AND erased_at IS NULL AND id NOT IN (SELECT customer_id FROM chain_customers) ORDER BY id"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                ids.Add(r.GetInt64(0));
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        // A migration has no TimeProvider: the moment is SQLite's own, as step 6's 'migrated' stamp rows took it.
+        var at = Sql.ParseTime(Sql.Scalar<string>(c, tx, "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")!);
+        foreach (var id in ids)
+        {
+            AppendEnrolment(c, tx, new CustomerId(id), at, "customer_id = $c", "customer_id = $k");
+        }
+
+        return ids.Count;
+    }
+
+    /// <summary>An enrolment: the person, their cards and notes, the ledger rows <paramref name="pointsWhere"/> picks summed as opening points, and the stamp rows <paramref name="stampsWhere"/> picks.</summary>
+    private static void AppendEnrolment(SqliteConnection c, SqliteTransaction tx, CustomerId customer, DateTimeOffset at, string pointsWhere, string stampsWhere)
     {
         var payload = CustomerSnapshot(c, tx, customer);
         payload["cards"] = Cards(c, tx, customer);
         payload["notes"] = Notes(c, tx, customer);
-        payload["openingPoints"] = Sql.Scalar<long>(c, tx, "SELECT COALESCE(SUM(delta), 0) FROM ledger WHERE customer_id = $c AND reason = 'opening'", ("$c", customer.Value));
-        payload["openingStamps"] = StampRows.Json(c, tx, "customer_id = $k AND reason = 'enrolment'", customer.Value, at);
+        payload["openingPoints"] = Sql.Scalar<long>(c, tx, $"SELECT COALESCE(SUM(delta), 0) FROM ledger WHERE {pointsWhere}", ("$c", customer.Value));
+        payload["openingStamps"] = StampRows.Json(c, tx, stampsWhere, customer.Value, at);
         Append(c, tx, ChainEventKinds.CustomerEnrolled, customer, payload, at);
     }
 

@@ -332,7 +332,16 @@ public static class Migrations
         INSERT INTO chain_pull_cursors (shop_id, till_id, seq)
             SELECT shop_id, till_id, MAX(seq) FROM chain_pulled GROUP BY shop_id, till_id;
         """,
+
+        // 10: customers from before the outbox (a file older than step 5) get the enrolment event they never had, so
+        // that other tills hear of them: written in C# in this step's transaction (OutboxWriter, called from Apply).
+        """
+        SELECT 1;
+        """,
     ];
+
+    /// <summary>The step whose transaction announces the customers from before the outbox.</summary>
+    private const int AnnounceCustomersVersion = 10;
 
     public static int CurrentVersion => Steps.Count;
 
@@ -354,6 +363,11 @@ public static class Migrations
                 cmd.Transaction = tx;
                 cmd.CommandText = Steps[version] + $"\nPRAGMA user_version = {version + 1};";
                 cmd.ExecuteNonQuery();
+            }
+
+            if (version + 1 == AnnounceCustomersVersion)
+            {
+                Outbox.OutboxWriter.AnnounceCustomersFromBeforeTheOutbox(connection, tx);
             }
 
             tx.Commit();
