@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PosLoyalty.Service.Configuration;
@@ -99,11 +100,25 @@ public sealed class ChainSyncService(
             }
 
             // The file changed. Sync's own writes change it too: only a change that left something to push is worth
-            // a round before the interval; while backing off, nothing is.
-            if (wakeOnChange && outbox.ReadState().OutboxDepth > 0)
+            // a round before the interval; while backing off, nothing is. The change is seen before its commit is
+            // visible, so the check waits for that commit (a plain read would miss it, and the sale would wait for
+            // the interval). A file that cannot be read now is the round's to report.
+            if (wakeOnChange && HasUnpushed())
             {
                 return;
             }
+        }
+    }
+
+    private bool HasUnpushed()
+    {
+        try
+        {
+            return outbox.HasUnpushedOnceCommitted();
+        }
+        catch (SqliteException)
+        {
+            return true;
         }
     }
 

@@ -77,6 +77,22 @@ public sealed class ChainOutbox(LoyaltyDatabase database)
         tx.Commit();
     }
 
+    /// <summary>
+    /// Whether anything waits to be pushed, read once the commit that changed the file has finished. A change to the
+    /// file (the sync service watches its WAL) is seen while the writer is still inside its commit: the frames are in
+    /// the WAL, but until the writer updates the WAL index and lets go of the write lock, a reader's snapshot does not
+    /// hold them, and a plain read finds nothing. Reading under the write lock (BEGIN IMMEDIATE waits for it, up to
+    /// the busy timeout) sees that commit. Nothing is written, so the read itself changes nothing a watcher sees.
+    /// </summary>
+    public bool HasUnpushedOnceCommitted()
+    {
+        using var c = database.OpenConnection();
+        using var tx = c.BeginTransaction(deferred: false);
+        var any = Sql.Scalar<long>(c, tx, "SELECT EXISTS (SELECT 1 FROM chain_outbox WHERE pushed_at IS NULL)") != 0;
+        tx.Rollback();
+        return any;
+    }
+
     public ChainSyncState ReadState()
     {
         using var c = database.OpenConnection();

@@ -134,6 +134,33 @@ public sealed class OutboxTests
         Assert.Equal(0, shop.Scalar("SELECT COUNT(*) FROM chain_outbox WHERE payload LIKE '%Lovelace%'"));
     }
 
+    [Fact]
+    public async Task The_check_after_a_file_change_waits_for_the_commit_in_flight_and_sees_its_event()
+    {
+        using var shop = new TestShop();
+        var outbox = new ChainOutbox(shop.Database);
+        Assert.False(outbox.HasUnpushedOnceCommitted());
+
+        // A writer inside its commit: the sync service's file watch fires on the WAL write before the commit is
+        // visible to readers. Here the writer holds the write lock with its event written and not yet committed.
+        using var writer = shop.Database.OpenConnection();
+        using var tx = writer.BeginTransaction(deferred: false);
+        using (var insert = writer.CreateCommand())
+        {
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO chain_outbox (event_id, kind, payload, at) VALUES ('0190a000-0000-7000-8000-000000000001', 'sale-recorded', '{}', '2025-06-02T08:00:00.000Z')";
+            insert.ExecuteNonQuery();
+        }
+
+        Assert.Equal(0, outbox.ReadState().OutboxDepth); // what a plain read sees at that moment: the old check slept on this
+        var check = Task.Run(outbox.HasUnpushedOnceCommitted);
+        await Task.Delay(TimeSpan.FromMilliseconds(200)); // time for the check to reach the lock; not a bound on anything
+        Assert.False(check.IsCompleted, "the check answered while the writer was still inside its commit");
+
+        tx.Commit();
+        Assert.True(await check.WaitAsync(TimeSpan.FromSeconds(60)), "the check did not see the event the writer committed");
+    }
+
     internal static List<OutboxEvent> Events(TestShop shop)
     {
         // Every event, pushed or not: read the table itself, as the outbox only hands out unpushed ones.
