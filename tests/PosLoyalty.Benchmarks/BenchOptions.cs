@@ -41,8 +41,8 @@ internal sealed record BenchOptions
           --tap                receipt tap added latency per chunk vs a plain byte-copying proxy (TapLatency.Run)
           --till               receipt end (cut) → durable commit through the till session (CutToCommit.Run);
                                --customers and --applies size it (quick: 100,000 and 2,000)
-          --till-chain-down    --till twice in one run: without a chain, then with the chain's sync service
-                               beside the till and its PostgreSQL stopped (Chain/ChainCutToCommit.cs)
+          --till-chain-down    --till three times in one run: without a chain, then with the chain's sync service
+                               beside the till, its PostgreSQL up and then stopped (Chain/ChainCutToCommit.cs)
           --chain-scale        --chain-tills N simulated tills (default 50), each its own SQLite file and sync
                                service, at --chain-rate N sales/s in total (default 20) for --chain-seconds N
                                (default 300) against one private PostgreSQL: sync lag (Chain/ChainScale.cs)

@@ -47,10 +47,7 @@ internal static class ChainScale
                 // directory, and fifty files in one would give every till's watcher the other 49 tills' writes.
                 var database = LoyaltyDatabase.Open(Path.Combine(root.CreateSubdirectory(id).FullName, "loyalty.db"));
                 var customer = new CustomerRepository(database, rules, TimeProvider.System).Enrol(new NewCustomer(CardNumber.Parse(string.Create(CultureInfo.InvariantCulture, $"SCALE{t:D4}")), "Regular " + id));
-                var login = "till_scale_" + t.ToString(CultureInfo.InvariantCulture);
-                var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
-                Execute(admin, $"CREATE ROLE {login} LOGIN PASSWORD '{password}' IN ROLE {ChainSchema.DefaultTillRole}; INSERT INTO till_logins (login, shop_id, till_id) VALUES ('{login}', 'scale-shop', '{id}')");
-                var connectionString = new NpgsqlConnectionStringBuilder(admin) { Username = login, Password = password, Pooling = true, MaxPoolSize = 4 }.ConnectionString;
+                var connectionString = BenchTillLogin.Create(admin, "till_scale_" + t.ToString(CultureInfo.InvariantCulture), "scale-shop", id);
                 var sync = BenchChainTill.StartAsync(database, connectionString, "scale-shop", id).GetAwaiter().GetResult();
                 tills.Add((id, database, new SaleRecorder(database, rules, TimeProvider.System), customer, sync));
             }
@@ -195,13 +192,5 @@ internal static class ChainScale
         lags.Sort();
         double Rank(double q) => lags[Math.Clamp((int)Math.Ceiling(q * lags.Count) - 1, 0, lags.Count - 1)];
         return (lags.Count, Rank(0.50), Rank(0.99), lags[^1]);
-    }
-
-    private static void Execute(string connectionString, string sql)
-    {
-        using var c = new NpgsqlConnection(connectionString);
-        c.Open();
-        using var cmd = new NpgsqlCommand(sql, c);
-        cmd.ExecuteNonQuery();
     }
 }
