@@ -145,12 +145,7 @@ public sealed class OutboxTests
         // visible to readers. Here the writer holds the write lock with its event written and not yet committed.
         using var writer = shop.Database.OpenConnection();
         using var tx = writer.BeginTransaction(deferred: false);
-        using (var insert = writer.CreateCommand())
-        {
-            insert.Transaction = tx;
-            insert.CommandText = "INSERT INTO chain_outbox (event_id, kind, payload, at) VALUES ('0190a000-0000-7000-8000-000000000001', 'sale-recorded', '{}', '2025-06-02T08:00:00.000Z')";
-            insert.ExecuteNonQuery();
-        }
+        Sql.Execute(writer, tx, "INSERT INTO chain_outbox (event_id, kind, payload, at) VALUES ('0190a000-0000-7000-8000-000000000001', 'sale-recorded', '{}', '2025-06-02T08:00:00.000Z')");
 
         Assert.Equal(0, outbox.ReadState().OutboxDepth); // what a plain read sees at that moment: the old check slept on this
         var check = Task.Run(outbox.HasUnpushedOnceCommitted);
