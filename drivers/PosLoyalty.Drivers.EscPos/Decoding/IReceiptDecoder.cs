@@ -35,6 +35,14 @@ public interface IReceiptDecoder
     bool IsInText { get; }
 
     /// <summary>
+    /// True when anything has gone to the paper since the last cut (or the stream's start, or <see cref="Flush"/>): text,
+    /// a line feed, an image's or a barcode's data. Then the stream is inside a receipt even when no text is held — just
+    /// after the next receipt's logo, say — and another job's bytes written now would land in it. ESC @, status
+    /// requests and the cash-drawer kick print nothing and leave it false.
+    /// </summary>
+    bool PrintedSinceCut { get; }
+
+    /// <summary>
     /// How many characters, lines and buffered payload bytes the decoder holds right now: a measure
     /// of its retained state, bounded by the caps in <see cref="ReceiptDecoderOptions"/>.
     /// </summary>

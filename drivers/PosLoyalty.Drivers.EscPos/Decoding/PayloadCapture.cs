@@ -43,6 +43,9 @@ internal sealed class PayloadCapture
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool BeginCounted(long length, int captureLimit, BarcodeSymbology symbology)
     {
+        // Images, codes and downloaded glyphs alike: the receipt has begun, even if some of these only fill the
+        // printer's memory. Taking one too many for printed only makes a slip wait for the next cut.
+        _assembler.MarkPrinted();
         _remaining = length;
         _length = 0;
         _limit = Math.Min(captureLimit, _buffer.Length);
@@ -79,6 +82,7 @@ internal sealed class PayloadCapture
     /// <summary>Starts barcode data ended by <paramref name="terminator"/>; a control byte or one above <paramref name="highestData"/> ends it too.</summary>
     public void BeginTerminated(BarcodeSymbology symbology, byte terminator, byte highestData)
     {
+        _assembler.MarkPrinted();
         Symbology = symbology;
         _terminator = terminator;
         _highestData = highestData;

@@ -59,6 +59,12 @@ internal sealed class ReceiptAssembler
     /// <summary>Characters, lines and barcodes held: the decoder's retained state.</summary>
     public int RetainedSize => _lineLength + _retainedCharacters + _lines.Count + _barcodes.Count;
 
+    /// <summary>See <see cref="IReceiptDecoder.PrintedSinceCut"/>: set by text, a line feed, a barcode or <see cref="MarkPrinted"/>; cleared by a cut and by the stream's end.</summary>
+    public bool PrintedSinceCut { get; private set; }
+
+    /// <summary>Something that prints but holds no text went to the paper: an image's or a code's data.</summary>
+    public void MarkPrinted() => PrintedSinceCut = true;
+
     public int CodePage => _codePage;
 
     public bool Emphasized
@@ -137,6 +143,7 @@ internal sealed class ReceiptAssembler
     /// <summary>A character occupying <paramref name="cells"/> character cells (2 for a double-byte character).</summary>
     public void Print(char c, int cells)
     {
+        PrintedSinceCut = true;
         if (_lineLength < _line.Length)
         {
             _line[_lineLength++] = c;
@@ -265,6 +272,7 @@ internal sealed class ReceiptAssembler
     /// <summary>LF and the print-and-feed commands: the line buffer becomes a line.</summary>
     public void EndLine()
     {
+        PrintedSinceCut = true;
         int length = _lineLength;
         while (length > 0 && _line[length - 1] == ' ')
         {
@@ -301,6 +309,7 @@ internal sealed class ReceiptAssembler
 
     public void AddBarcode(BarcodeSymbology symbology, string data)
     {
+        PrintedSinceCut = true;
         if (_barcodes.Count < _options.MaxBarcodesPerReceipt && data.Length > 0)
         {
             _barcodes.Add(new DecodedBarcode(symbology, data));
@@ -314,6 +323,7 @@ internal sealed class ReceiptAssembler
     {
         EndLineIfPending();
         Complete(endedByCut: true, commandStreamOffset);
+        PrintedSinceCut = false;
     }
 
     /// <summary>The receipts completed since the last call, in order.</summary>
@@ -334,6 +344,7 @@ internal sealed class ReceiptAssembler
         EndLineIfPending();
         int before = _completed.Count;
         Complete(endedByCut: false, cutStreamOffset: null);
+        PrintedSinceCut = false;
         if (_completed.Count == before)
         {
             return null;

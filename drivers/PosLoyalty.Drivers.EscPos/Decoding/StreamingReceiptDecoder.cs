@@ -27,6 +27,9 @@ public abstract class StreamingReceiptDecoder : IReceiptDecoder
     /// <inheritdoc />
     public abstract bool IsInText { get; }
 
+    /// <inheritdoc />
+    public bool PrintedSinceCut => Assembler.PrintedSinceCut;
+
     private protected ReceiptDecoderOptions Options { get; }
 
     private protected ReceiptAssembler Assembler { get; }

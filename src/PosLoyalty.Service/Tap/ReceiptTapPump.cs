@@ -326,10 +326,11 @@ public sealed class ReceiptTapPump
         state.Slips.Clear();
     }
 
-    // Printed text, a barcode's data or a command begun since the last receipt ended, or a payload (a logo's raster data)
-    // still arriving: a capture starting now would begin mid-receipt, and a slip's bytes would be read as that image.
+    // Anything printed since the last cut (text, a feed, the next receipt's logo), a command begun, or a payload still
+    // arriving: a capture starting now would begin mid-receipt, and a slip's bytes would land in the receipt, or be read as
+    // its image. What the decoder holds is no guide: after a logo it holds nothing, and after a line-cap split neither.
     private static bool InsideReceipt(LinkState state) =>
-        state.Decoder.RetainedSize > 0 || state.Decoder.OpenCommandStreamOffset is not null || !state.Decoder.IsInText || !state.Held.IsEmpty;
+        state.Decoder.PrintedSinceCut || state.Decoder.OpenCommandStreamOffset is not null || !state.Decoder.IsInText || !state.Held.IsEmpty;
 
     /// <summary>Queues POS bytes (or bytes inside a POS receipt); returns the link position after them.</summary>
     private long Send(ReadOnlyMemory<byte> bytes)
