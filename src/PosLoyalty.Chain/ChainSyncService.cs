@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
@@ -62,14 +63,21 @@ public sealed class ChainSyncService(
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not OutOfMemoryException)
             {
                 delay = backoff.Next();
-                var state = outbox.ReadState();
-                if (warnings.Failed(time.GetUtcNow()))
+                var warn = warnings.Failed(time.GetUtcNow());
+                var reason = ChainConnection.Explain(ex);
+                if (!TryReadState(out var state, out var unreadable))
                 {
-                    logger.SyncFailed(ChainConnection.Explain(ex), state.OutboxDepth, LagSeconds(state), delay);
+                    // The till's own file could not be read (the failure may well be that): report it and try again
+                    // later. An exception here would end this service and, with it, the host and the till's sales.
+                    logger.SyncFailedOutboxUnreadable(warn ? LogLevel.Warning : LogLevel.Debug, reason, unreadable, warnings.Failures, delay);
+                }
+                else if (warn)
+                {
+                    logger.SyncFailed(reason, state.OutboxDepth, LagSeconds(state), delay);
                 }
                 else
                 {
-                    logger.SyncStillFailing(ChainConnection.Explain(ex), warnings.Failures, state.OutboxDepth, delay);
+                    logger.SyncStillFailing(reason, warnings.Failures, state.OutboxDepth, delay);
                 }
             }
 
@@ -107,6 +115,22 @@ public sealed class ChainSyncService(
             {
                 return;
             }
+        }
+    }
+
+    private bool TryReadState([NotNullWhen(true)] out ChainSyncState? state, out string unreadable)
+    {
+        try
+        {
+            state = outbox.ReadState();
+            unreadable = string.Empty;
+            return true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            state = null;
+            unreadable = ex.Message;
+            return false;
         }
     }
 

@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 9007, Level = LogLevel.Debug, Message = "Chain sync still failing ({Reason}), attempt {Attempt}; outbox {OutboxDepth} waiting; next try in {RetryDelay}")]
     public static partial void SyncStillFailing(this ILogger logger, string reason, int attempt, long outboxDepth, TimeSpan retryDelay);
 
+    [LoggerMessage(EventId = 9008, Message = "Chain sync failed ({Reason}); this till's outbox could not be read either ({OutboxError}), attempt {Attempt}; next try in {RetryDelay}")]
+    public static partial void SyncFailedOutboxUnreadable(this ILogger logger, LogLevel level, string reason, string outboxError, int attempt, TimeSpan retryDelay);
+
     [LoggerMessage(EventId = 9004, Level = LogLevel.Information, Message = "Chain sync working again after {FailureCount} failed attempts")]
     public static partial void SyncRecovered(this ILogger logger, int failureCount);
 
