@@ -96,8 +96,9 @@ public sealed class ChainSyncService(
                 return;
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            timeout.CancelAfter(left);
+            // The interval runs on the injected clock, as the rest of the loop does.
+            using var interval = new CancellationTokenSource(left, time);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, interval.Token);
             try
             {
                 await changes.ReadAsync(timeout.Token);

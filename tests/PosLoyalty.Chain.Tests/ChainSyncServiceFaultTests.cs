@@ -4,17 +4,17 @@ using PosLoyalty.Service.Configuration;
 
 namespace PosLoyalty.Chain.Tests;
 
-/// <summary>The hosted sync service in-process, when the chain is away and the till's own file fails it as well.</summary>
+/// <summary>The hosted sync service in-process, with the chain away: nothing listens on its port, so every round fails at once.</summary>
 public sealed class ChainSyncServiceFaultTests
 {
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     [Fact]
     public async Task An_outbox_that_cannot_be_read_after_a_failed_round_is_reported_and_the_service_keeps_trying()
     {
-        // Nothing listens on the port: every round fails at once, as with a chain server that is down.
         int closedPort = ClosedPort();
-        using var till = new TestTill("till-a", $"Host=127.0.0.1;Port={closedPort};Username=till;Password=secret;Database=chain;Timeout=5");
+        using var till = new TestTill("till-a", ConnectionString(closedPort));
         using (var c = till.Database.OpenConnection())
         using (var drop = c.CreateCommand())
         {
@@ -24,26 +24,18 @@ public sealed class ChainSyncServiceFaultTests
         }
 
         var logger = new FakeLogger<ChainSyncService>();
-        using var service = new ChainSyncService(
-            till.Sync,
-            till.Outbox,
-            till.Database,
-            new ChainOptions { PullInterval = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(1) },
-            new ChainIdentity("shop-1", "till-a", $"127.0.0.1:{closedPort}"),
-            TimeProvider.System,
-            logger);
-
+        using var service = Service(till, closedPort, TimeProvider.System, logger);
         await service.StartAsync(CancellationToken.None);
         try
         {
             await Eventually.TrueAsync(
-                () => Unreadable(logger).Count >= 2 || service.ExecuteTask!.IsCompleted,
+                () => Matching(logger, "outbox could not be read").Count >= 2 || service.ExecuteTask!.IsCompleted,
                 Hang,
                 "two failed rounds are logged with the outbox unreadable",
-                () => string.Join('\n', logger.Collector.GetSnapshot().Select(r => r.Message)));
+                () => Messages(logger));
 
             Assert.False(service.ExecuteTask!.IsCompleted, $"the sync service ended: {service.ExecuteTask.Exception?.GetBaseException().Message}");
-            var first = Unreadable(logger)[0];
+            var first = Matching(logger, "outbox could not be read")[0];
             Assert.Equal(LogLevel.Warning, first.Level);
             Assert.Contains("chain_pulled", first.Message, StringComparison.Ordinal);
         }
@@ -53,8 +45,48 @@ public sealed class ChainSyncServiceFaultTests
         }
     }
 
-    private static List<FakeLogRecord> Unreadable(FakeLogger<ChainSyncService> logger) =>
-        [.. logger.Collector.GetSnapshot().Where(r => r.Message.Contains("outbox could not be read", StringComparison.Ordinal))];
+    [Fact]
+    public async Task The_retry_after_a_failed_round_waits_on_the_injected_clock()
+    {
+        int closedPort = ClosedPort();
+        using var till = new TestTill("till-a", ConnectionString(closedPort));
+        var logger = new FakeLogger<ChainSyncService>();
+        using var service = Service(till, closedPort, till.Clock, logger);
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            await Eventually.TrueAsync(() => Matching(logger, "Chain sync failed").Count == 1, Hang, "the first round fails", () => Messages(logger));
+
+            // Twice the retry delay in real time, the fake clock standing still: a wait on the system clock would
+            // have tried again by now.
+            await Task.Delay(RetryDelay * 2);
+            Assert.Single(Matching(logger, "Chain sync failed"));
+
+            till.Clock.Advance(RetryDelay);
+            await Eventually.TrueAsync(() => Matching(logger, "Chain sync failed").Count == 2, Hang, "the retry runs once the clock has moved on", () => Messages(logger));
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static ChainSyncService Service(TestTill till, int closedPort, TimeProvider time, FakeLogger<ChainSyncService> logger) => new(
+        till.Sync,
+        till.Outbox,
+        till.Database,
+        new ChainOptions { PullInterval = RetryDelay, MaxRetryDelay = RetryDelay },
+        new ChainIdentity("shop-1", "till-a", $"127.0.0.1:{closedPort}"),
+        time,
+        logger);
+
+    private static string ConnectionString(int port) => $"Host=127.0.0.1;Port={port};Username=till;Password=secret;Database=chain;Timeout=5";
+
+    private static List<FakeLogRecord> Matching(FakeLogger<ChainSyncService> logger, string text) =>
+        [.. logger.Collector.GetSnapshot().Where(r => r.Message.Contains(text, StringComparison.Ordinal))];
+
+    private static string Messages(FakeLogger<ChainSyncService> logger) =>
+        string.Join('\n', logger.Collector.GetSnapshot().Select(r => r.Message));
 
     private static int ClosedPort()
     {
